@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript sources as ESM (NestJS 12 is ESM-only); see ../shared/toolchain.md. */
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testTimeout: 30000,
+  // Two cores: run files in two workers; browser and server tests start their own processes.
+  maxWorkers: 2,
+};
