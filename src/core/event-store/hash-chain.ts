@@ -66,8 +66,7 @@ export const sealEvents = (
 };
 
 export type ChainVerdict =
-  | { ok: true; count: number; lastHash: string | null }
-  | { ok: false; count: number; brokenAt: number; reason: string };
+  { ok: true; count: number; lastHash: string | null } | { ok: false; count: number; brokenAt: number; reason: string };
 
 /** Recomputes a stream's chain from revision 0; reports the first event that does not match. */
 export const verifyChain = (events: RecordedEvent[]): ChainVerdict => {

@@ -60,7 +60,12 @@ export class MemoryEventStore implements EventStore {
 
   subscribeAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
     return pollingSubscription(
-      { readAll: (o) => this.readAll(o), headPosition: () => this.headPosition(), signal: this.signal, pollIntervalMs: 1000 },
+      {
+        readAll: (o) => this.readAll(o),
+        headPosition: () => this.headPosition(),
+        signal: this.signal,
+        pollIntervalMs: 1000,
+      },
       options,
       handler,
     );

@@ -140,7 +140,10 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: tail.revision, position: tail.position, events: recorded };
   }
 
-  async readStream(stream: string, { direction = 'forwards', from, limit }: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(
+    stream: string,
+    { direction = 'forwards', from, limit }: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
     const max = limit ?? -1;
     const rows =
       direction === 'forwards'

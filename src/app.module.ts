@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config.js';
+import { CoreModule } from './core/core.module.js';
+import type { Projection } from './core/projections/projection.js';
+import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
+
+/** Every read model of the application; the CLI's `rebuild` uses the same list. */
+export const projections: Projection[] = [...organizationsProjections];
+
+/** The whole application: the kernel plus one module per feature. */
+@Module({})
+export class AppModule {
+  /** `overrides` replace kernel providers (tests pass a ManualClock as CLOCK). */
+  static forRoot(config: AppConfig, overrides: { token: symbol; value: unknown }[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot({ config, projections, overrides }), OrganizationsModule],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ensureDataDir, loadConfig } from './config.js';
+import { projections } from './app.module.js';
+import { StartupError } from './core/errors.js';
+import { createEventStore } from './core/event-store/create-event-store.js';
+import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
+import { openReadModelDb } from './core/projections/read-model-db.js';
+import { systemClock } from './core/time/clock.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  rebuild <name|all>   drop a read model (or all) and replay every event into it
+  projections          list the read models and their checkpoints
+
+Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
+
+const progressBar = ({ name, done, total }: RebuildProgress, startedAt: number) => {
+  const fraction = total === 0 ? 1 : Math.min(1, done / total);
+  const width = 30;
+  const filled = Math.round(fraction * width);
+  const rate = Math.round(done / Math.max(0.001, (Date.now() - startedAt) / 1000));
+  return `${name.padEnd(24)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${total} events, ${rate}/s`;
+};
+
+const rebuild = async (runner: ProjectionRunner, target: string) => {
+  const names = target === 'all' ? runner.names : [target];
+  for (const name of names) {
+    const startedAt = Date.now();
+    let lastDraw = 0;
+    const draw = (progress: RebuildProgress, final = false) => {
+      if (!final && Date.now() - lastDraw < 100) return;
+      lastDraw = Date.now();
+      if (process.stderr.isTTY) process.stderr.write(`\r${progressBar(progress, startedAt)}`);
+      else if (final) process.stderr.write(`${progressBar(progress, startedAt)}\n`);
+    };
+    let last: RebuildProgress = { name, done: 0, total: 0 };
+    await runner.rebuild(name, (progress) => draw((last = progress)));
+    draw(last, true);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+};
+
+const main = async (args: string[]) => {
+  const [verb, target] = args;
+  if (!verb || verb === 'help' || verb === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  ensureDataDir(config.dataDir);
+  const store = await createEventStore(config.eventStore, systemClock);
+  const db = openReadModelDb(config.readModelFile);
+  const runner = new ProjectionRunner(store, db, projections, (message) => console.error(message));
+  try {
+    if (verb === 'rebuild') {
+      if (!target) throw new StartupError(`rebuild needs a read model name or "all": ${runner.names.join(', ')}, all`);
+      if (target !== 'all' && !runner.names.includes(target)) {
+        throw new StartupError(`Unknown read model "${target}". Known: ${runner.names.join(', ')}, all`);
+      }
+      await rebuild(runner, target);
+    } else if (verb === 'projections') {
+      console.table(await runner.status());
+    } else {
+      throw new StartupError(`Unknown command "${verb}".\n\n${USAGE}`);
+    }
+  } finally {
+    await store.close();
+    db.close();
+  }
+};
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof StartupError ? error.message : error);
+  process.exit(1);
+});

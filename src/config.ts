@@ -1,0 +1,109 @@
+import { accessSync, constants, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { z } from 'zod';
+import { StartupError } from './core/errors.js';
+
+/**
+ * The one typed configuration, read from the environment once at start. Every default works
+ * with nothing set: `npm start` runs the embedded SQLite store under ./data and a local Redis.
+ */
+const schema = z.object({
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb', 'memory']).default('sqlite'),
+  EVENTSTORE_CONNECTION_STRING: z.string().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Start a private redis-server from PATH when REDIS_URL does not answer (laptops). */
+  REDIS_AUTOSTART: z.stringbool().default(true),
+  BULLMQ_PREFIX: z.string().min(1).default('party-ledger'),
+  APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Load the demo county into an empty store at the first start. */
+  SEED_DEMO: z.stringbool().default(true),
+  /** Comma-separated origins allowed by CORS; empty means CORS is off (same origin only). */
+  CORS_ORIGINS: z.string().default(''),
+  /** Largest request body accepted (bytes); imports upload files through their own route. */
+  BODY_LIMIT: z.string().default('1mb'),
+});
+
+type Raw = z.output<typeof schema>;
+
+export interface AppConfig {
+  eventStore: {
+    kind: Raw['EVENT_STORE'];
+    connectionString?: string;
+    sqliteFile: string;
+    synchronous: Raw['SQLITE_SYNCHRONOUS'];
+  };
+  dataDir: string;
+  readModelFile: string;
+  http: { port: number; host: string; corsOrigins: string[]; bodyLimit: string };
+  redis: { url: string; autostart: boolean; prefix: string };
+  appRole: Raw['APP_ROLE'];
+  timeZone: string;
+  logLevel: Raw['LOG_LEVEL'];
+  seedDemo: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
+    );
+    throw new StartupError(`Invalid configuration / 配置有误:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  if (raw.EVENT_STORE === 'eventstoredb' && !raw.EVENTSTORE_CONNECTION_STRING) {
+    throw new StartupError(
+      'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING, e.g. kurrentdb://localhost:2113?tls=false\n' +
+        '使用 EventStoreDB 时必须设置 EVENTSTORE_CONNECTION_STRING',
+    );
+  }
+  const dataDir = resolve(raw.DATA_DIR);
+  return {
+    eventStore: {
+      kind: raw.EVENT_STORE,
+      connectionString: raw.EVENTSTORE_CONNECTION_STRING,
+      sqliteFile: join(dataDir, 'events.sqlite'),
+      synchronous: raw.SQLITE_SYNCHRONOUS,
+    },
+    dataDir,
+    readModelFile: join(dataDir, 'read-models.sqlite'),
+    http: {
+      port: raw.PORT,
+      host: raw.HOST,
+      corsOrigins: raw.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      bodyLimit: raw.BODY_LIMIT,
+    },
+    redis: { url: raw.REDIS_URL, autostart: raw.REDIS_AUTOSTART, prefix: raw.BULLMQ_PREFIX },
+    appRole: raw.APP_ROLE,
+    timeZone: raw.TIME_ZONE,
+    logLevel: raw.LOG_LEVEL,
+    seedDemo: raw.SEED_DEMO,
+  };
+};
+
+/** Creates DATA_DIR when absent and proves it is writable, before anything opens a file in it. */
+export const ensureDataDir = (dataDir: string): void => {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+    const probe = join(dataDir, `.write-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new StartupError(
+      `DATA_DIR ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n` +
+        `数据目录 ${dataDir} 不可写。Set DATA_DIR to a folder this user can write, e.g. DATA_DIR=./data`,
+    );
+  }
+};

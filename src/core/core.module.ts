@@ -1,0 +1,122 @@
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Redis } from 'ioredis';
+import { CommandGateway } from './command-gateway.js';
+import type { AppConfig } from '../config.js';
+import { APP_CONFIG } from '../config.js';
+import { EVENT_STORE, type EventStore } from './event-store/event-store.js';
+import { createEventStore } from './event-store/create-event-store.js';
+import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting.js';
+import { ErrorFilter } from './http/error-filter.js';
+import { HealthController } from './http/health.controller.js';
+import { IdempotencyInterceptor } from './http/idempotency.js';
+import { REDIS } from './jobs/redis.js';
+import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
+import { ProjectionRunner } from './projections/projection-runner.js';
+import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
+import { CLOCK, systemClock, type Clock } from './time/clock.js';
+
+export interface CoreOptions {
+  config: AppConfig;
+  projections: Projection[];
+  upcasters?: Upcaster[];
+  /** Providers to replace, e.g. CLOCK with a ManualClock in tests. */
+  overrides?: { token: symbol; value: unknown }[];
+}
+
+/** Raw store (no upcasting): what chain verification and audits read. */
+export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+
+/**
+ * The shared kernel: configuration, clock, event store, read models, projections, Redis, and the
+ * HTTP error shape and idempotency. Features import nothing from here but tokens and helpers.
+ */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Core');
+
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: PROJECTIONS, useValue: options.projections },
+        {
+          provide: RAW_EVENT_STORE,
+          inject: [CLOCK],
+          useFactory: (clock: Clock) => createEventStore(options.config.eventStore, clock),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [RAW_EVENT_STORE],
+          useFactory: (raw: EventStore) => withUpcasting(raw, new Upcasters(options.upcasters ?? [])),
+        },
+        {
+          provide: READ_MODEL_DB,
+          useFactory: () =>
+            openReadModelDb(options.config.eventStore.kind === 'memory' ? ':memory:' : options.config.readModelFile),
+        },
+        {
+          provide: ProjectionRunner,
+          inject: [EVENT_STORE, READ_MODEL_DB, PROJECTIONS],
+          useFactory: (store: EventStore, db: ReadModelDb, projections: Projection[]) =>
+            new ProjectionRunner(store, db, projections, (message) => new Logger('Projections').warn(message)),
+        },
+        {
+          provide: REDIS,
+          useFactory: () => {
+            const client = new Redis(options.config.redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
+            client.on('error', () => undefined);
+            return client;
+          },
+        },
+        CommandGateway,
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        ...(options.overrides ?? []).map(({ token, value }) => ({ provide: token, useValue: value })),
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [
+        CommandGateway,
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        RAW_EVENT_STORE,
+        READ_MODEL_DB,
+        ProjectionRunner,
+        REDIS,
+      ],
+    };
+  }
+
+  constructor(
+    private readonly projections: ProjectionRunner,
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projections.start();
+    this.logger.log(`Projections started: ${this.projections.names.join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.store.close();
+    this.redis.disconnect();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,113 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ConcurrencyError, DomainError, ValidationError, type Bilingual } from '../errors.js';
+import { WrongExpectedRevisionError } from '../event-store/event-store.js';
+
+/** The one error shape of the API. */
+export interface ErrorBody {
+  statusCode: number;
+  /** Stable identifier: clients branch on it, the UI translates by it. */
+  code: string;
+  message: Bilingual;
+  /** The request field at fault, when there is one. */
+  field?: string;
+  /** Every invalid field, keyed by its path (react-admin shows these beside the inputs). */
+  errors?: Record<string, Bilingual>;
+  /** For 409: the stream and the revisions that did not match. */
+  conflict?: { stream: string; expected: string; actual: string };
+}
+
+const HTTP_TEXT: Record<number, Bilingual> = {
+  400: { zh: '请求格式有误', en: 'Bad request' },
+  401: { zh: '请先登录', en: 'Authentication required' },
+  403: { zh: '无权执行此操作', en: 'Forbidden' },
+  404: { zh: '未找到请求的资源', en: 'Not found' },
+  405: { zh: '不支持该请求方法', en: 'Method not allowed' },
+  413: { zh: '请求体过大', en: 'Request body too large' },
+  415: { zh: '不支持的内容类型', en: 'Unsupported media type' },
+  429: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+};
+
+/** Maps every error to ErrorBody. Anything unexpected is logged and answered as a bare 500. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(body.statusCode).json(body);
+  }
+}
+
+export const toErrorBody = (error: unknown): ErrorBody => {
+  if (error instanceof ValidationError) {
+    return {
+      statusCode: 400,
+      code: error.code,
+      message: error.text,
+      field: error.field,
+      errors: Object.fromEntries(error.issues.map((issue) => [issue.field || '_body', issue.message])),
+    };
+  }
+  if (error instanceof ConcurrencyError) {
+    const { stream, expected, actual } = error;
+    return { statusCode: 409, code: error.code, message: error.text, conflict: { stream, expected, actual } };
+  }
+  if (error instanceof DomainError) {
+    return { statusCode: error.status, code: error.code, message: error.text, field: error.field };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return {
+      statusCode: 409,
+      code: 'concurrency.conflict',
+      message: {
+        zh: '记录已被他人修改，请刷新后重试',
+        en: 'The record was changed by someone else; reload and try again',
+      },
+      conflict: { stream: error.stream, expected: String(error.expected), actual: String(error.actual) },
+    };
+  }
+  // Nest wraps body-parser's errors (bad JSON, too large) in an HttpException with the original as cause.
+  const parserError = error instanceof HttpException ? error.cause : error;
+  if (isBodyParserError(parserError)) return fromBodyParser(parserError);
+  if (error instanceof HttpException) return fromHttpException(error);
+  return { statusCode: 500, code: 'internal', message: { zh: '服务器内部错误', en: 'Internal server error' } };
+};
+
+const fromHttpException = (error: HttpException): ErrorBody => {
+  const statusCode = error.getStatus();
+  const response = error.getResponse();
+  if (typeof response === 'object' && response && 'code' in response && 'message' in response) {
+    return { statusCode, ...(response as Omit<ErrorBody, 'statusCode'>) };
+  }
+  const text = HTTP_TEXT[statusCode] ?? { zh: '请求失败', en: error.message };
+  return { statusCode, code: `http.${statusCode}`, message: text };
+};
+
+const fromBodyParser = (error: { status?: number; type: string }): ErrorBody => {
+  const statusCode = error.status ?? 400;
+  if (statusCode === 413) return { statusCode, code: 'request.too-large', message: HTTP_TEXT[413] };
+  if (error.type === 'entity.parse.failed') {
+    return {
+      statusCode,
+      code: 'request.malformed',
+      message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+    };
+  }
+  return {
+    statusCode,
+    code: `request.${error.type.replace(/\./g, '-')}`,
+    message: HTTP_TEXT[statusCode] ?? HTTP_TEXT[400],
+  };
+};
+
+/** body-parser's errors (bad JSON, too large) carry `type` and `status` rather than being HttpExceptions. */
+const isBodyParserError = (error: unknown): error is { status?: number; type: string } =>
+  typeof error === 'object' &&
+  error !== null &&
+  'type' in error &&
+  typeof (error as { type: unknown }).type === 'string' &&
+  'status' in error;

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { CommandMetadata } from '../messages.js';
+import type { Clock } from '../time/clock.js';
+
+/** The signed-in user as the auth guard leaves it on the request. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+
+export type ActorRequest = Request & { user?: Actor; idempotencyKey?: string };
+
+const header = (request: Request, name: string): string | undefined => {
+  const value = request.headers[name];
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
+};
+
+/**
+ * Command metadata for an HTTP request: the actor, a command id (the Idempotency-Key when one
+ * was sent, so a retried request is recognisable in the log), and the caller's correlation id.
+ */
+export const commandMetadataFrom = (request: ActorRequest, clock: Clock): CommandMetadata => {
+  const actor = request.user ?? { id: 'anonymous', role: 'anonymous' };
+  const commandId = request.idempotencyKey ?? randomUUID();
+  const correlationId = header(request, 'x-correlation-id') ?? commandId;
+  return {
+    actorId: actor.id,
+    actorRole: actor.role,
+    commandId,
+    correlationId,
+    causationId: commandId,
+    now: clock.now().toISOString(),
+  };
+};
+
+/** Metadata for commands the system sends itself (seeding, policies, the CLI). */
+export const systemMetadata = (clock: Clock, actor: Actor = SYSTEM_ACTOR, correlationId?: string): CommandMetadata => {
+  const commandId = randomUUID();
+  return {
+    actorId: actor.id,
+    actorRole: actor.role,
+    commandId,
+    correlationId: correlationId ?? commandId,
+    causationId: commandId,
+    now: clock.now().toISOString(),
+  };
+};

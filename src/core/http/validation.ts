@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+
+const SEPARATOR = '\u001f';
+
+/**
+ * A bilingual message for a schema's own checks: `z.string().regex(re, { message: says('…', '…') })`.
+ * Zod carries one string, so both languages travel in it, split again by `issueText`.
+ */
+export const says = (zh: string, en: string): string => `${zh}${SEPARATOR}${en}`;
+
+const TYPE_NAMES: Record<string, Bilingual> = {
+  string: { zh: '文本', en: 'a string' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'an integer' },
+  boolean: { zh: '是/否', en: 'a boolean' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+  date: { zh: '日期', en: 'a date' },
+};
+
+const typeName = (expected: string): Bilingual => TYPE_NAMES[expected] ?? { zh: expected, en: expected };
+
+/** Chinese and English text for one zod issue. */
+export const issueText = (issue: z.core.$ZodIssue): Bilingual => {
+  if (issue.message.includes(SEPARATOR)) {
+    const [zh, en] = issue.message.split(SEPARATOR);
+    return { zh, en };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { zh: '必填', en: 'is required' }
+        : { zh: `应为${typeName(issue.expected).zh}`, en: `must be ${typeName(issue.expected).en}` };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { zh: `至少 ${issue.minimum} 个字符`, en: `must have at least ${issue.minimum} characters` }
+        : issue.origin === 'array'
+          ? { zh: `至少 ${issue.minimum} 项`, en: `must have at least ${issue.minimum} items` }
+          : { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { zh: `最多 ${issue.maximum} 个字符`, en: `must have at most ${issue.maximum} characters` }
+        : issue.origin === 'array'
+          ? { zh: `最多 ${issue.maximum} 项`, en: `must have at most ${issue.maximum} items` }
+          : { zh: `不能大于 ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
+    case 'invalid_format':
+      return { zh: `格式不正确（${issue.format}）`, en: `has an invalid format (${issue.format})` };
+    case 'invalid_value':
+      return {
+        zh: `取值应为：${issue.values.map(String).join('、')}`,
+        en: `must be one of: ${issue.values.map(String).join(', ')}`,
+      };
+    case 'unrecognized_keys':
+      return { zh: `不允许的字段：${issue.keys.join('、')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
+    default:
+      return { zh: '取值无效', en: 'is invalid' };
+  }
+};
+
+const fieldOf = (issue: z.core.$ZodIssue): string => {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1)
+    return path ? `${path}.${issue.keys[0]}` : issue.keys[0];
+  return path;
+};
+
+/** Parses `input` with `schema`, or throws a ValidationError naming every field at fault. */
+export const parseWith = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues: FieldIssue[] = result.error.issues.map((issue) => ({
+    field: fieldOf(issue),
+    code: issue.code,
+    message: issueText(issue),
+  }));
+  throw new ValidationError(issues);
+};
+
+/** Calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+export const localDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: says('日期格式应为 YYYY-MM-DD', 'must be a date as YYYY-MM-DD') })
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      {
+        message: says('不是有效的日期', 'is not a valid calendar date'),
+      },
+    );
+
+/** A non-empty trimmed text field of bounded length. */
+export const text = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: says('不能为空', 'must not be empty') })
+    .max(max);

@@ -1,0 +1,98 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { StartupError } from '../errors.js';
+
+export const REDIS = Symbol('REDIS');
+
+export interface RedisReady {
+  url: string;
+  /** The private redis-server this process started, when it had to. */
+  child?: ChildProcess;
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** One PING with no retries: start-up wants a quick yes or no, not ioredis' patient reconnects. */
+export const redisAnswers = async (url: string, timeoutMs = 1500): Promise<boolean> => {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+};
+
+const redisServerOnPath = (): boolean => spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Makes sure a Redis answers at `url` (architecture.md, "What runs where"): use it when it
+ * answers; otherwise, for a local URL with redis-server on PATH, start a private one with its
+ * data (AOF on, so jobs survive restarts) under DATA_DIR/redis; otherwise stop with the ways to get one.
+ */
+export const ensureRedis = async (
+  url: string,
+  options: { autostart: boolean; dataDir: string; log: (message: string) => void },
+): Promise<RedisReady> => {
+  if (await redisAnswers(url)) return { url };
+  const parsed = new URL(url);
+  const port = parsed.port || '6379';
+  if (options.autostart && LOCAL_HOSTS.has(parsed.hostname) && redisServerOnPath()) {
+    const dir = join(options.dataDir, 'redis');
+    mkdirSync(dir, { recursive: true });
+    const logFile = openSync(join(dir, 'redis.log'), 'a');
+    const child = spawn(
+      'redis-server',
+      [
+        '--port',
+        port,
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+      ],
+      { stdio: ['ignore', logFile, logFile] },
+    );
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (child.exitCode !== null) break;
+      if (await redisAnswers(url, 500)) {
+        options.log(
+          `No Redis answered at ${url}: started a private redis-server (pid ${child.pid}) with its data in ${dir}`,
+        );
+        return { url, child };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill();
+    throw new StartupError(`Started redis-server for ${url} but it did not answer; see ${join(dir, 'redis.log')}`);
+  }
+  throw new StartupError(
+    [
+      `No Redis answers at ${url} (REDIS_URL), and none can be started here.`,
+      `无法连接 Redis（${url}）。Install or start one, then run again:`,
+      '  - Debian/Ubuntu: sudo apt install redis-server',
+      '  - macOS:         brew install redis',
+      '  - Docker:        docker compose up -d redis',
+      'or point REDIS_URL at a running Redis.',
+    ].join('\n'),
+  );
+};

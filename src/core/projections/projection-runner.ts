@@ -1,0 +1,218 @@
+import type { RecordedEvent } from '../messages.js';
+import type { EventStore, Subscription } from '../event-store/event-store.js';
+import { statement, type Projection, type ReadModelDb } from './projection.js';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  /** Global position of the last event applied. */
+  checkpoint: string;
+  /** Events in the store after the checkpoint (capped at 1,000,000). */
+  lag: number;
+  state: 'running' | 'stopped' | 'failed';
+  error?: string;
+}
+
+export interface RebuildProgress {
+  name: string;
+  done: number;
+  total: number;
+}
+
+interface Running {
+  projection: Projection;
+  handles: Set<string>;
+  position: bigint;
+  subscription?: Subscription;
+  error?: string;
+}
+
+/** Raised inside a batch when another process (a CLI rebuild) moved the checkpoint. */
+class CheckpointMoved extends Error {}
+
+const LIVE_BATCH = 500;
+const REBUILD_BATCH = 5000;
+const RETRY_AFTER_FAILURE_MS = 5000;
+
+/**
+ * Feeds each projection from the event store (never from the in-process event bus), so replay
+ * and live running are one code path. Each projection has its own checkpoint; a batch's row
+ * changes and its checkpoint commit in one transaction, and the transaction first checks that
+ * the checkpoint is still the one this runner read, which keeps a rebuild from another process safe.
+ */
+export class ProjectionRunner {
+  private readonly running = new Map<string, Running>();
+  private readonly waiters = new Set<() => void>();
+  private started = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadModelDb,
+    projections: Projection[],
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    for (const projection of projections) {
+      if (this.running.has(projection.name)) throw new Error(`Two projections named ${projection.name}`);
+      this.running.set(projection.name, { projection, handles: new Set(projection.handles), position: 0n });
+    }
+  }
+
+  get names(): string[] {
+    return [...this.running.keys()];
+  }
+
+  /** Creates tables, rebuilds projections whose version changed, and starts every subscription. */
+  async start(): Promise<void> {
+    this.started = true;
+    for (const entry of this.running.values()) {
+      this.prepare(entry);
+      this.spawn(entry);
+    }
+  }
+
+  /** Resolves when every projection has caught up with the log as it was when start() ran. */
+  async caughtUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    await this.waitFor(head, Number.MAX_SAFE_INTEGER);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await Promise.all([...this.running.values()].map((entry) => this.halt(entry)));
+  }
+
+  /**
+   * Waits until every projection has applied the event at `position`, so a client that just sent
+   * a command reads its own write. Resolves false after `timeoutMs`.
+   */
+  async waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
+    const reached = () => [...this.running.values()].every((entry) => entry.position >= position);
+    const deadline = Date.now() + timeoutMs;
+    while (!reached()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(remaining, 250));
+        this.waiters.add(wake);
+      });
+    }
+    return true;
+  }
+
+  /** Drops a projection's tables and replays the whole log into it, reporting progress. */
+  async rebuild(name: string, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
+    const entry = this.running.get(name);
+    if (!entry) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
+    await this.halt(entry);
+    this.reset(entry);
+    const total = await this.store.countAfter(0n);
+    let done = 0;
+    onProgress({ name, done, total });
+    for (;;) {
+      const batch = await this.store.readAll({ after: entry.position, limit: REBUILD_BATCH });
+      if (batch.length === 0) break;
+      this.apply(entry, batch);
+      done += batch.length;
+      onProgress({ name, done, total: Math.max(total, done) });
+    }
+    if (this.started) this.spawn(entry);
+    return done;
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      [...this.running.values()].map(async (entry) => ({
+        name: entry.projection.name,
+        version: entry.projection.version,
+        checkpoint: entry.position.toString(),
+        lag: await this.store.countAfter(entry.position, 1_000_000),
+        state: entry.error ? 'failed' : entry.subscription ? 'running' : 'stopped',
+        ...(entry.error ? { error: entry.error } : {}),
+      })),
+    );
+  }
+
+  private prepare(entry: Running): void {
+    const stored = this.readCheckpoint(entry.projection.name);
+    if (!stored || stored.version !== entry.projection.version) {
+      if (stored)
+        this.log(
+          `projection ${entry.projection.name}: version ${stored.version} → ${entry.projection.version}, rebuilding`,
+        );
+      this.reset(entry);
+      return;
+    }
+    entry.projection.init(this.db);
+    entry.position = BigInt(stored.position);
+  }
+
+  private reset(entry: Running): void {
+    const { projection } = entry;
+    this.db.transaction(() => {
+      for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+      projection.init(this.db);
+      this.writeCheckpoint(projection, 0n);
+    })();
+    entry.position = 0n;
+  }
+
+  private spawn(entry: Running): void {
+    entry.error = undefined;
+    const subscription = this.store.subscribeAll({ after: entry.position, batchSize: LIVE_BATCH }, (batch) =>
+      this.apply(entry, batch),
+    );
+    entry.subscription = subscription;
+    subscription.done.then(
+      () => undefined,
+      (error: unknown) => {
+        if (entry.subscription !== subscription || !this.started) return;
+        entry.subscription = undefined;
+        if (error instanceof CheckpointMoved) {
+          entry.position = BigInt(this.readCheckpoint(entry.projection.name)?.position ?? '0');
+          this.spawn(entry);
+          return;
+        }
+        entry.error = error instanceof Error ? error.message : String(error);
+        this.log(`projection ${entry.projection.name} failed at ${entry.position}: ${entry.error}; retrying`);
+        setTimeout(() => this.started && !entry.subscription && this.spawn(entry), RETRY_AFTER_FAILURE_MS).unref();
+      },
+    );
+  }
+
+  private async halt(entry: Running): Promise<void> {
+    const subscription = entry.subscription;
+    entry.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  private apply(entry: Running, batch: RecordedEvent[]): void {
+    const { projection, handles } = entry;
+    const last = batch[batch.length - 1].position;
+    this.db.transaction(() => {
+      const stored = this.readCheckpoint(projection.name);
+      if (BigInt(stored?.position ?? '0') !== entry.position) throw new CheckpointMoved(projection.name);
+      for (const event of batch) if (handles.has(event.type)) projection.evolve(this.db, event);
+      this.writeCheckpoint(projection, last);
+    })();
+    entry.position = last;
+    for (const wake of this.waiters) wake();
+  }
+
+  private readCheckpoint(name: string): { position: string; version: number } | undefined {
+    return statement(this.db, 'SELECT position, version FROM projection_checkpoints WHERE name = ?').get(name) as
+      { position: string; version: number } | undefined;
+  }
+
+  private writeCheckpoint(projection: Projection, position: bigint): void {
+    statement(
+      this.db,
+      `INSERT INTO projection_checkpoints (name, position, version, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`,
+    ).run(projection.name, position.toString(), projection.version, new Date().toISOString());
+  }
+}

@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '../messages.js';
+
+export type ReadModelDb = Database.Database;
+
+/**
+ * A read model fed from the event store. Its rows live in the read-model SQLite file; the runner
+ * commits each batch of row changes together with the projection's checkpoint.
+ *
+ * `evolve` must be deterministic and only touch this projection's tables, so that a rebuild
+ * from the first event gives the same rows.
+ */
+export interface Projection {
+  /** Unique name; by convention also the name of its main table. */
+  name: string;
+  /** Bump when the tables or evolve change: the runner then rebuilds the projection at start. */
+  version: number;
+  /** Event types it reads; the runner skips every other event. */
+  handles: readonly string[];
+  /** Tables it owns: dropped on rebuild. */
+  tables: readonly string[];
+  /** Creates its tables and indexes when absent. */
+  init: (db: ReadModelDb) => void;
+  evolve: (db: ReadModelDb, event: RecordedEvent) => void;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+const statementCache = new WeakMap<ReadModelDb, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for `sql`, prepared once per database: evolve functions run for every
+ * event of a rebuild, and preparing SQL each time would cost more than running it.
+ */
+export const statement = (db: ReadModelDb, sql: string): Database.Statement => {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+};

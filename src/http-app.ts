@@ -1,0 +1,37 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config.js';
+
+/** Where `npm run build:admin` puts the admin: served at / beside the API at /api. */
+export const ADMIN_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'admin', 'dist');
+
+/** Builds the Nest application with everything main.ts and the e2e tests share. */
+export const createHttpApp = async (
+  config: AppConfig,
+  options: { logger?: false; overrides?: { token: symbol; value: unknown }[] } = {},
+) => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.overrides), {
+    bodyParser: false,
+    logger: options.logger ?? ([config.logLevel, 'error', 'warn'].filter((v, i, a) => a.indexOf(v) === i) as never),
+  });
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.disable('x-powered-by');
+  if (config.http.corsOrigins.length > 0)
+    app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['Content-Range'] });
+  if (existsSync(ADMIN_DIST)) {
+    app.useStaticAssets(ADMIN_DIST, { index: false });
+    // The admin routes in the browser (#/units…); any other non-API GET gets its index.html.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+      response.sendFile(join(ADMIN_DIST, 'index.html'));
+    });
+  }
+  app.enableShutdownHooks();
+  return app;
+};
