@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureDataDir, loadConfig } from './config.js';
 import { StartupError } from './core/errors.js';
-import { ensureRedis } from './core/jobs/redis.js';
+import { ensureRedis, REDIS_READY } from './core/jobs/redis.js';
 import { createHttpApp } from './http-app.js';
 
 const bootstrap = async () => {
@@ -14,9 +14,7 @@ const bootstrap = async () => {
     dataDir: config.dataDir,
     log: (message) => logger.log(message),
   });
-  const app = await createHttpApp(config);
-  app.enableShutdownHooks();
-  if (redis.child) process.on('exit', () => redis.child?.kill());
+  const app = await createHttpApp(config, { overrides: [{ token: REDIS_READY, value: redis }] });
   await app.listen(config.http.port, config.http.host);
   const where =
     config.eventStore.kind === 'eventstoredb'

@@ -19,7 +19,7 @@ import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting
 import { ErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.js';
-import { REDIS } from './jobs/redis.js';
+import { REDIS, REDIS_READY, type RedisReady } from './jobs/redis.js';
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
@@ -84,12 +84,14 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
           },
         },
         CommandGateway,
+        { provide: REDIS_READY, useValue: { url: options.config.redis.url } satisfies RedisReady },
         { provide: APP_FILTER, useClass: ErrorFilter },
         ...(options.overrides ?? []).map(({ token, value }) => ({ provide: token, useValue: value })),
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [
         CommandGateway,
+        { provide: REDIS_READY, useValue: { url: options.config.redis.url } satisfies RedisReady },
         APP_CONFIG,
         CLOCK,
         EVENT_STORE,
@@ -106,6 +108,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS_READY) private readonly redisReady: RedisReady,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -117,6 +120,8 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     await this.projections.stop();
     await this.store.close();
     this.redis.disconnect();
+    // SIGTERM lets redis-server finish its AOF before it exits.
+    this.redisReady.child?.kill('SIGTERM');
     if (this.db.open) this.db.close();
   }
 }

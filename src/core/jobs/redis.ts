@@ -5,6 +5,8 @@ import { Redis } from 'ioredis';
 import { StartupError } from '../errors.js';
 
 export const REDIS = Symbol('REDIS');
+/** The RedisReady of start-up: a private redis-server started for this process is stopped with it. */
+export const REDIS_READY = Symbol('REDIS_READY');
 
 export interface RedisReady {
   url: string;

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApp } from '../../src/core/testing/test-app.js';
+import { runNode } from '../support/processes.js';
+
+/** `npm run cli -- rebuild <name|all>` resets a read model and replays the log into it. */
+describe('cli rebuild', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'party-ledger-cli-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const t = await startTestApp({ dataDir });
+    for (const name of ['桥山中学', '城南学校', '东槐院小学'])
+      await t.request('POST', '/units', { name, type: 'public_school' });
+    await t.close();
+  });
+
+  const units = () => {
+    const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+    try {
+      return (db.prepare('SELECT name FROM units ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    } finally {
+      db.close();
+    }
+  };
+
+  test('rebuild all replays every event and reports progress', async () => {
+    const db = new Database(join(dataDir, 'read-models.sqlite'));
+    db.prepare("UPDATE units SET name = 'garbage'").run();
+    db.close();
+    const cli = runNode('cli.js', ['rebuild', 'all'], { DATA_DIR: dataDir });
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/units\s+\[█+\]\s+100% 3\/3 events/);
+    expect(units()).toEqual(['东槐院小学', '城南学校', '桥山中学'].sort());
+  });
+
+  test('an unknown read model is refused with the known names', async () => {
+    const cli = runNode('cli.js', ['rebuild', 'nonsense'], { DATA_DIR: dataDir });
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toContain('Unknown read model "nonsense". Known: units, all');
+  });
+});
