@@ -19,7 +19,7 @@ import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting
 import { ErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.js';
-import { REDIS, REDIS_READY, type RedisReady } from './jobs/redis.js';
+import { REDIS, REDIS_READY, stopPrivateRedis, type RedisReady } from './jobs/redis.js';
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
@@ -120,8 +120,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     await this.projections.stop();
     await this.store.close();
     this.redis.disconnect();
-    // SIGTERM lets redis-server finish its AOF before it exits.
-    this.redisReady.child?.kill('SIGTERM');
+    await stopPrivateRedis(this.redisReady);
     if (this.db.open) this.db.close();
   }
 }

@@ -98,3 +98,11 @@ export const ensureRedis = async (
     ].join('\n'),
   );
 };
+
+/** Stops the private redis-server, if this process started one; SIGTERM lets it finish its AOF first. */
+export const stopPrivateRedis = async ({ child }: RedisReady, timeoutMs = 5000): Promise<void> => {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+};
