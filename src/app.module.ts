@@ -1,11 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config.js';
+import { AuditModule, auditProjections } from './audit/audit.module.js';
+import { AuthModule, authProjections } from './auth/auth.module.js';
 import { CoreModule } from './core/core.module.js';
 import type { Projection } from './core/projections/projection.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { unitsDashboard } from './organizations/dashboard.js';
 import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
 
 /** Every read model of the application; the CLI's `rebuild` uses the same list. */
-export const projections: Projection[] = [...organizationsProjections];
+export const projections: Projection[] = [...authProjections, ...organizationsProjections, ...auditProjections];
 
 /** The whole application: the kernel plus one module per feature. */
 @Module({})
@@ -14,7 +18,13 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: { token: symbol; value: unknown }[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, projections, overrides }), OrganizationsModule],
+      imports: [
+        CoreModule.forRoot({ config, projections, overrides }),
+        AuthModule,
+        OrganizationsModule,
+        AuditModule,
+        DashboardModule.forRoot([unitsDashboard]),
+      ],
     };
   }
 }

@@ -27,6 +27,14 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Largest request body accepted (bytes); imports upload files through their own route. */
   BODY_LIMIT: z.string().default('1mb'),
+  /** Signing key of access tokens; by default a random one kept in DATA_DIR/auth-secret. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/)
+    .default('8h'),
+  /** Password of the first administrator (`admin`) created on an empty store; generated and printed when unset. */
+  INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
 });
 
 type Raw = z.output<typeof schema>;
@@ -46,6 +54,7 @@ export interface AppConfig {
   timeZone: string;
   logLevel: Raw['LOG_LEVEL'];
   seedDemo: boolean;
+  auth: { secret?: string; tokenTtl: string; initialAdminPassword?: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -89,6 +98,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     timeZone: raw.TIME_ZONE,
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO,
+    auth: { secret: raw.AUTH_SECRET, tokenTtl: raw.AUTH_TOKEN_TTL, initialAdminPassword: raw.INITIAL_ADMIN_PASSWORD },
   };
 };
 

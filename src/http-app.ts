@@ -4,7 +4,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { setUpOpenApi } from './core/http/openapi.js';
 import type { AppConfig } from './config.js';
 
 /** Where `npm run build:admin` puts the admin: served at / beside the API at /api. */
@@ -22,6 +24,19 @@ export const createHttpApp = async (
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // react-admin styles with emotion (inline <style>); everything else comes from this origin only.
+      contentSecurityPolicy: {
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  setUpOpenApi(app);
   if (config.http.corsOrigins.length > 0)
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['Content-Range'] });
   if (existsSync(ADMIN_DIST)) {

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
+import { Allow } from '../core/http/access.js';
+import { BodySchema } from '../core/http/openapi.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
+import { assertUnitInScope, withinUnits } from '../core/http/scope.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { parseWith } from '../core/http/validation.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -26,6 +29,8 @@ export class UnitsController {
   ) {}
 
   @Post()
+  @Allow('units', 'create')
+  @BodySchema(registerUnitBody)
   async register(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(registerUnitBody, body);
     const unitId = randomUUID();
@@ -37,6 +42,8 @@ export class UnitsController {
   }
 
   @Post(':id/rename')
+  @Allow('units', 'edit')
+  @BodySchema(renameUnitBody)
   async rename(@Param('id', ParseUUIDPipe) unitId: string, @Body() body: unknown, @Req() request: ActorRequest) {
     const { name, expectedRevision } = parseWith(renameUnitBody, body);
     const metadata = commandMetadataFrom(request, this.clock);
@@ -47,15 +54,22 @@ export class UnitsController {
   }
 
   @Get()
-  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+  @Allow('units', 'list')
+  list(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const listQuery = parseListQuery(query, unitList);
-    const { rows, total } = listUnits(this.db, listQuery);
+    const { rows, total } = listUnits(this.db, withinUnits(listQuery, request.user, 'id'));
     setContentRange(response, 'units', listQuery.offset, rows.length, total);
     return rows;
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @Allow('units', 'show')
+  get(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
+    assertUnitInScope(request.user, id);
     const row = getUnit(this.db, id);
     if (!row) throw new NotFoundError(UNIT, id);
     return row;

@@ -35,7 +35,12 @@ describe('units: register, list, rename (e2e)', () => {
       district: '城区片区',
       centralSchool: null,
     });
-    expect(event.metadata).toMatchObject({ unitIds: [created.body.id], schemaVersion: 1, actorRole: 'anonymous' });
+    expect(event.metadata).toMatchObject({
+      unitIds: [created.body.id],
+      schemaVersion: 1,
+      actorId: 'admin',
+      actorRole: 'bureau_admin',
+    });
 
     const read = await t.request('GET', `/units/${created.body.id}`);
     expect(read.status).toBe(200);
@@ -146,8 +151,10 @@ describe('units: register, list, rename (e2e)', () => {
     expect(health.status).toBe(200);
     expect(health.body.eventStore).toEqual({ kind: 'sqlite', head: await head() });
     expect(health.body.redis).toBe('ok');
-    expect(health.body.projections).toEqual([
-      expect.objectContaining({ name: 'units', lag: 0, state: 'running', checkpoint: await head() }),
-    ]);
+    const current = await head();
+    expect(health.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(['activity', 'units', 'users']);
+    for (const projection of health.body.projections) {
+      expect(projection).toMatchObject({ lag: 0, state: 'running', checkpoint: current });
+    }
   });
 });

@@ -33,13 +33,13 @@ describe('cli rebuild', () => {
     db.close();
     const cli = runNode('cli.js', ['rebuild', 'all'], { DATA_DIR: dataDir });
     expect(await cli.exited).toBe(0);
-    expect(cli.output()).toMatch(/units\s+\[█+\]\s+100% 3\/3 events/);
+    expect(cli.output()).toMatch(/units\s+\[█+\]\s+100% (\d+)\/\1 events/);
     expect(units()).toEqual(['东槐院小学', '城南学校', '桥山中学'].sort());
   });
 
   test('an unknown read model is refused with the known names', async () => {
     const cli = runNode('cli.js', ['rebuild', 'nonsense'], { DATA_DIR: dataDir });
     expect(await cli.exited).toBe(1);
-    expect(cli.output()).toContain('Unknown read model "nonsense". Known: units, all');
+    expect(cli.output()).toMatch(/Unknown read model "nonsense". Known: .*units.*, all/);
   });
 });

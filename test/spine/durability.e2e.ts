@@ -18,13 +18,28 @@ describe('durability', () => {
     return { app, api: `http://127.0.0.1:${port}/api` };
   };
 
+  /** The first start prints the administrator's generated password: sign in with it. */
+  const signInFromLog = async (api: string, log: string) => {
+    const password = /password: (\S+)/.exec(log)?.[1];
+    expect(password).toBeDefined();
+    const response = await fetch(`${api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { token: string }).token;
+  };
+
   test('acknowledged units survive kill -9 of the server, with their hash chains intact', async () => {
     const first = await start();
+    expect(first.app.output()).toContain('First start: an administrator was created');
+    const token = await signInFromLog(first.api, first.app.output());
     const acknowledged: string[] = [];
     for (let i = 0; i < 20; i++) {
       const response = await fetch(`${first.api}/units`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ name: `民办学校${i}`, type: 'private_school' }),
       });
       expect(response.status).toBe(201);
@@ -46,7 +61,9 @@ describe('durability', () => {
 
     const second = await start();
     try {
-      const list = await fetch(`${second.api}/units?range=[0,99]`);
+      // The administrator exists: no second one is made, no password printed again; the token still works.
+      expect(second.app.output()).not.toContain('First start');
+      const list = await fetch(`${second.api}/units?range=[0,99]`, { headers: { authorization: `Bearer ${token}` } });
       expect(list.headers.get('content-range')).toBe('units 0-19/20');
     } finally {
       second.app.child.kill('SIGTERM');

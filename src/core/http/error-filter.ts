@@ -49,7 +49,7 @@ export const toErrorBody = (error: unknown): ErrorBody => {
       code: error.code,
       message: error.text,
       field: error.field,
-      errors: Object.fromEntries(error.issues.map((issue) => [issue.field || '_body', issue.message])),
+      errors: byField(error.issues),
     };
   }
   if (error instanceof ConcurrencyError) {
@@ -75,6 +75,17 @@ export const toErrorBody = (error: unknown): ErrorBody => {
   if (isBodyParserError(parserError)) return fromBodyParser(parserError);
   if (error instanceof HttpException) return fromHttpException(error);
   return { statusCode: 500, code: 'internal', message: { zh: '服务器内部错误', en: 'Internal server error' } };
+};
+
+/** One message per field: several failed checks on a field are joined. */
+const byField = (issues: ValidationError['issues']): Record<string, Bilingual> => {
+  const errors: Record<string, Bilingual> = {};
+  for (const { field, message } of issues) {
+    const key = field || '_body';
+    const known = errors[key];
+    errors[key] = known ? { zh: `${known.zh}；${message.zh}`, en: `${known.en}; ${message.en}` } : message;
+  }
+  return errors;
 };
 
 const fromHttpException = (error: HttpException): ErrorBody => {

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { Public } from './access.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { REDIS } from '../jobs/redis.js';
 import { ProjectionRunner, type ProjectionStatus } from '../projections/projection-runner.js';
@@ -21,6 +22,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   async health(): Promise<Health> {
     const [head, projections, redis] = await Promise.all([
       this.store.headPosition(),

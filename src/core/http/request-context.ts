@@ -3,13 +3,22 @@ import type { Request } from 'express';
 import type { CommandMetadata } from '../messages.js';
 import type { Clock } from '../time/clock.js';
 
-/** The signed-in user as the auth guard leaves it on the request. */
+/** The signed-in user as the access guard leaves it on the request. */
 export interface Actor {
   id: string;
-  role: string;
+  roles: string[];
+  /** False for roles that see only their own organisations or units (secretary, instructor). */
+  unrestricted: boolean;
+  /** Party organisations and units a scoped role covers. */
+  orgIds: string[];
+  unitIds: string[];
 }
 
-export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'], unrestricted: true, orgIds: [], unitIds: [] };
+const ANONYMOUS: Actor = { id: 'anonymous', roles: ['anonymous'], unrestricted: false, orgIds: [], unitIds: [] };
+
+/** The role string stamped into event metadata. */
+export const actorRole = (actor: Actor): string => actor.roles.join(',');
 
 export type ActorRequest = Request & { user?: Actor; idempotencyKey?: string };
 
@@ -23,12 +32,12 @@ const header = (request: Request, name: string): string | undefined => {
  * was sent, so a retried request is recognisable in the log), and the caller's correlation id.
  */
 export const commandMetadataFrom = (request: ActorRequest, clock: Clock): CommandMetadata => {
-  const actor = request.user ?? { id: 'anonymous', role: 'anonymous' };
+  const actor = request.user ?? ANONYMOUS;
   const commandId = request.idempotencyKey ?? randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
   return {
     actorId: actor.id,
-    actorRole: actor.role,
+    actorRole: actorRole(actor),
     commandId,
     correlationId,
     causationId: commandId,
@@ -41,7 +50,7 @@ export const systemMetadata = (clock: Clock, actor: Actor = SYSTEM_ACTOR, correl
   const commandId = randomUUID();
   return {
     actorId: actor.id,
-    actorRole: actor.role,
+    actorRole: actorRole(actor),
     commandId,
     correlationId: correlationId ?? commandId,
     causationId: commandId,

@@ -196,7 +196,8 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       const stored = this.readCheckpoint(projection.name);
       if (BigInt(stored?.position ?? '0') !== entry.position) throw new CheckpointMoved(projection.name);
-      for (const event of batch) if (handles.has(event.type)) projection.evolve(this.db, event);
+      const all = handles.has('*');
+      for (const event of batch) if (all || handles.has(event.type)) projection.evolve(this.db, event);
       this.writeCheckpoint(projection, last);
     })();
     entry.position = last;

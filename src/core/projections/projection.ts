@@ -15,7 +15,7 @@ export interface Projection {
   name: string;
   /** Bump when the tables or evolve change: the runner then rebuilds the projection at start. */
   version: number;
-  /** Event types it reads; the runner skips every other event. */
+  /** Event types it reads (`['*']` for all); the runner skips every other event. */
   handles: readonly string[];
   /** Tables it owns: dropped on rebuild. */
   tables: readonly string[];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { createHttpApp } from '../../http-app.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
 import { CLOCK, type Clock } from '../time/clock.js';
 
 export interface TestApp {
@@ -11,10 +12,20 @@ export interface TestApp {
   config: AppConfig;
   /** Base URL of the API, e.g. http://127.0.0.1:41234/api */
   api: string;
-  /** fetch() against the API with JSON in and out. */
+  /** fetch() against the API with JSON in and out, as the administrator unless an Authorization header is given. */
   request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<TestResponse>;
+  /** The same, with the given bearer token (or none with `null`). */
+  requestAs: (token: string | null, method: string, path: string, body?: unknown) => Promise<TestResponse>;
+  /** Signs in and returns the token. */
+  login: (username: string, password: string) => Promise<string>;
+  /** Creates a user with one role through the API and returns its token. */
+  userWithRole: (role: string, scope?: { orgIds?: string[]; unitIds?: string[] }) => Promise<string>;
+  adminToken: string;
   close: () => Promise<void>;
 }
+
+export const ADMIN_PASSWORD = 'admin-pass-2026';
+export const USER_PASSWORD = 'user-pass-2026';
 
 export interface TestResponse {
   status: number;
@@ -35,6 +46,7 @@ export const startTestApp = async (
     PORT: '0',
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
+    INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SQLITE_SYNCHRONOUS: 'NORMAL',
     BULLMQ_PREFIX: `test-${process.pid}-${Date.now()}`,
     LOG_LEVEL: 'error',
@@ -48,7 +60,8 @@ export const startTestApp = async (
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const api = `http://127.0.0.1:${address.port}/api`;
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  let adminToken = '';
+  const raw = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${api}${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -61,13 +74,41 @@ export const startTestApp = async (
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, headers: response.headers, body: parsed };
+    return { status: response.status, headers: response.headers, body: parsed } as TestResponse;
   };
+  const requestAs = (token: string | null, method: string, path: string, body?: unknown) =>
+    raw(method, path, body, token ? { authorization: `Bearer ${token}` } : {});
+  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    raw(method, path, body, { authorization: `Bearer ${adminToken}`, ...headers });
+  const login = async (username: string, password: string) => {
+    const response = await raw('POST', '/auth/login', { username, password });
+    if (response.status !== 201) throw new Error(`login of ${username} failed: ${JSON.stringify(response.body)}`);
+    return response.body.token as string;
+  };
+  let users = 0;
+  const userWithRole = async (role: string, scope: { orgIds?: string[]; unitIds?: string[] } = {}) => {
+    const username = `${role.replace(/_/g, '-')}-${++users}`;
+    const created = await request('POST', '/users', {
+      username,
+      displayName: username,
+      password: USER_PASSWORD,
+      role,
+      ...scope,
+    });
+    if (created.status !== 201) throw new Error(`creating ${username} failed: ${JSON.stringify(created.body)}`);
+    return login(username, USER_PASSWORD);
+  };
+  await app.get(ProjectionRunner).caughtUp();
+  adminToken = await login('admin', ADMIN_PASSWORD);
   return {
     app,
     config,
     api,
     request,
+    requestAs,
+    login,
+    userWithRole,
+    adminToken,
     close: async () => {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import type { ActorResolver } from '../core/http/access.js';
+import type { Actor } from '../core/http/request-context.js';
+import { statement, type ReadModelDb } from '../core/projections/projection.js';
+import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { CLOCK, type Clock } from '../core/time/clock.js';
+import { can, SCOPED_ROLES, type Action, type Role } from './permissions.js';
+import { getUser, type UserRow } from './projections/users.projection.js';
+
+interface TokenClaims {
+  sub: string;
+  jti: string;
+  exp: number;
+}
+
+/**
+ * Signs access tokens and turns them back into actors. The user's status and roles are read from
+ * the users read model on every request, so disabling a user or revoking a role takes effect at
+ * once; logout adds the token's id to a denylist until it would have expired anyway.
+ */
+@Injectable()
+export class TokenActorResolver implements ActorResolver {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    db.exec('CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
+  }
+
+  async issue(userId: string): Promise<{ token: string; expiresAt: string }> {
+    const token = await this.jwt.signAsync({ sub: userId, jti: randomUUID() });
+    const { exp } = this.jwt.decode<TokenClaims>(token);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  async resolve(token: string): Promise<Actor | null> {
+    const claims = await this.verify(token);
+    if (!claims) return null;
+    if (statement(this.db, 'SELECT 1 FROM revoked_tokens WHERE jti = ?').get(claims.jti)) return null;
+    const user = getUser(this.db, claims.sub);
+    if (!user || user.status !== 'active') return null;
+    return actorOf(user);
+  }
+
+  async revoke(token: string): Promise<void> {
+    const claims = await this.verify(token);
+    if (!claims) return;
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    statement(this.db, 'DELETE FROM revoked_tokens WHERE expires_at < ?').run(now);
+    statement(this.db, 'INSERT OR IGNORE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)').run(
+      claims.jti,
+      claims.exp,
+    );
+  }
+
+  can(actor: Actor, resource: string, action: string): boolean {
+    return can(actor.roles, resource, action as Action);
+  }
+
+  private async verify(token: string): Promise<TokenClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      return typeof claims.sub === 'string' && typeof claims.jti === 'string' ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export const actorOf = (user: UserRow): Actor => ({
+  id: user.id,
+  roles: user.roles.map((r) => r.role),
+  unrestricted: user.roles.some((r) => !SCOPED_ROLES.includes(r.role as Role)),
+  orgIds: [...new Set(user.roles.flatMap((r) => r.orgIds))],
+  unitIds: [...new Set(user.roles.flatMap((r) => r.unitIds))],
+});

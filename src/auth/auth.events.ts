@@ -1,0 +1,26 @@
+import type { Event } from '../core/messages.js';
+import { streamName } from '../core/messages.js';
+import type { Role } from './permissions.js';
+
+/** A role held by a user; secretaries are scoped to organisations, instructors to units. */
+export interface RoleGrant {
+  role: Role;
+  orgIds: string[];
+  unitIds: string[];
+}
+
+export type UserRegistered = Event<
+  'UserRegistered',
+  { userId: string; username: string; displayName: string; passwordHash: string }
+>;
+export type RoleGranted = Event<'RoleGranted', { userId: string } & RoleGrant>;
+export type RoleRevoked = Event<'RoleRevoked', { userId: string; role: Role }>;
+/** Only the argon2id hash is ever stored; `reset` when an administrator set it rather than the user. */
+export type PasswordChanged = Event<'PasswordChanged', { userId: string; passwordHash: string; reset: boolean }>;
+export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+export type UserEnabled = Event<'UserEnabled', { userId: string }>;
+
+export type UserEvent = UserRegistered | RoleGranted | RoleRevoked | PasswordChanged | UserDisabled | UserEnabled;
+
+/** Usernames are the stream ids: claiming `user-<username>` with no_stream makes them unique. */
+export const userStream = (userId: string) => streamName('user', userId);

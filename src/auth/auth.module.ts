@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../config.js';
+import { AccessGuard, ACTOR_RESOLVER } from '../core/http/access.js';
+import type { Projection } from '../core/projections/projection.js';
+import { TokenActorResolver } from './actor-resolver.js';
+import { AuthController } from './auth.controller.js';
+import { authSecret } from './auth-secret.js';
+import { ChangePasswordHandler } from './commands/change-password.js';
+import { GrantRoleHandler } from './commands/grant-role.js';
+import { RegisterUserHandler } from './commands/register-user.js';
+import { RevokeRoleHandler } from './commands/revoke-role.js';
+import { SetUserStatusHandler } from './commands/set-user-status.js';
+import { FirstAdministrator } from './first-admin.js';
+import { LoginLockout } from './login-lockout.js';
+import { usersProjection } from './projections/users.projection.js';
+import { UsersController } from './users.controller.js';
+
+export const authProjections: Projection[] = [usersProjection];
+
+const commandHandlers = [
+  RegisterUserHandler,
+  GrantRoleHandler,
+  RevokeRoleHandler,
+  ChangePasswordHandler,
+  SetUserStatusHandler,
+];
+
+/** Users, roles, sign-in and the global access guard. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: authSecret(config),
+        signOptions: { expiresIn: config.auth.tokenTtl as never },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    ...commandHandlers,
+    TokenActorResolver,
+    LoginLockout,
+    FirstAdministrator,
+    { provide: ACTOR_RESOLVER, useExisting: TokenActorResolver },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+})
+export class AuthModule {}

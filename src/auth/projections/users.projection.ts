@@ -1,0 +1,119 @@
+import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import type { RoleGrant, UserEvent } from '../auth.events.js';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+  status: 'active' | 'disabled';
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Users with their roles and password hash: what login and the auth guard read on each request. */
+export const usersProjection: Projection = {
+  name: 'users',
+  version: 1,
+  handles: ['UserRegistered', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'UserDisabled', 'UserEnabled'],
+  tables: ['users'],
+  init: (db) =>
+    db.exec(`CREATE TABLE IF NOT EXISTS users (
+      id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+      roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`),
+  evolve: (db, recorded) => {
+    const event = recorded as unknown as UserEvent;
+    const at = recorded.metadata.recordedAt;
+    const touch = (sql: string, ...params: unknown[]) =>
+      statement(db, `UPDATE users SET ${sql}, revision = ?, updated_at = ? WHERE id = ?`).run(
+        ...params,
+        recorded.revision,
+        at,
+        event.data.userId,
+      );
+    switch (event.type) {
+      case 'UserRegistered': {
+        const { userId, username, displayName, passwordHash } = event.data;
+        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          userId,
+          username,
+          displayName,
+          passwordHash,
+          '[]',
+          'active',
+          recorded.revision,
+          at,
+          at,
+        );
+        return;
+      }
+      case 'RoleGranted':
+      case 'RoleRevoked': {
+        const roles = rolesOf(db, event.data.userId).filter((r) => r.role !== event.data.role);
+        if (event.type === 'RoleGranted')
+          roles.push({ role: event.data.role, orgIds: event.data.orgIds, unitIds: event.data.unitIds });
+        touch('roles = ?', JSON.stringify(roles));
+        return;
+      }
+      case 'PasswordChanged':
+        touch('password_hash = ?', event.data.passwordHash);
+        return;
+      case 'UserDisabled':
+      case 'UserEnabled':
+        touch('status = ?', event.type === 'UserDisabled' ? 'disabled' : 'active');
+        return;
+    }
+  },
+};
+
+const rolesOf = (db: ReadModelDb, userId: string): RoleGrant[] =>
+  JSON.parse(
+    (statement(db, 'SELECT roles FROM users WHERE id = ?').get(userId) as { roles: string } | undefined)?.roles ?? '[]',
+  );
+
+const COLUMNS = `id, username, display_name AS displayName, roles, status, revision, created_at AS createdAt, updated_at AS updatedAt`;
+
+type RawRow = Omit<UserRow, 'roles'> & { roles: string };
+const toRow = (row: RawRow): UserRow => ({ ...row, roles: JSON.parse(row.roles) });
+
+export const userList: ListSpec = {
+  sortable: {
+    username: 'username',
+    displayName: 'display_name',
+    status: 'status',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+  defaultSort: ['username', 'ASC'],
+  filters: {
+    q: filters.search('username', 'display_name'),
+    id: filters.oneOf('id'),
+    status: filters.equals('status'),
+    role: (value) => ({
+      sql: `EXISTS (SELECT 1 FROM json_each(users.roles) WHERE json_extract(value, '$.role') = ?)`,
+      params: [String(value)],
+    }),
+  },
+};
+
+export const listUsers = (db: ReadModelDb, query: ListQuery): { rows: UserRow[]; total: number } => {
+  const total = (db.prepare(`SELECT count(*) AS n FROM users ${query.where}`).get(...query.params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM users ${query.where} ORDER BY ${query.orderBy}, id LIMIT ? OFFSET ?`)
+    .all(...query.params, query.limit, query.offset) as RawRow[];
+  return { rows: rows.map(toRow), total };
+};
+
+export const getUser = (db: ReadModelDb, id: string): UserRow | undefined => {
+  const row = statement(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as RawRow | undefined;
+  return row && toRow(row);
+};
+
+/** For login only: the stored hash never leaves the server. */
+export const getPasswordHash = (db: ReadModelDb, id: string): string | undefined =>
+  (statement(db, 'SELECT password_hash AS hash FROM users WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
+
+export const countUsers = (db: ReadModelDb): number =>
+  (statement(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;

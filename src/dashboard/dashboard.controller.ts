@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { recentActivity } from '../audit/projections/activity.projection.js';
+import { Allow } from '../core/http/access.js';
+import type { ActorRequest } from '../core/http/request-context.js';
+import type { ReadModelDb } from '../core/projections/projection.js';
+import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from './dashboard.js';
+
+/** Each role's home page: the features' tiles and charts, filtered to what the actor covers. */
+@Controller('dashboard')
+export class DashboardController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(DASHBOARD_CONTRIBUTIONS) private readonly contributions: DashboardContribution[],
+  ) {}
+
+  @Get()
+  @Allow('dashboard', 'show')
+  show(@Req() request: ActorRequest) {
+    const actor = request.user!;
+    const parts = this.contributions.map((contribute) => contribute(this.db, actor));
+    const seesEverything = actor.unrestricted;
+    return {
+      role: actor.roles[0] ?? null,
+      tiles: parts.flatMap((part) => part.tiles ?? []),
+      charts: parts.flatMap((part) => part.charts ?? []),
+      // Recent activity covers the whole county: only for the bureau and auditors.
+      recent: seesEverything ? recentActivity(this.db, 10) : [],
+    };
+  }
+}

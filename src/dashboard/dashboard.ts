@@ -1,0 +1,28 @@
+import type { Bilingual } from '../core/errors.js';
+import type { Actor } from '../core/http/request-context.js';
+import type { ReadModelDb } from '../core/projections/projection.js';
+
+export interface Tile {
+  key: string;
+  label: Bilingual;
+  value: number | string;
+  tone: 'normal' | 'warning' | 'danger';
+  /** Where the admin goes when the tile is clicked, e.g. `/units?filter=…`. */
+  link?: string;
+}
+
+export interface Chart {
+  key: string;
+  label: Bilingual;
+  data: { label: Bilingual; value: number }[];
+}
+
+export interface DashboardPart {
+  tiles?: Tile[];
+  charts?: Chart[];
+}
+
+/** Each feature contributes its part of the home page; it sees the actor, so scoped roles see their own. */
+export type DashboardContribution = (db: ReadModelDb, actor: Actor) => DashboardPart;
+
+export const DASHBOARD_CONTRIBUTIONS = Symbol('DASHBOARD_CONTRIBUTIONS');
