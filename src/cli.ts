@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { ensureDataDir, loadConfig } from './config.js';
 import { projections } from './app.module.js';
-import { StartupError } from './core/errors.js';
+import { announceCredentials, createAdministrator } from './auth/first-admin.js';
+import { generatePassword } from './auth/passwords.js';
+import { DomainError, StartupError } from './core/errors.js';
 import { createEventStore } from './core/event-store/create-event-store.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
 import { openReadModelDb } from './core/projections/read-model-db.js';
@@ -11,6 +13,7 @@ const USAGE = `Usage: npm run cli -- <command>
 
   rebuild <name|all>   drop a read model (or all) and replay every event into it
   projections          list the read models and their checkpoints
+  create-admin [name]  create a bureau administrator (default name: admin) with a generated password
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
 
@@ -58,6 +61,11 @@ const main = async (args: string[]) => {
         throw new StartupError(`Unknown read model "${target}". Known: ${runner.names.join(', ')}, all`);
       }
       await rebuild(runner, target);
+    } else if (verb === 'create-admin') {
+      const username = (target ?? 'admin').toLowerCase();
+      const password = generatePassword();
+      await createAdministrator(store, systemClock, username, password);
+      announceCredentials(username, password, 'cli');
     } else if (verb === 'projections') {
       console.table(await runner.status());
     } else {
@@ -70,6 +78,7 @@ const main = async (args: string[]) => {
 };
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof StartupError ? error.message : error);
+  const known = error instanceof StartupError || error instanceof DomainError;
+  console.error(known ? (error instanceof DomainError ? `${error.text.zh} / ${error.text.en}` : error.message) : error);
   process.exit(1);
 });

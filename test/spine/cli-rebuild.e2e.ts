@@ -43,3 +43,24 @@ describe('cli rebuild', () => {
     expect(cli.output()).toMatch(/Unknown read model "nonsense". Known: .*units.*, all/);
   });
 });
+
+describe('cli create-admin', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'party-ledger-cli-admin-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('creates an administrator through the command and prints the password once; a taken name is refused', async () => {
+    const cli = runNode('cli.js', ['create-admin', 'chen'], { DATA_DIR: dataDir });
+    expect(await cli.exited).toBe(0);
+    const password = /password: (\S+)/.exec(cli.output())?.[1];
+    expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{16}$/);
+    const t = await startTestApp({ dataDir, signIn: false });
+    try {
+      await expect(t.login('chen', password!)).resolves.toEqual(expect.any(String));
+    } finally {
+      await t.close();
+    }
+    const again = runNode('cli.js', ['create-admin', 'chen'], { DATA_DIR: dataDir });
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain('用户名 chen 已被使用');
+  });
+});

@@ -38,7 +38,7 @@ export interface TestResponse {
  * folder, the real Redis, and optionally a clock the test controls.
  */
 export const startTestApp = async (
-  options: { clock?: Clock; env?: Record<string, string>; dataDir?: string } = {},
+  options: { clock?: Clock; env?: Record<string, string>; dataDir?: string; signIn?: boolean } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'party-ledger-e2e-'));
   const config = loadConfig({
@@ -99,7 +99,12 @@ export const startTestApp = async (
     return login(username, USER_PASSWORD);
   };
   await app.get(ProjectionRunner).caughtUp();
-  adminToken = await login('admin', ADMIN_PASSWORD);
+  try {
+    if (options.signIn !== false) adminToken = await login('admin', ADMIN_PASSWORD);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return {
     app,
     config,
