@@ -31,6 +31,22 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, readonly Role[]>
   account: { show: everyone, edit: everyone },
   dashboard: { show: everyone },
   units: { list: everyone, show: everyone, export: everyone, create: bureau, edit: bureau },
+  'party-organizations': { list: everyone, show: everyone, export: everyone, create: bureau, edit: bureau },
+  /** Secretaries keep their own organisation's roster; the handlers check the organisation. */
+  members: {
+    list: everyone,
+    show: everyone,
+    export: everyone,
+    create: [...bureau, 'secretary'],
+    edit: [...bureau, 'secretary'],
+  },
+  positions: {
+    list: everyone,
+    show: everyone,
+    export: everyone,
+    create: [...bureau, 'secretary'],
+    edit: [...bureau, 'secretary'],
+  },
   users: {
     list: ['bureau_admin', 'auditor'],
     show: ['bureau_admin', 'auditor'],

@@ -19,12 +19,106 @@ export const UNIT_TYPE_LABELS: Record<UnitType, { zh: string; en: string }> = {
   bureau_organ: { zh: '局机关及直属单位', en: 'Bureau organ or directly affiliated unit' },
 };
 
+/** Kinds of Party organisation (domain.md §1.1, §13). */
+export const ORG_KINDS = [
+  'basic_party_committee',
+  'general_branch',
+  'party_branch',
+  'joint_branch',
+  'affiliated_party_org',
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ORG_KIND_LABELS: Record<OrgKind, { zh: string; en: string }> = {
+  basic_party_committee: { zh: '党委', en: 'Party committee' },
+  general_branch: { zh: '党总支', en: 'General branch' },
+  party_branch: { zh: '党支部', en: 'Party branch' },
+  joint_branch: { zh: '联合党支部', en: 'Joint branch' },
+  affiliated_party_org: { zh: '挂靠党组织', en: 'Affiliated Party organisation' },
+};
+
+/** Posts in a Party organisation (domain.md §1.3). */
+export const POSITION_TITLES = [
+  'branch_secretary',
+  'deputy_secretary',
+  'org_committee_member',
+  'publicity_committee_member',
+  'discipline_committee_member',
+  'committee_member',
+  'group_leader',
+] as const;
+export type PositionTitle = (typeof POSITION_TITLES)[number];
+
+export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+
+export const REMOVAL_REASONS = ['transferred_out_of_county', 'deceased', 'expelled', 'lapsed', 'other'] as const;
+
+// Units ------------------------------------------------------------------------------------------
 export type UnitRegistered = Event<
   'UnitRegistered',
   { unitId: string; name: string; type: UnitType; district: string | null; centralSchool: string | null }
 >;
 export type UnitRenamed = Event<'UnitRenamed', { unitId: string; name: string; previousName: string }>;
+/** A unit with fewer than 3 full members is affiliated to a host organisation (挂靠). */
+export type UnitAffiliated = Event<'UnitAffiliated', { unitId: string; hostOrgId: string; since: string }>;
+export type UnitAffiliationEnded = Event<'UnitAffiliationEnded', { unitId: string; hostOrgId: string; on: string }>;
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitAffiliated | UnitAffiliationEnded;
 
-export type UnitEvent = UnitRegistered | UnitRenamed;
+// Party organisations -----------------------------------------------------------------------------
+export type PartyOrganizationFounded = Event<
+  'PartyOrganizationFounded',
+  { orgId: string; name: string; kind: OrgKind; parentId: string | null; unitIds: string[]; foundedOn: string }
+>;
+/** A committee elected for a term (B15 counts its expiry); the first election or a re-election (换届). */
+export type CommitteeElected = Event<'CommitteeElected', { orgId: string; termStart: string; termEnd: string }>;
+export type PositionAssigned = Event<
+  'PositionAssigned',
+  {
+    orgId: string;
+    positionId: string;
+    memberId: string;
+    title: PositionTitle;
+    from: string;
+    /** 双向进入、交叉任职: the administrative post the holder also has (e.g. 校长), if any. */
+    crossAppointment: string | null;
+  }
+>;
+export type PositionEnded = Event<'PositionEnded', { orgId: string; positionId: string; to: string }>;
+export type PartyOrganizationEvent = PartyOrganizationFounded | CommitteeElected | PositionAssigned | PositionEnded;
+
+// Members -----------------------------------------------------------------------------------------
+/** No national ID number is stored anywhere: a member is known by an internal id, name and dates. */
+export type MemberEnrolled = Event<
+  'MemberEnrolled',
+  {
+    memberId: string;
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string | null;
+    orgId: string;
+    unitId: string;
+    category: MemberCategory;
+    /** 入党时间: the branch meeting that admitted the member. */
+    joinedOn: string | null;
+    post: string | null;
+    teaches: boolean;
+  }
+>;
+export type MemberTransferred = Event<
+  'MemberTransferred',
+  { memberId: string; fromOrgId: string; toOrgId: string; fromUnitId: string; toUnitId: string; on: string }
+>;
+export type MemberCategoryChanged = Event<
+  'MemberCategoryChanged',
+  { memberId: string; category: MemberCategory; on: string }
+>;
+export type MemberRemoved = Event<
+  'MemberRemoved',
+  { memberId: string; reason: (typeof REMOVAL_REASONS)[number]; on: string }
+>;
+export type MemberEvent = MemberEnrolled | MemberTransferred | MemberCategoryChanged | MemberRemoved;
 
 export const unitStream = (unitId: string) => streamName('unit', unitId);
+export const partyOrgStream = (orgId: string) => streamName('partyOrg', orgId);
+export const memberStream = (memberId: string) => streamName('member', memberId);

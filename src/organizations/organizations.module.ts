@@ -1,17 +1,47 @@
 import { Module } from '@nestjs/common';
 import type { Projection } from '../core/projections/projection.js';
+import { AffiliateUnitHandler } from './commands/affiliate-unit.js';
+import { AssignPositionHandler } from './commands/assign-position.js';
+import { ElectCommitteeHandler } from './commands/elect-committee.js';
+import { EndPositionHandler } from './commands/end-position.js';
+import { EnrollMemberHandler } from './commands/enroll-member.js';
+import { FoundPartyOrganizationHandler } from './commands/found-party-organization.js';
 import { RegisterUnitHandler } from './commands/register-unit.js';
+import { RemoveMemberHandler } from './commands/remove-member.js';
 import { RenameUnitHandler } from './commands/rename-unit.js';
+import { TransferMemberHandler } from './commands/transfer-member.js';
+import { MembersController } from './members.controller.js';
+import { PartyOrganizationsController } from './party-organizations.controller.js';
+import { membersProjection } from './projections/members.projection.js';
+import { partyOrgsProjection } from './projections/party-orgs.projection.js';
+import { positionsProjection } from './projections/positions.projection.js';
 import { unitsProjection } from './projections/units.projection.js';
+import { RosterFacts } from './roster-facts.js';
 import { UnitsController } from './units.controller.js';
 
-export const organizationsProjections: Projection[] = [unitsProjection];
+export const organizationsProjections: Projection[] = [
+  unitsProjection,
+  partyOrgsProjection,
+  membersProjection,
+  positionsProjection,
+];
 
-const commandHandlers = [RegisterUnitHandler, RenameUnitHandler];
+const commandHandlers = [
+  RegisterUnitHandler,
+  RenameUnitHandler,
+  AffiliateUnitHandler,
+  FoundPartyOrganizationHandler,
+  ElectCommitteeHandler,
+  AssignPositionHandler,
+  EndPositionHandler,
+  EnrollMemberHandler,
+  TransferMemberHandler,
+  RemoveMemberHandler,
+];
 
-/** Units, Party organisations, affiliation, members and the roster import (domain.md §1, §8). */
+/** Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8). */
 @Module({
-  controllers: [UnitsController],
-  providers: [...commandHandlers],
+  controllers: [UnitsController, PartyOrganizationsController, MembersController],
+  providers: [...commandHandlers, RosterFacts],
 })
 export class OrganizationsModule {}

@@ -15,7 +15,10 @@ import type { ReadModelDb } from '../core/projections/projection.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
 import { RegisterUnitCommand, registerUnitBody } from './commands/register-unit.js';
 import { RenameUnitCommand, renameUnitBody } from './commands/rename-unit.js';
-import { getUnit, listUnits, unitList } from './projections/units.projection.js';
+import { AffiliateUnitCommand, affiliateUnitBody } from './commands/affiliate-unit.js';
+import { UNIT_TYPE_LABELS, type UnitType } from './organizations.events.js';
+import { getUnit, listUnits, unitList, type UnitRow } from './projections/units.projection.js';
+import { EXPORT_LIMIT, sendExport } from '../core/http/export.js';
 
 const UNIT = { zh: '单位', en: 'Unit' };
 
@@ -53,6 +56,41 @@ export class UnitsController {
     return { id: unitId, ...receipt };
   }
 
+  @Post(':id/affiliation')
+  @Allow('units', 'edit')
+  @BodySchema(affiliateUnitBody)
+  affiliate(@Param('id', ParseUUIDPipe) unitId: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const data = parseWith(affiliateUnitBody, body);
+    return this.commands.send(
+      new AffiliateUnitCommand(command('AffiliateUnit', { ...data, unitId }, commandMetadataFrom(request, this.clock))),
+    );
+  }
+
+  @Get('export')
+  @Allow('units', 'export')
+  async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
+    const listQuery = withinUnits(
+      { ...parseListQuery({ ...query, range: undefined }, unitList), offset: 0, limit: EXPORT_LIMIT },
+      request.user,
+      'units.id',
+    );
+    await sendExport<UnitRow>(
+      response,
+      query.format,
+      '单位',
+      [
+        { header: '名称', value: (r) => r.name, width: 28 },
+        { header: '类型', value: (r) => UNIT_TYPE_LABELS[r.type as UnitType]?.zh ?? r.type },
+        { header: '片区', value: (r) => r.district },
+        { header: '中心校', value: (r) => r.centralSchool },
+        { header: '正式党员数', value: (r) => r.fullMembers },
+        { header: '应单独建立党组织', value: (r) => r.needsOwnOrganization },
+        { header: '应设立支部委员会', value: (r) => r.needsCommittee },
+      ],
+      listUnits(this.db, listQuery).rows,
+    );
+  }
+
   @Get()
   @Allow('units', 'list')
   list(
@@ -61,7 +99,7 @@ export class UnitsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const listQuery = parseListQuery(query, unitList);
-    const { rows, total } = listUnits(this.db, withinUnits(listQuery, request.user, 'id'));
+    const { rows, total } = listUnits(this.db, withinUnits(listQuery, request.user, 'units.id'));
     setContentRange(response, 'units', listQuery.offset, rows.length, total);
     return rows;
   }

@@ -152,7 +152,14 @@ describe('units: register, list, rename (e2e)', () => {
     expect(health.body.eventStore).toEqual({ kind: 'sqlite', head: await head() });
     expect(health.body.redis).toBe('ok');
     const current = await head();
-    expect(health.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(['activity', 'units', 'users']);
+    expect(health.body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
+      'activity',
+      'members',
+      'party_orgs',
+      'positions',
+      'units',
+      'users',
+    ]);
     for (const projection of health.body.projections) {
       expect(projection).toMatchObject({ lag: 0, state: 'running', checkpoint: current });
     }

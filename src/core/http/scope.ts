@@ -25,3 +25,37 @@ export const assertUnitInScope = (actor: Actor | undefined, unitId: string): voi
     403,
   );
 };
+
+/**
+ * Narrows a query to rows a scoped actor covers through either its organisations or its units
+ * (a secretary's organisation's members, an instructor's units' members).
+ */
+export const withinScope = (
+  query: ListQuery,
+  actor: Actor | undefined,
+  columns: { org: string; unit: string },
+): ListQuery => {
+  if (!actor || actor.unrestricted) return query;
+  const parts: string[] = [];
+  if (actor.orgIds.length) parts.push(`${columns.org} IN (${actor.orgIds.map(() => '?').join(', ')})`);
+  if (actor.unitIds.length) parts.push(`${columns.unit} IN (${actor.unitIds.map(() => '?').join(', ')})`);
+  const condition = parts.length ? `(${parts.join(' OR ')})` : '0';
+  return {
+    ...query,
+    where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
+    params: [...query.params, ...actor.orgIds, ...actor.unitIds],
+  };
+};
+
+/** Refuses a write or read for an organisation outside a secretary's scope. */
+export const assertOrgInScope = (actor: Actor | undefined, orgId: string, unitId?: string): void => {
+  if (!actor || actor.unrestricted || actor.orgIds.includes(orgId) || (unitId && actor.unitIds.includes(unitId)))
+    return;
+  throw new HttpException(
+    {
+      code: 'access.out-of-scope',
+      message: { zh: '该党组织不在您的负责范围内', en: 'This Party organisation is outside your scope' },
+    },
+    403,
+  );
+};

@@ -162,3 +162,8 @@ function pad2(n: number): string {
 function assertInteger(n: number, name: string): void {
   if (!Number.isInteger(n)) throw new RangeError(`${name} must be an integer, got ${n}`);
 }
+
+/** Business time for a fact known only by its date: 00:00 Asia/Shanghai that day, as ISO 8601. */
+export function occurredOn(date: LocalDate): string {
+  return startOfShanghaiDay(date).toISOString();
+}

@@ -13,17 +13,22 @@ export interface UnitRow {
   revision: number;
   registeredAt: string;
   updatedAt: string;
+  hostOrgId: string | null;
+  fullMembers: number;
+  ownOrgId: string | null;
+  needsOwnOrganization: boolean;
+  needsCommittee: boolean;
 }
 
 export const unitsProjection: Projection = {
   name: 'units',
-  version: 1,
-  handles: ['UnitRegistered', 'UnitRenamed'],
+  version: 2,
+  handles: ['UnitRegistered', 'UnitRenamed', 'UnitAffiliated', 'UnitAffiliationEnded'],
   tables: ['units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
-      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT);
     CREATE INDEX IF NOT EXISTS units_name ON units (name);
     CREATE INDEX IF NOT EXISTS units_type ON units (type, name)`),
   evolve: (db, recorded) => {
@@ -31,7 +36,7 @@ export const unitsProjection: Projection = {
     switch (event.type) {
       case 'UnitRegistered': {
         const { unitId, name, type, district, centralSchool } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)').run(
           unitId,
           name,
           type,
@@ -51,37 +56,83 @@ export const unitsProjection: Projection = {
           event.data.unitId,
         );
         return;
+      case 'UnitAffiliated':
+      case 'UnitAffiliationEnded':
+        statement(db, 'UPDATE units SET host_org_id = ?, revision = ?, updated_at = ? WHERE id = ?').run(
+          event.type === 'UnitAffiliated' ? event.data.hostOrgId : null,
+          recorded.revision,
+          recorded.metadata.recordedAt,
+          event.data.unitId,
+        );
+        return;
     }
   },
 };
 
-const COLUMNS = `id, name, type, district, central_school AS centralSchool, revision,
-  registered_at AS registeredAt, updated_at AS updatedAt`;
+/**
+ * The unit with what the roster says about it: full members, its own organisation, its host, and the
+ * B18 flags (3 full members and no organisation of its own; 7 and no committee).
+ */
+const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
+  units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
+  c.full_members AS fullMembers, c.own_org_id AS ownOrgId,
+  (c.full_members >= 3 AND c.own_org_id IS NULL) AS needsOwnOrganization,
+  (c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)) AS needsCommittee`;
+
+const FROM = `units JOIN (SELECT u.id,
+    (SELECT count(*) FROM members m WHERE m.unit_id = u.id AND m.status = 'active' AND m.category = 'full') AS full_members,
+    (SELECT o.id FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
+      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_org_id,
+    (SELECT o.term_end FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
+      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_term_end
+  FROM units u) c ON c.id = units.id`;
 
 export const unitList: ListSpec = {
   sortable: {
-    name: 'name',
-    type: 'type',
-    district: 'district',
-    registeredAt: 'registered_at',
-    updatedAt: 'updated_at',
+    name: 'units.name',
+    type: 'units.type',
+    district: 'units.district',
+    fullMembers: 'c.full_members',
+    registeredAt: 'units.registered_at',
+    updatedAt: 'units.updated_at',
   },
   defaultSort: ['name', 'ASC'],
   filters: {
-    q: filters.search('name', 'district', 'central_school'),
-    id: filters.oneOf('id'),
-    type: filters.oneOf('type'),
-    district: filters.equals('district'),
+    q: filters.search('units.name', 'units.district', 'units.central_school'),
+    id: filters.oneOf('units.id'),
+    type: filters.oneOf('units.type'),
+    district: filters.equals('units.district'),
+    hostOrgId: filters.equals('units.host_org_id'),
+    needsOwnOrganization: () => ({ sql: 'c.full_members >= 3 AND c.own_org_id IS NULL', params: [] }),
+    needsCommittee: () => ({
+      sql: 'c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)',
+      params: [],
+    }),
   },
 };
 
+type RawRow = Omit<UnitRow, 'needsOwnOrganization' | 'needsCommittee'> & {
+  needsOwnOrganization: number;
+  needsCommittee: number;
+};
+const toRow = (row: RawRow): UnitRow => ({
+  ...row,
+  needsOwnOrganization: row.needsOwnOrganization === 1,
+  needsCommittee: row.needsCommittee === 1,
+});
+
 export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } => {
-  const total = (db.prepare(`SELECT count(*) AS n FROM units ${query.where}`).get(...query.params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM units ${query.where} ORDER BY ${query.orderBy}, id LIMIT ? OFFSET ?`)
-    .all(...query.params, query.limit, query.offset) as UnitRow[];
-  return { rows, total };
+  const total = (
+    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
+  ).n;
+  const rows = statement(
+    db,
+    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, units.id LIMIT ? OFFSET ?`,
+  ).all(...query.params, query.limit, query.offset) as RawRow[];
+  return { rows: rows.map(toRow), total };
 };
 
-export const getUnit = (db: ReadModelDb, id: string): UnitRow | undefined =>
-  statement(db, `SELECT ${COLUMNS} FROM units WHERE id = ?`).get(id) as UnitRow | undefined;
+export const getUnit = (db: ReadModelDb, id: string): UnitRow | undefined => {
+  const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE units.id = ?`).get(id) as RawRow | undefined;
+  return row && toRow(row);
+};

@@ -1,0 +1,107 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { CommandMessage, handleCommand } from '../../core/command-handling.js';
+import { DomainError } from '../../core/errors.js';
+import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
+import { localDate, text } from '../../core/http/validation.js';
+import { occurredOn } from '../../core/time/local-date.js';
+import type { Command } from '../../core/messages.js';
+import { ORG_KINDS, partyOrgStream, type PartyOrganizationFounded } from '../organizations.events.js';
+import { partyOrganization, type PartyOrganization } from '../party-organization.js';
+import { RosterFacts, type OrgFacts } from '../roster-facts.js';
+
+export const foundPartyOrganizationBody = z.strictObject({
+  name: text(100),
+  kind: z.enum(ORG_KINDS),
+  parentId: z.string().uuid().nullish(),
+  unitIds: z.array(z.string().uuid()).max(50).default([]),
+  foundedOn: localDate(),
+});
+
+export type FoundPartyOrganization = Command<
+  'FoundPartyOrganization',
+  z.output<typeof foundPartyOrganizationBody> & { orgId: string }
+>;
+
+/** Facts from other streams: the parent organisation and which of the units exist. */
+export interface FoundingFacts {
+  parent: OrgFacts | null;
+  missingUnitIds: string[];
+}
+
+const MAX_JOINT_BRANCH_UNITS = 5; // Branch Work Regulations 2018: a joint branch generally covers at most 5 units.
+
+export const foundPartyOrganization = (
+  { data }: FoundPartyOrganization,
+  state: PartyOrganization,
+  facts: FoundingFacts,
+): PartyOrganizationFounded => {
+  if (state.status !== 'none')
+    throw new DomainError(
+      'org.exists',
+      { zh: '该党组织已存在', en: 'This Party organisation already exists' },
+      'orgId',
+      409,
+    );
+  if (data.parentId && !facts.parent) {
+    throw new DomainError(
+      'org.parent-unknown',
+      { zh: '上级党组织不存在', en: 'The parent organisation does not exist' },
+      'parentId',
+    );
+  }
+  if (!data.parentId && data.kind !== 'basic_party_committee') {
+    throw new DomainError(
+      'org.parent-required',
+      { zh: '除党委外，党组织须有上级党组织', en: 'Every organisation but a Party committee needs a parent' },
+      'parentId',
+    );
+  }
+  if (facts.missingUnitIds.length > 0) {
+    throw new DomainError(
+      'org.unit-unknown',
+      { zh: `单位不存在：${facts.missingUnitIds.join('、')}`, en: `Unknown units: ${facts.missingUnitIds.join(', ')}` },
+      'unitIds',
+    );
+  }
+  if (data.kind === 'joint_branch' && data.unitIds.length > MAX_JOINT_BRANCH_UNITS) {
+    throw new DomainError(
+      'org.joint-branch-too-large',
+      { zh: '联合党支部一般不超过 5 个单位', en: 'A joint branch generally covers at most 5 units' },
+      'unitIds',
+    );
+  }
+  const { orgId, name, kind, unitIds, foundedOn } = data;
+  return {
+    type: 'PartyOrganizationFounded',
+    data: { orgId, name, kind, parentId: data.parentId ?? null, unitIds: [...new Set(unitIds)], foundedOn },
+    metadata: { occurredAt: occurredOn(foundedOn), unitIds },
+  };
+};
+
+export class FoundPartyOrganizationCommand extends CommandMessage<FoundPartyOrganization, PartyOrganization> {}
+
+@CommandHandler(FoundPartyOrganizationCommand)
+export class FoundPartyOrganizationHandler implements ICommandHandler<FoundPartyOrganizationCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly roster: RosterFacts,
+  ) {}
+
+  execute({ command, options }: FoundPartyOrganizationCommand) {
+    const facts: FoundingFacts = {
+      parent: this.roster.org(command.data.parentId),
+      missingUnitIds: command.data.unitIds.filter((id) => !this.roster.unitExists(id)),
+    };
+    const decide = (s: PartyOrganization) => foundPartyOrganization(command, s, facts);
+    return handleCommand(
+      this.store,
+      partyOrgStream(command.data.orgId),
+      partyOrganization,
+      decide,
+      command.metadata,
+      options,
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import type { PartyOrganizationEvent } from '../organizations.events.js';
+
+export interface PartyOrgRow {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  unitIds: string[];
+  foundedOn: string;
+  termStart: string | null;
+  termEnd: string | null;
+  revision: number;
+}
+
+/** Party organisations as a tree (parent_id) with the units they cover and their committee's term. */
+export const partyOrgsProjection: Projection = {
+  name: 'party_orgs',
+  version: 1,
+  handles: ['PartyOrganizationFounded', 'CommitteeElected', 'PositionAssigned', 'PositionEnded'],
+  tables: ['party_orgs', 'party_org_units'],
+  init: (db) =>
+    db.exec(`CREATE TABLE IF NOT EXISTS party_orgs (
+      id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_id TEXT, founded_on TEXT NOT NULL,
+      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS party_orgs_parent ON party_orgs (parent_id);
+    CREATE TABLE IF NOT EXISTS party_org_units (org_id TEXT NOT NULL, unit_id TEXT NOT NULL, PRIMARY KEY (org_id, unit_id));
+    CREATE INDEX IF NOT EXISTS party_org_units_unit ON party_org_units (unit_id)`),
+  evolve: (db, recorded) => {
+    const event = recorded as unknown as PartyOrganizationEvent;
+    const revision = () =>
+      statement(db, 'UPDATE party_orgs SET revision = ? WHERE id = ?').run(recorded.revision, event.data.orgId);
+    switch (event.type) {
+      case 'PartyOrganizationFounded': {
+        const { orgId, name, kind, parentId, unitIds, foundedOn } = event.data;
+        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)').run(
+          orgId,
+          name,
+          kind,
+          parentId,
+          foundedOn,
+          recorded.revision,
+        );
+        for (const unitId of unitIds)
+          statement(db, 'INSERT OR IGNORE INTO party_org_units VALUES (?, ?)').run(orgId, unitId);
+        return;
+      }
+      case 'CommitteeElected':
+        statement(db, 'UPDATE party_orgs SET term_start = ?, term_end = ?, revision = ? WHERE id = ?').run(
+          event.data.termStart,
+          event.data.termEnd,
+          recorded.revision,
+          event.data.orgId,
+        );
+        return;
+      default:
+        revision();
+    }
+  },
+};
+
+const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId, o.founded_on AS foundedOn, o.term_start AS termStart,
+  o.term_end AS termEnd, o.revision,
+  (SELECT json_group_array(unit_id) FROM party_org_units u WHERE u.org_id = o.id) AS unitIds`;
+
+type RawRow = Omit<PartyOrgRow, 'unitIds'> & { unitIds: string };
+const toRow = (row: RawRow): PartyOrgRow => ({ ...row, unitIds: JSON.parse(row.unitIds) });
+
+export const partyOrgList: ListSpec = {
+  sortable: { name: 'o.name', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
+  defaultSort: ['name', 'ASC'],
+  filters: {
+    q: filters.search('o.name'),
+    id: filters.oneOf('o.id'),
+    kind: filters.oneOf('o.kind'),
+    parentId: filters.equals('o.parent_id'),
+    unitId: (value) => ({
+      sql: 'o.id IN (SELECT org_id FROM party_org_units WHERE unit_id = ?)',
+      params: [String(value)],
+    }),
+    /** B15: terms ending on or before the given date. */
+    termEndsBy: (value) => ({ sql: 'o.term_end IS NOT NULL AND o.term_end <= ?', params: [String(value)] }),
+  },
+};
+
+export const listPartyOrgs = (db: ReadModelDb, query: ListQuery) => {
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM party_orgs o ${query.where}`).get(...query.params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM party_orgs o ${query.where} ORDER BY ${query.orderBy}, o.id LIMIT ? OFFSET ?`)
+    .all(...query.params, query.limit, query.offset) as RawRow[];
+  return { rows: rows.map(toRow), total };
+};
+
+export const getPartyOrg = (db: ReadModelDb, id: string): PartyOrgRow | undefined => {
+  const row = statement(db, `SELECT ${COLUMNS} FROM party_orgs o WHERE o.id = ?`).get(id) as RawRow | undefined;
+  return row && toRow(row);
+};
