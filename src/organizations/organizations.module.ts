@@ -10,6 +10,7 @@ import { RegisterUnitHandler } from './commands/register-unit.js';
 import { RemoveMemberHandler } from './commands/remove-member.js';
 import { RenameUnitHandler } from './commands/rename-unit.js';
 import { TransferMemberHandler } from './commands/transfer-member.js';
+import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
 import { PartyOrganizationsController } from './party-organizations.controller.js';
 import { membersProjection } from './projections/members.projection.js';
@@ -41,7 +42,7 @@ const commandHandlers = [
 
 /** Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8). */
 @Module({
-  controllers: [UnitsController, PartyOrganizationsController, MembersController],
+  controllers: [UnitsController, PartyOrganizationsController, MemberImportController, MembersController],
   providers: [...commandHandlers, RosterFacts],
 })
 export class OrganizationsModule {}

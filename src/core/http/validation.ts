@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+import { isValidLocalDate } from '../time/local-date.js';
 
 const SEPARATOR = '\u001f';
 
@@ -82,14 +83,7 @@ export const localDate = () =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: says('日期格式应为 YYYY-MM-DD', 'must be a date as YYYY-MM-DD') })
-    .refine(
-      (value) =>
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      {
-        message: says('不是有效的日期', 'is not a valid calendar date'),
-      },
-    );
+    .refine(isValidLocalDate, { message: says('不是有效的日期', 'is not a valid calendar date') });
 
 /** A non-empty trimmed text field of bounded length. */
 export const text = (max = 200) =>

@@ -1,0 +1,156 @@
+import { Body, Controller, HttpException, Inject, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { command } from '../../core/command-handling.js';
+import { CommandGateway } from '../../core/command-gateway.js';
+import { DomainError, ValidationError } from '../../core/errors.js';
+import { Allow } from '../../core/http/access.js';
+import { BodySchema } from '../../core/http/openapi.js';
+import { commandMetadataFrom, type ActorRequest } from '../../core/http/request-context.js';
+import { parseWith } from '../../core/http/validation.js';
+import { statement, type ReadModelDb } from '../../core/projections/projection.js';
+import { READ_MODEL_DB } from '../../core/projections/read-model-db.js';
+import { CLOCK, type Clock } from '../../core/time/clock.js';
+import { EnrollMemberCommand } from '../commands/enroll-member.js';
+import { RosterFacts } from '../roster-facts.js';
+import { checkRoster, type ImportCheck } from './roster-import.js';
+import { readTable } from './spreadsheet.js';
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const PREVIEW_TTL_MS = 30 * 60_000;
+const confirmBody = z.strictObject({ token: z.string().uuid() });
+
+interface Preview extends ImportCheck {
+  actorId: string;
+  expiresAt: number;
+}
+
+/**
+ * Roster import in two steps: upload → a preview listing every row's errors (nothing written);
+ * confirm → one EnrollMember command per row, only for a file with no errors. Member ids derive
+ * from the preview, so confirming twice (a retry after a lost answer) enrols nobody twice.
+ */
+@Controller('members/import')
+export class MemberImportController {
+  private readonly previews = new Map<string, Preview>();
+
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly roster: RosterFacts,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('preview')
+  @Allow('members', 'create')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  async preview(
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Req() request: ActorRequest,
+  ) {
+    if (!file)
+      throw new ValidationError([
+        {
+          field: 'file',
+          code: 'required',
+          message: { zh: '请上传 .xlsx 或 .csv 文件', en: 'Upload an .xlsx or .csv file' },
+        },
+      ]);
+    const table = await readTable(file.buffer).catch(() => {
+      throw new ValidationError([
+        {
+          field: 'file',
+          code: 'unreadable',
+          message: { zh: '无法读取该文件，请使用 .xlsx 或 .csv', en: 'The file cannot be read; use .xlsx or .csv' },
+        },
+      ]);
+    });
+    const actor = request.user!;
+    const inScope = (orgId: string) => actor.unrestricted || actor.orgIds.includes(orgId);
+    const check = checkRoster(
+      table,
+      this.roster,
+      {
+        unitByName: (name) =>
+          (statement(this.db, 'SELECT id FROM units WHERE name = ?').get(name) as { id: string } | undefined)?.id ??
+          null,
+        orgByName: (name) => {
+          const id =
+            (statement(this.db, 'SELECT id FROM party_orgs WHERE name = ?').get(name) as { id: string } | undefined)
+              ?.id ?? null;
+          return id && inScope(id) ? id : null;
+        },
+      },
+      commandMetadataFrom(request, this.clock),
+    );
+    const token = randomUUID();
+    this.forgetExpired();
+    this.previews.set(token, { ...check, actorId: actor.id, expiresAt: Date.now() + PREVIEW_TTL_MS });
+    return {
+      token,
+      fileName: file.originalname,
+      rows: check.drafts.length + new Set(check.errors.map((e) => e.row)).size,
+      valid: check.errors.length === 0,
+      errors: check.errors,
+      sample: check.drafts.slice(0, 20),
+    };
+  }
+
+  @Post('confirm')
+  @Allow('members', 'create')
+  @BodySchema(confirmBody)
+  async confirm(@Body() body: unknown, @Req() request: ActorRequest) {
+    const { token } = parseWith(confirmBody, body);
+    const preview = this.previews.get(token);
+    if (!preview || preview.actorId !== request.user!.id || preview.expiresAt < Date.now()) {
+      throw new HttpException(
+        {
+          code: 'import.preview-unknown',
+          message: { zh: '预览已过期或不存在，请重新上传', en: 'The preview expired or does not exist; upload again' },
+          field: 'token',
+        },
+        404,
+      );
+    }
+    if (preview.errors.length > 0) {
+      throw new DomainError(
+        'import.has-errors',
+        {
+          zh: `文件有 ${preview.errors.length} 处错误，请修改后重新上传`,
+          en: `The file has ${preview.errors.length} errors; fix them and upload again`,
+        },
+        'token',
+      );
+    }
+    let enrolled = 0;
+    let skipped = 0;
+    for (const [index, draft] of preview.drafts.entries()) {
+      const memberId = uuidFrom(`${token}:${index}`);
+      try {
+        await this.commands.send(
+          new EnrollMemberCommand(
+            command('EnrollMember', { ...draft, memberId }, commandMetadataFrom(request, this.clock)),
+          ),
+          0,
+        );
+        enrolled++;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'member.exists') skipped++;
+        else throw error;
+      }
+    }
+    return { enrolled, skipped };
+  }
+
+  private forgetExpired() {
+    const now = Date.now();
+    for (const [token, preview] of this.previews) if (preview.expiresAt < now) this.previews.delete(token);
+  }
+}
+
+/** A UUID (version 8 layout) derived from text: the same row of the same preview gets the same member id. */
+const uuidFrom = (text: string): string => {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
