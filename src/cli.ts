@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { ensureDataDir, loadConfig } from './config.js';
 import { projections } from './app.module.js';
 import { announceCredentials, createAdministrator } from './auth/first-admin.js';
-import { generatePassword } from './auth/passwords.js';
+import { generatePassword, hashPassword } from './auth/passwords.js';
+import { demoBureauId, seedDemoCounty } from './demo/demo-county.js';
+import { DEMO_PASSWORD } from './first-start.js';
 import { DomainError, StartupError } from './core/errors.js';
 import { createEventStore } from './core/event-store/create-event-store.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
@@ -14,6 +16,7 @@ const USAGE = `Usage: npm run cli -- <command>
   rebuild <name|all>   drop a read model (or all) and replay every event into it
   projections          list the read models and their checkpoints
   create-admin [name]  create a bureau administrator (default name: admin) with a generated password
+  seed-demo [seed]     load the demo county (the same seed gives the same county; default 2019)
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
 
@@ -66,6 +69,14 @@ const main = async (args: string[]) => {
       const password = generatePassword();
       await createAdministrator(store, systemClock, username, password);
       announceCredentials(username, password, 'cli');
+    } else if (verb === 'seed-demo') {
+      const seed = Number(target ?? 2019);
+      if (!Number.isInteger(seed)) throw new StartupError(`seed-demo takes a whole number as seed, not "${target}"`);
+      if ((await store.readStream(`partyOrg-${demoBureauId(seed)}`, { limit: 1 })).length > 0) {
+        throw new StartupError(`The demo county of seed ${seed} is already loaded. 示范数据已导入。`);
+      }
+      const summary = await seedDemoCounty(store, systemClock, await hashPassword(DEMO_PASSWORD), seed);
+      console.log(`Demo county loaded: ${JSON.stringify(summary)}; demo accounts use the password ${DEMO_PASSWORD}`);
     } else if (verb === 'projections') {
       console.table(await runner.status());
     } else {

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ensureDataDir, loadConfig } from './config.js';
 import { StartupError } from './core/errors.js';
 import { ensureRedis, REDIS_READY } from './core/jobs/redis.js';
+import { firstStart } from './first-start.js';
 import { createHttpApp } from './http-app.js';
 
 const bootstrap = async () => {
@@ -15,6 +16,8 @@ const bootstrap = async () => {
     log: (message) => logger.log(message),
   });
   const app = await createHttpApp(config, { overrides: [{ token: REDIS_READY, value: redis }] });
+  await app.init();
+  await firstStart(app);
   await app.listen(config.http.port, config.http.host);
   const where =
     config.eventStore.kind === 'eventstoredb'

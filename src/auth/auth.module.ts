@@ -12,7 +12,6 @@ import { GrantRoleHandler } from './commands/grant-role.js';
 import { RegisterUserHandler } from './commands/register-user.js';
 import { RevokeRoleHandler } from './commands/revoke-role.js';
 import { SetUserStatusHandler } from './commands/set-user-status.js';
-import { FirstAdministrator } from './first-admin.js';
 import { LoginLockout } from './login-lockout.js';
 import { usersProjection } from './projections/users.projection.js';
 import { UsersController } from './users.controller.js';
@@ -43,7 +42,6 @@ const commandHandlers = [
     ...commandHandlers,
     TokenActorResolver,
     LoginLockout,
-    FirstAdministrator,
     { provide: ACTOR_RESOLVER, useExisting: TokenActorResolver },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

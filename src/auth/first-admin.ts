@@ -1,13 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config.js';
 import { command, handleCommand } from '../core/command-handling.js';
-import { DomainError } from '../core/errors.js';
-import { EVENT_STORE, type EventStore } from '../core/event-store/event-store.js';
+import type { EventStore } from '../core/event-store/event-store.js';
 import { systemMetadata } from '../core/http/request-context.js';
-import { CLOCK, type Clock } from '../core/time/clock.js';
+import type { Clock } from '../core/time/clock.js';
 import { userStream } from './auth.events.js';
 import { registerUser } from './commands/register-user.js';
-import { generatePassword, hashPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { user } from './user.js';
 
 /** Creates a bureau administrator through the ordinary command, outside HTTP (first start and the CLI). */
@@ -41,31 +38,3 @@ export const announceCredentials = (username: string, password: string, generate
   ];
   console.log(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n`);
 };
-
-/**
- * On the first start of an empty store, create the administrator `admin` with a generated
- * password printed once (or INITIAL_ADMIN_PASSWORD). "Empty" is judged from the store itself,
- * so a lagging read model can never cause a second administrator.
- */
-@Injectable()
-export class FirstAdministrator implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Auth');
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if ((await this.store.headPosition()) > 0n) return;
-    const password = this.config.auth.initialAdminPassword ?? generatePassword();
-    try {
-      await createAdministrator(this.store, this.clock, 'admin', password);
-      announceCredentials('admin', password, !this.config.auth.initialAdminPassword);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'user.username-taken') return;
-      this.logger.error(`Could not create the first administrator: ${(error as Error).message}`);
-    }
-  }
-}

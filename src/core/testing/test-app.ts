@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../config.js';
+import { firstStart } from '../../first-start.js';
 import { createHttpApp } from '../../http-app.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { CLOCK, type Clock } from '../time/clock.js';
@@ -57,6 +58,8 @@ export const startTestApp = async (
     logger: false,
     overrides: options.clock ? [{ token: CLOCK, value: options.clock }] : [],
   });
+  await app.init();
+  await firstStart(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const api = `http://127.0.0.1:${address.port}/api`;

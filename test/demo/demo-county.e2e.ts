@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { MemoryEventStore } from '../../src/core/event-store/memory-event-store.js';
+import { ManualClock } from '../../src/core/time/clock.js';
+import { seedDemoCounty } from '../../src/demo/demo-county.js';
+import { DEMO_PASSWORD } from '../../src/first-start.js';
+import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+
+const contentOf = async (seed: number) => {
+  const store = new MemoryEventStore(new ManualClock('2026-11-23T00:00:00Z'));
+  await seedDemoCounty(store, new ManualClock('2026-11-23T00:00:00Z'), 'hash', seed);
+  return (await store.readAll()).map((e) => [e.stream, e.type, e.data, e.metadata.occurredAt]);
+};
+
+describe('demo county', () => {
+  test('the same seed gives the same county; another seed another one', async () => {
+    const [a, b, c] = [await contentOf(7), await contentOf(7), await contentOf(8)];
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  describe('loaded on the first start of an empty store, through commands', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ env: { SEED_DEMO: 'true' } });
+    });
+    afterAll(async () => t.close());
+    const total = async (path: string) =>
+      Number((await t.request('GET', path)).headers.get('content-range')?.split('/')[1]);
+
+    test('the four pairing communities of seed 004, 25 affiliated organisations and 108 instructors', async () => {
+      for (const name of [
+        '桥山中学',
+        '兴华学校',
+        '城南学校',
+        '雏鹰学校',
+        '东槐院小学',
+        '梦圆学校',
+        '桥陵镇中心小学',
+        '丰阳学校',
+      ]) {
+        const found = await t.request('GET', `/units?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`);
+        expect(found.body.map((u: { name: string }) => u.name)).toContain(name);
+      }
+      expect(await total(`/party-organizations?filter=${encodeURIComponent('{"kind":"affiliated_party_org"}')}`)).toBe(
+        25,
+      );
+      expect(await total(`/users?filter=${encodeURIComponent('{"role":"instructor"}')}`)).toBe(108);
+      expect(await total('/members?filter={"status":"active"}')).toBeGreaterThan(300);
+    });
+
+    test('histories span three years of business time; some committees are past their term (B15)', async () => {
+      const activity = await t.request('GET', '/activity?range=[0,2000]');
+      const years = new Set(activity.body.map((a: { occurredAt: string }) => a.occurredAt.slice(0, 4)));
+      for (const year of ['2024', '2025', '2026']) expect(years.has(year)).toBe(true);
+      expect(
+        await total(`/party-organizations?filter=${encodeURIComponent('{"termEndsBy":"2026-11-23"}')}`),
+      ).toBeGreaterThan(0);
+    });
+
+    test('a demo instructor signs in and sees only the units it is dispatched to', async () => {
+      const token = await t.login('instructor-001', DEMO_PASSWORD);
+      const me = await t.requestAs(token, 'GET', '/auth/me');
+      const units = await t.requestAs(token, 'GET', '/units?range=[0,99]');
+      expect(units.body.map((u: { id: string }) => u.id).sort()).toEqual([...me.body.roles[0].unitIds].sort());
+      expect(units.body.every((u: { type: string }) => u.type !== 'public_school')).toBe(true);
+    });
+  });
+});
