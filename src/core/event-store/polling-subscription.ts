@@ -30,6 +30,8 @@ export class AppendSignal {
         resolve();
       };
       const timer = setTimeout(finish, timeoutMs);
+      // A subscription waiting for appends must not keep a process alive that has nothing else to do.
+      timer.unref();
       abort.addEventListener('abort', finish);
       this.waiters.add(finish);
     });

@@ -98,6 +98,7 @@ export class ProjectionRunner {
           resolve();
         };
         const timer = setTimeout(wake, Math.min(remaining, 250));
+        timer.unref();
         this.waiters.add(wake);
       });
     }
