@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 
 export interface ActivityRow {
@@ -59,14 +59,11 @@ export const activityList: ListSpec = {
 
 type RawRow = Omit<ActivityRow, 'unitIds'> & { unitIds: string };
 
-export const listActivity = (db: ReadModelDb, query: ListQuery): { rows: ActivityRow[]; total: number } => {
-  const total = (db.prepare(`SELECT count(*) AS n FROM activity ${query.where}`).get(...query.params) as { n: number })
-    .n;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM activity ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`)
-    .all(...query.params, query.limit, query.offset) as RawRow[];
-  return { rows: rows.map((row) => ({ ...row, unitIds: JSON.parse(row.unitIds) })), total };
-};
+export const listActivity = (db: ReadModelDb, query: ListQuery): { rows: ActivityRow[]; total: number } =>
+  listPage(db, { columns: COLUMNS, from: 'activity', tieBreak: 'seq' }, query, (row: RawRow) => ({
+    ...row,
+    unitIds: JSON.parse(row.unitIds),
+  }));
 
 export const recentActivity = (db: ReadModelDb, limit = 10): ActivityRow[] =>
   listActivity(db, { orderBy: 'seq DESC', offset: 0, limit, where: '', params: [] }).rows;

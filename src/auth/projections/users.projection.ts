@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { RoleGrant, UserEvent } from '../auth.events.js';
 
@@ -98,13 +98,8 @@ export const userList: ListSpec = {
   },
 };
 
-export const listUsers = (db: ReadModelDb, query: ListQuery): { rows: UserRow[]; total: number } => {
-  const total = (db.prepare(`SELECT count(*) AS n FROM users ${query.where}`).get(...query.params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM users ${query.where} ORDER BY ${query.orderBy}, id LIMIT ? OFFSET ?`)
-    .all(...query.params, query.limit, query.offset) as RawRow[];
-  return { rows: rows.map(toRow), total };
-};
+export const listUsers = (db: ReadModelDb, query: ListQuery): { rows: UserRow[]; total: number } =>
+  listPage(db, { columns: COLUMNS, from: 'users', tieBreak: 'id' }, query, toRow);
 
 export const getUser = (db: ReadModelDb, id: string): UserRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as RawRow | undefined;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Response } from 'express';
 import { ValidationError } from '../errors.js';
 
@@ -99,4 +100,22 @@ export const setContentRange = (response: Response, resource: string, offset: nu
   const end = count === 0 ? offset : offset + count - 1;
   response.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
   response.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+};
+
+/**
+ * One page of a list and the total it belongs to: `SELECT columns FROM source WHERE … ORDER BY … LIMIT …`,
+ * with `tieBreak` appended to the order so that pages never overlap.
+ */
+export const listPage = <Row, Raw = Row>(
+  db: Database.Database,
+  { columns, from, tieBreak }: { columns: string; from: string; tieBreak: string },
+  query: ListQuery,
+  toRow: (raw: Raw) => Row = (raw) => raw as unknown as Row,
+): { rows: Row[]; total: number } => {
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${query.where}`).get(...query.params) as { n: number })
+    .n;
+  const rows = db
+    .prepare(`SELECT ${columns} FROM ${from} ${query.where} ORDER BY ${query.orderBy}, ${tieBreak} LIMIT ? OFFSET ?`)
+    .all(...query.params, query.limit, query.offset) as Raw[];
+  return { rows: rows.map(toRow), total };
 };

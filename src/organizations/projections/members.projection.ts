@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { MemberEvent } from '../organizations.events.js';
 
@@ -106,16 +106,8 @@ export const memberList: ListSpec = {
 type RawRow = Omit<MemberRow, 'teaches'> & { teaches: number };
 const toRow = (row: RawRow): MemberRow => ({ ...row, teaches: row.teaches === 1 });
 
-export const listMembers = (db: ReadModelDb, query: ListQuery) => {
-  const total = (
-    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
-  ).n;
-  const rows = statement(
-    db,
-    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, m.id LIMIT ? OFFSET ?`,
-  ).all(...query.params, query.limit, query.offset) as RawRow[];
-  return { rows: rows.map(toRow), total };
-};
+export const listMembers = (db: ReadModelDb, query: ListQuery) =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'm.id' }, query, toRow);
 
 export const getMember = (db: ReadModelDb, id: string): MemberRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE m.id = ?`).get(id) as RawRow | undefined;

@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { PartyOrganizationEvent } from '../organizations.events.js';
 
@@ -84,15 +84,8 @@ export const partyOrgList: ListSpec = {
   },
 };
 
-export const listPartyOrgs = (db: ReadModelDb, query: ListQuery) => {
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM party_orgs o ${query.where}`).get(...query.params) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM party_orgs o ${query.where} ORDER BY ${query.orderBy}, o.id LIMIT ? OFFSET ?`)
-    .all(...query.params, query.limit, query.offset) as RawRow[];
-  return { rows: rows.map(toRow), total };
-};
+export const listPartyOrgs = (db: ReadModelDb, query: ListQuery) =>
+  listPage(db, { columns: COLUMNS, from: 'party_orgs o', tieBreak: 'o.id' }, query, toRow);
 
 export const getPartyOrg = (db: ReadModelDb, id: string): PartyOrgRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM party_orgs o WHERE o.id = ?`).get(id) as RawRow | undefined;

@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { PartyOrganizationEvent } from '../organizations.events.js';
 
@@ -50,11 +50,5 @@ export const positionList: ListSpec = {
   },
 };
 
-export const listPositions = (db: ReadModelDb, query: ListQuery) => {
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number })
-    .n;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, p.id LIMIT ? OFFSET ?`)
-    .all(...query.params, query.limit, query.offset);
-  return { rows, total };
-};
+export const listPositions = (db: ReadModelDb, query: ListQuery) =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'p.id' }, query);

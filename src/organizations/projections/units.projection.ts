@@ -1,5 +1,4 @@
-import type { ListQuery, ListSpec } from '../../core/http/list-query.js';
-import { filters } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { UnitEvent } from '../organizations.events.js';
 
@@ -121,16 +120,8 @@ const toRow = (row: RawRow): UnitRow => ({
   needsCommittee: row.needsCommittee === 1,
 });
 
-export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } => {
-  const total = (
-    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
-  ).n;
-  const rows = statement(
-    db,
-    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, units.id LIMIT ? OFFSET ?`,
-  ).all(...query.params, query.limit, query.offset) as RawRow[];
-  return { rows: rows.map(toRow), total };
-};
+export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'units.id' }, query, toRow);
 
 export const getUnit = (db: ReadModelDb, id: string): UnitRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE units.id = ?`).get(id) as RawRow | undefined;
