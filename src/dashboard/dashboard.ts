@@ -22,7 +22,10 @@ export interface DashboardPart {
   charts?: Chart[];
 }
 
-/** Each feature contributes its part of the home page; it sees the actor, so scoped roles see their own. */
-export type DashboardContribution = (db: ReadModelDb, actor: Actor) => DashboardPart;
+/**
+ * Each feature contributes its part of the home page; it sees the actor, so scoped roles see their
+ * own, and today's date in Asia/Shanghai from the injected clock.
+ */
+export type DashboardContribution = (db: ReadModelDb, actor: Actor, today: string) => DashboardPart;
 
 export const DASHBOARD_CONTRIBUTIONS = Symbol('DASHBOARD_CONTRIBUTIONS');
