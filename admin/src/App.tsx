@@ -1,21 +1,29 @@
-import { Admin, Datagrid, List, Resource, TextField } from 'react-admin';
-import simpleRestProvider from 'ra-data-simple-rest';
+import { Admin, Resource } from 'react-admin';
+import activity from './activity';
+import { authProvider } from './auth/authProvider';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
+import units from './units';
+import users from './users';
 
-// A first shell: the admin issue brings the auth provider, the Chinese messages and the screens.
-const dataProvider = simpleRestProvider('/api');
-
-const UnitList = () => (
-  <List>
-    <Datagrid bulkActionButtons={false}>
-      <TextField source="name" label="名称" />
-      <TextField source="type" label="类型" />
-      <TextField source="district" label="片区" />
-    </Datagrid>
-  </List>
-);
-
+/** Each resource shows in the menu only for the roles src/auth/permissions.ts lets list it. */
 export const App = () => (
-  <Admin title="党建台账" dataProvider={dataProvider} disableTelemetry>
-    <Resource name="units" options={{ label: '单位' }} list={UnitList} />
+  <Admin
+    title="党建台账"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="units" {...units} />
+    <Resource name="users" {...users} />
+    <Resource name="activity" {...activity} />
   </Admin>
 );

@@ -1,0 +1,30 @@
+import { useMutation } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useRefresh, type HttpError } from 'react-admin';
+import type { CommandReceipt, PartyLedgerDataProvider } from './index';
+
+/**
+ * Runs one command pessimistically: nothing changes on screen until the server has stored the
+ * event, then the result is announced and the page's data refetched. Never undoable: writes are audited.
+ */
+export const useCommand = <Variables>(
+  send: (dataProvider: PartyLedgerDataProvider, variables: Variables) => Promise<{ data: CommandReceipt }>,
+  options: {
+    success: string | ((variables: Variables) => [string, Record<string, unknown>?]);
+    onSuccess?: (receipt: CommandReceipt, variables: Variables) => void;
+  },
+) => {
+  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  return useMutation<{ data: CommandReceipt }, HttpError, Variables>({
+    mutationFn: (variables) => send(dataProvider, variables),
+    onSuccess: ({ data }, variables) => {
+      const [message, messageArgs] =
+        typeof options.success === 'string' ? [options.success] : options.success(variables);
+      notify(message, { type: 'success', messageArgs });
+      refresh();
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error) => notify(error.message || 'ra.notification.http_error', { type: 'error' }),
+  });
+};

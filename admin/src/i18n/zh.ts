@@ -1,0 +1,143 @@
+import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
+
+const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
+
+/**
+ * The app's own messages in Simplified Chinese; en.ts has the same keys (its type says so).
+ * Chinese has one plural form: no `||||` here (polyglot would only ever use the first).
+ */
+export const zh = {
+  app: {
+    title: '党建台账',
+    subtitle: '县教育局党委党建工作台账',
+  },
+  resources: {
+    units: {
+      name: '单位',
+      fields: {
+        q: '搜索',
+        id: '编号',
+        name: '名称',
+        type: '类型',
+        district: '片区',
+        centralSchool: '中心校',
+        revision: '版本',
+        registeredAt: '登记时间',
+        updatedAt: '更新时间',
+        fullMembers: '正式党员数',
+      },
+      renamed: '单位已更名为“%{name}”',
+      registered: '单位“%{name}”已登记',
+      rename_help: '单位只能更名；保存时会核对版本，若他人已修改，请刷新后重试。',
+    },
+    users: {
+      name: '用户',
+      fields: {
+        q: '搜索',
+        id: '编号',
+        username: '用户名',
+        displayName: '姓名',
+        roles: '角色',
+        role: '角色',
+        status: '状态',
+        revision: '版本',
+        createdAt: '创建时间',
+        updatedAt: '更新时间',
+        password: '初始密码',
+        orgIds: '负责的党组织编号',
+        unitIds: '派驻单位',
+      },
+      registered: '用户“%{name}”已创建',
+      scope_orgs: '党组织：%{ids}',
+      scope_units: '单位：%{count} 个',
+      org_ids_help: '每行或用逗号分隔一个党组织编号',
+    },
+    activity: {
+      name: '动态',
+      fields: {
+        id: '事件编号',
+        position: '序号',
+        type: '事件',
+        stream: '数据流',
+        actorId: '操作人',
+        actorRole: '操作人角色',
+        occurredAt: '发生时间',
+        recordedAt: '记录时间',
+        unitIds: '相关单位',
+      },
+    },
+  },
+  choices: {
+    unitType: {
+      public_school: '公办中小学',
+      private_school: '民办学校',
+      private_kindergarten: '民办幼儿园',
+      offcampus_training_institution: '校外培训机构',
+      bureau_organ: '局机关及直属单位',
+    },
+    role: { ...roles, system: '系统' },
+    status: {
+      active: '启用',
+      disabled: '停用',
+    },
+    event: {
+      UnitRegistered: '登记单位',
+      UnitRenamed: '单位更名',
+      UnitAffiliated: '单位挂靠',
+      UnitAffiliationEnded: '解除挂靠',
+      PartyOrganizationFounded: '成立党组织',
+      CommitteeElected: '选举委员会',
+      PositionAssigned: '任职',
+      PositionEnded: '免职',
+      MemberEnrolled: '党员登记',
+      MemberTransferred: '党员转接',
+      MemberRemoved: '党员减少',
+      MeetingHeld: '召开会议',
+      UserRegistered: '创建用户',
+      RoleGranted: '授予角色',
+      RoleRevoked: '撤销角色',
+      PasswordChanged: '修改密码',
+      UserDisabled: '停用用户',
+      UserEnabled: '启用用户',
+    },
+  },
+  dashboard: {
+    title: '工作台',
+    welcome: '您好，%{name}',
+    recent: '最新动态',
+    no_recent: '暂无动态',
+    no_data: '暂无数据',
+    load_error: '工作台数据加载失败',
+    all_activity: '查看全部动态',
+  },
+  commands: {
+    grant_role: '授予角色',
+    grant_role_done: '已授予角色：%{role}',
+    revoke_role: '撤销角色',
+    revoke_role_confirm: '确定撤销用户 %{user} 的角色“%{role}”吗？',
+    revoke_role_done: '已撤销角色：%{role}',
+    disable: '停用',
+    disable_confirm: '确定停用用户 %{user} 吗？停用后该用户无法登录。',
+    disable_done: '用户已停用',
+    enable: '启用',
+    enable_confirm: '确定启用用户 %{user} 吗？',
+    enable_done: '用户已启用',
+    reset_password: '重置密码',
+    reset_password_help: '为用户 %{user} 设置新密码，并请其登录后自行修改。',
+    reset_password_done: '密码已重置',
+    new_password: '新密码',
+    confirm_password: '确认新密码',
+    current_password: '当前密码',
+    change_password: '修改密码',
+    change_password_done: '密码已修改',
+    conflict: '记录已被他人修改，请刷新页面后重试',
+    not_supported: '不支持此操作',
+  },
+  validation: {
+    username_rule: '用户名为 3–32 位小写字母、数字或 _ . -',
+    password_rule: '密码至少 8 个字符，须同时包含字母和数字',
+    password_mismatch: '两次输入的密码不一致',
+  },
+};
+
+export type AppMessages = typeof zh;

@@ -1,0 +1,45 @@
+import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Button, Form, SaveButton, useTranslate, type HttpError } from 'react-admin';
+
+/**
+ * A small form in a dialog that sends one command. Returning the server's field errors puts each
+ * message under its input; the dialog closes only once the command has succeeded.
+ */
+export const CommandDialog = ({
+  open,
+  title,
+  submitLabel,
+  onClose,
+  onSubmit,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
+  children: ReactNode;
+}) => {
+  const translate = useTranslate();
+  const submit = async (values: Record<string, unknown>) => {
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      return (error as HttpError).body?.errors;
+    }
+  };
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label={translate(title)}>
+      <Form onSubmit={submit} record={{}}>
+        <DialogTitle>{translate(title)}</DialogTitle>
+        <DialogContent>{children}</DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={onClose} />
+          <SaveButton label={submitLabel} />
+        </DialogActions>
+      </Form>
+    </Dialog>
+  );
+};

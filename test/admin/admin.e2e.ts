@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { can, ROLES, type Role } from '../../src/auth/permissions.js';
+import { ADMIN_DIST } from '../../src/http-app.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { ROOT } from '../support/processes.js';
+
+/**
+ * The admin in a real browser against the real app: each role signs in through the login page and
+ * sees in the menu exactly what the role matrix lets it list; the administrator registers a unit
+ * through the form, exports the list, and switches the UI to English.
+ */
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const PASSWORD = 'browser-pass-2026';
+const RESOURCES = { units: '单位', users: '用户', activity: '动态' } as const;
+const ENGLISH = { units: 'Units', users: 'Users', activity: 'Activity' } as const;
+type Resource = keyof typeof RESOURCES;
+
+const accounts: Record<Role, { username: string; displayName: string }> = {
+  bureau_admin: { username: 'wang-admin', displayName: '王主任' },
+  bureau_staff: { username: 'li-staff', displayName: '李干事' },
+  secretary: { username: 'zhao-secretary', displayName: '赵书记' },
+  instructor: { username: 'sun-instructor', displayName: '孙指导员' },
+  auditor: { username: 'qian-auditor', displayName: '钱审计' },
+};
+
+/**
+ * The app serves admin/dist. Root `pretest` builds only the API, so build the admin here when
+ * admin/dist is missing or older than its sources, rather than test yesterday's bundle.
+ */
+const ensureAdminBuilt = () => {
+  const sources = [
+    join(ROOT, 'admin', 'src'),
+    join(ROOT, 'admin', 'index.html'),
+    join(ROOT, 'src', 'auth', 'permissions.ts'),
+  ];
+  const newest = Math.max(
+    ...sources.flatMap((path) =>
+      statSync(path).isDirectory()
+        ? readdirSync(path, { recursive: true }).map((file) => statSync(join(path, String(file))).mtimeMs)
+        : [statSync(path).mtimeMs],
+    ),
+  );
+  const built = join(ADMIN_DIST, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
+  execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+};
+
+/** What each role must find in the menu, from the same matrix the server enforces. */
+const expectedMenu = (role: Role, labels: Record<Resource, string> = RESOURCES) =>
+  (Object.keys(labels) as Resource[]).filter((resource) => can([role], resource, 'list')).map((r) => labels[r]);
+
+describe('admin UI in Chromium (e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let instructorUnitId: string;
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // The server creates `admin` with INITIAL_ADMIN_PASSWORD on the first start of an empty store.
+    t = await startTestApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    base = t.api.replace(/\/api$/, '');
+    const unit = await t.request('POST', '/units', {
+      name: '城关第一小学',
+      type: 'public_school',
+      district: '城关片区',
+    });
+    expect(unit.status).toBe(201);
+    instructorUnitId = unit.body.id;
+    for (const role of ROLES) {
+      const scope =
+        role === 'secretary'
+          ? { orgIds: ['org-chengguan'] }
+          : role === 'instructor'
+            ? { unitIds: [instructorUnitId] }
+            : {};
+      const created = await t.request('POST', '/users', { ...accounts[role], password: PASSWORD, role, ...scope });
+      expect(created.status).toBe(201);
+    }
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser context per role: its own localStorage, so no session or locale leaks between roles. */
+  const signIn = async (role: Role): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${base}/#/login`);
+    await page.locator('input[name="username"]').fill(accounts[role].username);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('[data-dashboard="ready"]').waitFor({ timeout: 10_000 });
+    expect(problems).toEqual([]);
+    return { context, page };
+  };
+
+  /** The resources in the menu, without the dashboard entry. */
+  const menuLabels = async (page: Page) =>
+    (await page.locator('.RaMenuItemLink-root').allInnerTexts())
+      .map((label) => label.trim())
+      .filter((label) => label !== '工作台' && label !== 'Dashboard')
+      .sort();
+
+  /** The menu settles once react-admin has asked canAccess for each resource: wait for exactly `expected`. */
+  const expectMenu = async (page: Page, expected: string[]) => {
+    const wanted = [...expected].sort();
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && JSON.stringify(await menuLabels(page)) !== JSON.stringify(wanted)) {
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(200); // a late item would show up now
+    expect(await menuLabels(page)).toEqual(wanted);
+  };
+
+  test('the menus follow the role matrix (bureau_admin: units, users, activity; secretary: units only)', () => {
+    expect(expectedMenu('bureau_admin')).toEqual(['单位', '用户', '动态']);
+    expect(expectedMenu('secretary')).toEqual(['单位']);
+  });
+
+  test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
+    '%s signs in and sees only its menu, in Chinese',
+    async (role) => {
+      const { context, page } = await signIn(role);
+      try {
+        await expectMenu(page, expectedMenu(role));
+        await expect(page.getByText(accounts[role].displayName).first().isVisible()).resolves.toBe(true);
+        await page.screenshot({ path: join(ARTIFACTS, `admin-${role}.png`) });
+        if (!can([role], 'users', 'list')) {
+          // Typing the address does not get around the menu: the page itself refuses.
+          await page.goto(`${base}/#/users`);
+          await page.getByText('无权访问').first().waitFor({ timeout: 5_000 });
+        }
+        if (role === 'secretary') {
+          // A unit outside the secretary's organisations: the server's 403 message shows, the session stays.
+          const token = await t.login(accounts.secretary.username, PASSWORD);
+          const refused = await t.requestAs(token, 'GET', `/units/${instructorUnitId}`);
+          expect(refused.status).toBe(403);
+          await page.goto(`${base}/#/units/${instructorUnitId}/show`);
+          await page.getByText(refused.body.message.zh).waitFor({ timeout: 5_000 });
+          expect(page.url()).not.toContain('login');
+          await expectMenu(page, expectedMenu(role));
+        }
+      } finally {
+        await context.close();
+      }
+    },
+    30_000,
+  );
+
+  test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
+    const { context, page } = await signIn('bureau_admin');
+    try {
+      await expectMenu(page, ['单位', '用户', '动态']);
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
+
+      await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
+      await page.getByRole('link', { name: '新建' }).click();
+      await page.locator('input[name="name"]').fill('桥山镇中心幼儿园');
+      await page.getByRole('combobox', { name: '类型' }).click();
+      await page.getByRole('option', { name: '民办幼儿园' }).click();
+      await page.locator('input[name="district"]').fill('桥山片区');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('桥山镇中心幼儿园').first().waitFor({ timeout: 10_000 });
+
+      // Stored as an event by this user, not just shown.
+      const stored = await t.request('GET', `/units?filter=${encodeURIComponent('{"q":"桥山镇中心"}')}`);
+      expect(stored.body).toEqual([
+        expect.objectContaining({ name: '桥山镇中心幼儿园', type: 'private_kindergarten', revision: 0 }),
+      ]);
+      const registered = await t.request('GET', `/activity?filter=${encodeURIComponent('{"type":"UnitRegistered"}')}`);
+      expect(registered.body[0]).toMatchObject({ actorId: 'wang-admin', actorRole: 'bureau_admin' });
+
+      // The edit screen saves through the RenameUnit command, with the revision it was showing.
+      await page.getByRole('link', { name: '编辑' }).click();
+      await page.locator('input[name="name"]').fill('桥山镇中心幼儿园（新园）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('单位已更名为“桥山镇中心幼儿园（新园）”').waitFor({ timeout: 10_000 });
+      const renamed = await t.request('GET', `/units/${stored.body[0].id}`);
+      expect(renamed.body).toMatchObject({ name: '桥山镇中心幼儿园（新园）', revision: 1 });
+
+      await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
+      const row = page.locator('tr', { hasText: '桥山镇中心幼儿园' });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toContain('民办幼儿园');
+      await expect(row.innerText()).resolves.toContain('（新园）');
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin-units.png') });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出' }).click(),
+      ]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain('名称,类型,片区');
+      expect(csv).toContain('桥山镇中心幼儿园（新园）,民办幼儿园,桥山片区');
+    } finally {
+      await context.close();
+    }
+  }, 45_000);
+
+  test('bureau_admin disables a user from its page, then switches the UI to English', async () => {
+    const { context, page } = await signIn('bureau_admin');
+    try {
+      await page.locator('.RaMenuItemLink-root', { hasText: '用户' }).click();
+      await page.locator('tr', { hasText: accounts.auditor.displayName }).click();
+      await page.getByRole('button', { name: '停用' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await page.getByText('用户已停用').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: '启用' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin-user.png') });
+      const auditor = await t.request('GET', `/users/${accounts.auditor.username}`);
+      expect(auditor.body.status).toBe('disabled');
+
+      await page.locator('button', { hasText: '中文' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await expectMenu(page, expectedMenu('bureau_admin', ENGLISH));
+      await page.getByRole('button', { name: 'Enable' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
