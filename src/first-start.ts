@@ -32,5 +32,8 @@ export const firstStart = async (app: INestApplication): Promise<void> => {
         `Demo accounts staff / auditor / secretary-qiaoshan / instructor-001…108, password ${DEMO_PASSWORD}`,
     );
   }
-  announceCredentials('admin', password, !config.auth.initialAdminPassword);
+  // A password the operator chose needs no box in the log; a generated one is shown this once.
+  if (config.auth.initialAdminPassword)
+    new Logger('Auth').log('Administrator "admin" created with INITIAL_ADMIN_PASSWORD');
+  else announceCredentials('admin', password, true);
 };

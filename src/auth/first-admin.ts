@@ -27,13 +27,13 @@ export const createAdministrator = async (
 };
 
 /** Prints credentials in a box that stands out in the start-up log. */
-export const announceCredentials = (username: string, password: string, generated: boolean | 'cli') => {
+export const announceCredentials = (username: string, password: string, generated: true | 'cli') => {
   const lines = [
     generated === 'cli'
       ? '已创建管理员账号 / An administrator was created'
       : '首次启动：已创建管理员账号 / First start: an administrator was created',
     `  用户名 username: ${username}`,
-    `  密码   password: ${generated ? password : '(INITIAL_ADMIN_PASSWORD)'}`,
+    `  密码   password: ${password}`,
     '登录后请立即修改密码 / Change the password after signing in.',
   ];
   console.log(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n`);
