@@ -6,10 +6,16 @@ import { CoreModule } from './core/core.module.js';
 import type { Projection } from './core/projections/projection.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { unitsDashboard } from './organizations/dashboard.js';
+import { MembershipModule, membershipProjections } from './membership/membership.module.js';
 import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
 
 /** Every read model of the application; the CLI's `rebuild` uses the same list. */
-export const projections: Projection[] = [...authProjections, ...organizationsProjections, ...auditProjections];
+export const projections: Projection[] = [
+  ...authProjections,
+  ...organizationsProjections,
+  ...membershipProjections,
+  ...auditProjections,
+];
 
 /** The whole application: the kernel plus one module per feature. */
 @Module({})
@@ -22,6 +28,7 @@ export class AppModule {
         CoreModule.forRoot({ config, projections, overrides }),
         AuthModule,
         OrganizationsModule,
+        MembershipModule,
         AuditModule,
         DashboardModule.forRoot([unitsDashboard]),
       ],

@@ -1,4 +1,4 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, Resource, reactRouterProvider } from 'react-admin';
 import activity from './activity';
 import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
@@ -6,8 +6,14 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import members, { MemberImport } from './members';
+import partyOrganizations, { PartyOrgTree } from './partyOrganizations';
+import positions from './positions';
 import units from './units';
 import users from './users';
+
+/** React-admin's own router's Route (react-router's), so the app needs no direct router dependency. */
+const { Route } = reactRouterProvider;
 
 /** Each resource shows in the menu only for the roles src/auth/permissions.ts lets list it. */
 export const App = () => (
@@ -23,6 +29,13 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="units" {...units} />
+    <Resource name="party-organizations" {...partyOrganizations}>
+      <Route path="tree" element={<PartyOrgTree />} />
+    </Resource>
+    <Resource name="members" {...members}>
+      <Route path="import" element={<MemberImport />} />
+    </Resource>
+    <Resource name="positions" {...positions} />
     <Resource name="users" {...users} />
     <Resource name="activity" {...activity} />
   </Admin>

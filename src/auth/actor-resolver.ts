@@ -31,7 +31,9 @@ export class TokenActorResolver implements ActorResolver {
   }
 
   async issue(userId: string): Promise<{ token: string; expiresAt: string }> {
-    const token = await this.jwt.signAsync({ sub: userId, jti: randomUUID() });
+    // Issued and checked by the same injected clock (tests move it), so expiry is measured consistently.
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const token = await this.jwt.signAsync({ sub: userId, jti: randomUUID(), iat });
     const { exp } = this.jwt.decode<TokenClaims>(token);
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }

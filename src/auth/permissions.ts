@@ -47,6 +47,13 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, readonly Role[]>
     create: [...bureau, 'secretary'],
     edit: [...bureau, 'secretary'],
   },
+  /** Membership development cases; secretaries act on their own organisations' cases (checked by the routes). */
+  development: {
+    list: everyone,
+    show: everyone,
+    create: [...bureau, 'secretary'],
+    edit: [...bureau, 'secretary'],
+  },
   users: {
     list: ['bureau_admin', 'auditor'],
     show: ['bureau_admin', 'auditor'],

@@ -1,22 +1,33 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { can, ROLES, type Role } from '../../src/auth/permissions.js';
-import { ADMIN_DIST } from '../../src/http-app.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
-import { ROOT } from '../support/processes.js';
+import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs } from './browser.js';
 
 /**
  * The admin in a real browser against the real app: each role signs in through the login page and
  * sees in the menu exactly what the role matrix lets it list; the administrator registers a unit
  * through the form, exports the list, and switches the UI to English.
  */
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const PASSWORD = 'browser-pass-2026';
-const RESOURCES = { units: '单位', users: '用户', activity: '动态' } as const;
-const ENGLISH = { units: 'Units', users: 'Users', activity: 'Activity' } as const;
+const RESOURCES = {
+  units: '单位',
+  'party-organizations': '党组织',
+  members: '党员',
+  positions: '职务',
+  users: '用户',
+  activity: '动态',
+} as const;
+const ENGLISH = {
+  units: 'Units',
+  'party-organizations': 'Party organisations',
+  members: 'Members',
+  positions: 'Post holders',
+  users: 'Users',
+  activity: 'Activity',
+} as const;
 type Resource = keyof typeof RESOURCES;
 
 const accounts: Record<Role, { username: string; displayName: string }> = {
@@ -25,28 +36,6 @@ const accounts: Record<Role, { username: string; displayName: string }> = {
   secretary: { username: 'zhao-secretary', displayName: '赵书记' },
   instructor: { username: 'sun-instructor', displayName: '孙指导员' },
   auditor: { username: 'qian-auditor', displayName: '钱审计' },
-};
-
-/**
- * The app serves admin/dist. Root `pretest` builds only the API, so build the admin here when
- * admin/dist is missing or older than its sources, rather than test yesterday's bundle.
- */
-const ensureAdminBuilt = () => {
-  const sources = [
-    join(ROOT, 'admin', 'src'),
-    join(ROOT, 'admin', 'index.html'),
-    join(ROOT, 'src', 'auth', 'permissions.ts'),
-  ];
-  const newest = Math.max(
-    ...sources.flatMap((path) =>
-      statSync(path).isDirectory()
-        ? readdirSync(path, { recursive: true }).map((file) => statSync(join(path, String(file))).mtimeMs)
-        : [statSync(path).mtimeMs],
-    ),
-  );
-  const built = join(ADMIN_DIST, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
 };
 
 /** What each role must find in the menu, from the same matrix the server enforces. */
@@ -82,17 +71,7 @@ describe('admin UI in Chromium (e2e)', () => {
       const created = await t.request('POST', '/users', { ...accounts[role], password: PASSWORD, role, ...scope });
       expect(created.status).toBe(201);
     }
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -101,41 +80,12 @@ describe('admin UI in Chromium (e2e)', () => {
   });
 
   /** A fresh browser context per role: its own localStorage, so no session or locale leaks between roles. */
-  const signIn = async (role: Role): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name="username"]').fill(accounts[role].username);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('[data-dashboard="ready"]').waitFor({ timeout: 10_000 });
-    expect(problems).toEqual([]);
-    return { context, page };
-  };
+  const signIn = async (role: Role): Promise<{ context: BrowserContext; page: Page }> =>
+    signInAs(browser, base, accounts[role].username, PASSWORD);
 
-  /** The resources in the menu, without the dashboard entry. */
-  const menuLabels = async (page: Page) =>
-    (await page.locator('.RaMenuItemLink-root').allInnerTexts())
-      .map((label) => label.trim())
-      .filter((label) => label !== '工作台' && label !== 'Dashboard')
-      .sort();
-
-  /** The menu settles once react-admin has asked canAccess for each resource: wait for exactly `expected`. */
-  const expectMenu = async (page: Page, expected: string[]) => {
-    const wanted = [...expected].sort();
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && JSON.stringify(await menuLabels(page)) !== JSON.stringify(wanted)) {
-      await page.waitForTimeout(100);
-    }
-    await page.waitForTimeout(200); // a late item would show up now
-    expect(await menuLabels(page)).toEqual(wanted);
-  };
-
-  test('the menus follow the role matrix (bureau_admin: units, users, activity; secretary: units only)', () => {
-    expect(expectedMenu('bureau_admin')).toEqual(['单位', '用户', '动态']);
-    expect(expectedMenu('secretary')).toEqual(['单位']);
+  test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
+    expect(expectedMenu('bureau_admin')).toEqual(['单位', '党组织', '党员', '职务', '用户', '动态']);
+    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '职务']);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
@@ -171,7 +121,7 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '用户', '动态']);
+      await expectMenu(page, ['单位', '党组织', '党员', '职务', '用户', '动态']);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();

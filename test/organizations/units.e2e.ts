@@ -154,6 +154,10 @@ describe('units: register, list, rename (e2e)', () => {
     const current = await head();
     expect(health.body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
       'activity',
+      'developed_per_year',
+      'development_cases',
+      'development_obligations',
+      'development_pipeline',
       'members',
       'party_orgs',
       'positions',

@@ -42,7 +42,9 @@ export const toHttpError = (status: number, json: unknown, statusText: string): 
 export const httpClient = async (url: string, options: RequestInit = {}): Promise<HttpResult> => {
   const headers = new Headers(options.headers);
   headers.set('Accept', 'application/json');
-  if (options.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
+  if (options.body !== undefined && !(options.body instanceof FormData) && !headers.has('Content-Type'))
+    headers.set('Content-Type', 'application/json');
   const token = readSession()?.token;
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const response = await fetch(url, { ...options, headers });
@@ -55,4 +57,35 @@ export const httpClient = async (url: string, options: RequestInit = {}): Promis
   }
   if (!response.ok) throw toHttpError(response.status, json, response.statusText);
   return { status: response.status, headers: response.headers, body, json };
+};
+
+/** The file name the server gives in Content-Disposition (`filename*=UTF-8''…` or `filename="…"`). */
+export const fileNameOf = (disposition: string | null, fallback: string): string => {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (encoded) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition ?? '');
+  return plain ? plain[1] : fallback;
+};
+
+/**
+ * Downloads a file the API makes (exports): a plain link cannot carry the bearer token, so fetch
+ * it with the token and hand the browser the blob under the server's file name.
+ */
+export const downloadFromApi = async (path: string, fallbackName: string): Promise<string> => {
+  const token = readSession()?.token;
+  const response = await fetch(`${API_URL}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const json = await response.json().catch(() => undefined);
+    throw toHttpError(response.status, json, response.statusText);
+  }
+  const name = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 };

@@ -35,6 +35,39 @@ export interface GrantRoleData {
   unitIds?: string[];
 }
 
+/** A roster file checked by the server: nothing is written until confirmed (src/organizations/import). */
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  rows: number;
+  valid: boolean;
+  errors: { row: number; column: string; message: { zh: string; en: string } }[];
+  sample: {
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string | null;
+    orgId: string;
+    unitId: string;
+    category: 'full' | 'probationary';
+    joinedOn: string | null;
+    post: string | null;
+    teaches: boolean;
+  }[];
+}
+
+export interface ImportResult {
+  enrolled: number;
+  skipped: number;
+}
+
+export interface FoundOrgData {
+  name: string;
+  kind: string;
+  parentId?: string | null;
+  unitIds: string[];
+  foundedOn: string;
+}
+
 /** Commands are their own methods: the API has no PUT or DELETE, every write is a named command. */
 export interface PartyLedgerDataProvider extends DataProvider {
   renameUnit: (id: Identifier, data: { name: string; expectedRevision: number }) => Promise<{ data: CommandReceipt }>;
@@ -45,6 +78,20 @@ export interface PartyLedgerDataProvider extends DataProvider {
   resetPassword: (id: Identifier, data: { password: string }) => Promise<{ data: CommandReceipt }>;
   changeOwnPassword: (data: { currentPassword: string; newPassword: string }) => Promise<{ data: CommandReceipt }>;
   getDashboard: () => Promise<{ data: DashboardData }>;
+  affiliateUnit: (id: Identifier, data: { hostOrgId: string | null; on: string }) => Promise<{ data: CommandReceipt }>;
+  electCommittee: (id: Identifier, data: { termStart: string; termYears: number }) => Promise<{ data: CommandReceipt }>;
+  assignPosition: (
+    orgId: Identifier,
+    data: { memberId: string; title: string; from: string; crossAppointment?: string },
+  ) => Promise<{ data: CommandReceipt }>;
+  endPosition: (orgId: Identifier, positionId: Identifier, data: { to: string }) => Promise<{ data: CommandReceipt }>;
+  transferMember: (
+    id: Identifier,
+    data: { toOrgId: string; toUnitId: string; on: string },
+  ) => Promise<{ data: CommandReceipt }>;
+  removeMember: (id: Identifier, data: { reason: string; on: string }) => Promise<{ data: CommandReceipt }>;
+  previewMemberImport: (file: File) => Promise<{ data: ImportPreview }>;
+  confirmMemberImport: (token: string) => Promise<{ data: ImportResult }>;
 }
 
 const post = async (path: string, body?: unknown) => {
@@ -54,6 +101,9 @@ const post = async (path: string, body?: unknown) => {
   });
   return { data: json as CommandReceipt };
 };
+
+const path = (resource: string, id: Identifier, command: string) =>
+  `/${resource}/${encodeURIComponent(String(id))}/${command}`;
 
 const user = (id: Identifier, command: string) => `/users/${encodeURIComponent(String(id))}/${command}`;
 
@@ -75,4 +125,24 @@ export const dataProvider: PartyLedgerDataProvider = {
   resetPassword: (id, data) => post(user(id, 'reset-password'), data),
   changeOwnPassword: (data) => post('/auth/password', data),
   getDashboard: async () => ({ data: (await httpClient(`${API_URL}/dashboard`)).json as DashboardData }),
+  affiliateUnit: (id, data) => post(path('units', id, 'affiliation'), data),
+  electCommittee: (id, data) => post(path('party-organizations', id, 'elect-committee'), data),
+  assignPosition: (orgId, data) => post(path('party-organizations', orgId, 'positions'), data),
+  endPosition: (orgId, positionId, data) =>
+    post(path('party-organizations', orgId, `positions/${encodeURIComponent(String(positionId))}/end`), data),
+  transferMember: (id, data) => post(path('members', id, 'transfer'), data),
+  removeMember: (id, data) => post(path('members', id, 'remove'), data),
+  previewMemberImport: async (file) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const { json } = await httpClient(`${API_URL}/members/import/preview`, { method: 'POST', body });
+    return { data: json as ImportPreview };
+  },
+  confirmMemberImport: async (token) => {
+    const { json } = await httpClient(`${API_URL}/members/import/confirm`, {
+      method: 'POST',
+      body: JSON.stringify({ token }),
+    });
+    return { data: json as ImportResult };
+  },
 };

@@ -6,21 +6,21 @@ import type { CommandReceipt, PartyLedgerDataProvider } from './index';
  * Runs one command pessimistically: nothing changes on screen until the server has stored the
  * event, then the result is announced and the page's data refetched. Never undoable: writes are audited.
  */
-export const useCommand = <Variables>(
-  send: (dataProvider: PartyLedgerDataProvider, variables: Variables) => Promise<{ data: CommandReceipt }>,
+export const useCommand = <Variables, Result = CommandReceipt>(
+  send: (dataProvider: PartyLedgerDataProvider, variables: Variables) => Promise<{ data: Result }>,
   options: {
-    success: string | ((variables: Variables) => [string, Record<string, unknown>?]);
-    onSuccess?: (receipt: CommandReceipt, variables: Variables) => void;
+    success: string | ((variables: Variables, result: Result) => [string, Record<string, unknown>?]);
+    onSuccess?: (result: Result, variables: Variables) => void;
   },
 ) => {
   const dataProvider = useDataProvider<PartyLedgerDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  return useMutation<{ data: CommandReceipt }, HttpError, Variables>({
+  return useMutation<{ data: Result }, HttpError, Variables>({
     mutationFn: (variables) => send(dataProvider, variables),
     onSuccess: ({ data }, variables) => {
       const [message, messageArgs] =
-        typeof options.success === 'string' ? [options.success] : options.success(variables);
+        typeof options.success === 'string' ? [options.success] : options.success(variables, data);
       notify(message, { type: 'success', messageArgs });
       refresh();
       options.onSuccess?.(data, variables);

@@ -4,7 +4,7 @@ import { Button, useRecordContext, useTranslate } from 'react-admin';
 import { useCommand } from '../../dataProvider/useCommand';
 import { scopeFor } from '../roles';
 import { RoleAndScopeInputs } from '../ScopeInputs';
-import { CommandDialog } from './CommandDialog';
+import { CommandDialog } from '../../common/CommandDialog';
 
 export const GrantRoleButton = () => {
   const user = useRecordContext();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, PasswordInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { passwordRule, sameAs } from '../../common/validation';
 import { useCommand } from '../../dataProvider/useCommand';
-import { CommandDialog } from './CommandDialog';
+import { CommandDialog } from '../../common/CommandDialog';
 
 export const ResetPasswordButton = () => {
   const user = useRecordContext();

@@ -12,6 +12,7 @@ export const CommandDialog = ({
   submitLabel,
   onClose,
   onSubmit,
+  record,
   children,
 }: {
   open: boolean;
@@ -19,6 +20,8 @@ export const CommandDialog = ({
   submitLabel: string;
   onClose: () => void;
   onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
+  /** Initial values, e.g. today's date for a command that happens "on" a day. */
+  record?: Record<string, unknown>;
   children: ReactNode;
 }) => {
   const translate = useTranslate();
@@ -32,7 +35,7 @@ export const CommandDialog = ({
   };
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label={translate(title)}>
-      <Form onSubmit={submit} record={{}}>
+      <Form onSubmit={submit} record={record ?? {}}>
         <DialogTitle>{translate(title)}</DialogTitle>
         <DialogContent>{children}</DialogContent>
         <DialogActions>

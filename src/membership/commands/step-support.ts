@@ -1,0 +1,148 @@
+import { handleCommand, type HandleOptions } from '../../core/command-handling.js';
+import { DomainError } from '../../core/errors.js';
+import type { EventStore } from '../../core/event-store/event-store.js';
+import type { Command, CommandMetadata } from '../../core/messages.js';
+import { addDays, addMonths, occurredOn, shanghaiDate } from '../../core/time/local-date.js';
+import { defaultChinaCalendar } from '../../core/time/china-holidays.js';
+import { CalendarNotCoveredError, type WorkingDayCalendar } from '../../core/time/working-days.js';
+import { developmentCase, type CaseStatus, type DevelopmentCase, type OpenCase } from '../development-case.js';
+import type { RuleWindow } from '../development-rules.js';
+import { stepNumber, stepOf, type StepKey } from '../development-steps.js';
+import { developmentStream, type DevelopmentEvent } from '../membership.events.js';
+
+/** Shared by the 25 step deciders: order, dates and windows, each refusal naming its rule. */
+export const refuse = (code: string, zh: string, en: string, field = 'on', status = 422) =>
+  new DomainError(`development.${code}`, { zh, en }, field, status);
+
+/** The case exists and is still in progress. */
+export const openCase = (state: DevelopmentCase, allowed: CaseStatus[] = ['open']): OpenCase => {
+  if (state.status === 'none')
+    throw refuse('case-unknown', '没有该人员的发展记录', 'No development case for this person', 'personId', 404);
+  if (!allowed.includes(state.status))
+    throw refuse('case-closed', '该发展程序已终止', 'This development case has ended', 'personId', 409);
+  return state;
+};
+
+/** A one-time step is not recorded twice. */
+export const notDone = (state: OpenCase, key: StepKey): void => {
+  if (state.done[key])
+    throw refuse(
+      'step-done',
+      `第${stepNumber(key)}步“${stepOf(key).zh}”已完成`,
+      `Step ${stepNumber(key)} (${stepOf(key).en}) is already done`,
+      'on',
+      409,
+    );
+};
+
+/**
+ * ORDER: every prerequisite step is done, the step's date is not before any of theirs, and not in the
+ * future (business dates are entered after the fact, never ahead of it).
+ */
+export const follows = (state: OpenCase, prerequisites: StepKey[], on: string, metadata: CommandMetadata): void => {
+  const missing = prerequisites.filter((key) => !state.done[key]);
+  if (missing.length) {
+    const names = missing.map((key) => ({ n: stepNumber(key), ...stepOf(key) }));
+    throw refuse(
+      'out-of-order',
+      `须先完成：${names.map((s) => `第${s.n}步“${s.zh}”`).join('、')}`,
+      `First complete: ${names.map((s) => `step ${s.n} (${s.en})`).join(', ')}`,
+      'on',
+      409,
+    );
+  }
+  const latest = prerequisites
+    .map((key) => state.done[key] as string)
+    .sort()
+    .pop();
+  if (latest && on < latest)
+    throw refuse(
+      'date-before-prerequisite',
+      `日期早于前一步骤（${latest}）`,
+      `The date is before the previous step (${latest})`,
+    );
+  notInFuture(on, metadata);
+};
+
+/** Business dates are entered after the fact, never ahead of it. */
+export const notInFuture = (on: string, metadata: CommandMetadata, field = 'on'): void => {
+  if (on > shanghaiDate(metadata.now))
+    throw refuse('date-in-future', '日期晚于今天', 'The date is in the future', field);
+};
+
+/** The last day of a window opened on `from` (months, or working days counted after `from`). */
+export const windowEnd = (from: string, window: RuleWindow, calendar = chinaCalendar): string | null => {
+  if (window.months) return addMonths(from, window.months);
+  if (window.workingDays) return workingDaysEnd(addDays(from, 1), window.workingDays, calendar);
+  return null;
+};
+
+/** An enforced window refuses a late step unless the command states why (the decision stays human). */
+export const withinWindow = (
+  window: RuleWindow,
+  from: string,
+  on: string,
+  reason: string | null | undefined,
+  rule: { code: string; zh: string; en: string },
+): void => {
+  const end = windowEnd(from, window);
+  if (!window.enforced || !end || on <= end || reason) return;
+  throw refuse(
+    rule.code,
+    `${rule.zh}（应不晚于 ${end}），逾期须说明理由`,
+    `${rule.en} (by ${end}); a late step must state its reason`,
+    'delayReason',
+  );
+};
+
+export const chinaCalendar: WorkingDayCalendar = defaultChinaCalendar();
+
+/** The working-day calendar, with an unloaded year turned into a refusal users can act on. */
+export const workingDays = <T>(count: () => T): T => {
+  try {
+    return count();
+  } catch (error) {
+    if (!(error instanceof CalendarNotCoveredError)) throw error;
+    throw refuse(
+      'calendar-not-covered',
+      `${error.year} 年的节假日安排尚未载入，无法计算工作日`,
+      `The holiday calendar for ${error.year} is not loaded: working days cannot be counted`,
+    );
+  }
+};
+
+const workingDaysEnd = (start: string, n: number, calendar: WorkingDayCalendar) =>
+  workingDays(() => calendar.endOfWorkingDayPeriod(start, n));
+
+/** A step's event: the person, the business date, occurredAt and the unit for scoping. */
+export const stepEvent = <E extends DevelopmentEvent>(
+  type: E['type'],
+  state: Pick<OpenCase, 'personId' | 'unitId'>,
+  on: string,
+  data: Omit<E['data'], 'personId' | 'on'>,
+): E =>
+  ({
+    type,
+    data: { personId: state.personId, on, ...data },
+    metadata: { occurredAt: occurredOn(on), unitIds: [state.unitId] },
+  }) as E;
+
+export type StepCommand<Type extends string, Data> = Command<Type, Data & { personId: string }>;
+
+/** The one write path of every step: the person's stream, folded, decided, appended. */
+export const handleStep = (
+  store: EventStore,
+  command: StepCommand<string, object>,
+  decide: (state: DevelopmentCase) => DevelopmentEvent | DevelopmentEvent[],
+  options?: HandleOptions,
+) => handleCommand(store, developmentStream(command.data.personId), developmentCase, decide, command.metadata, options);
+
+/** Arts. 15–16: nobody who has not passed political review may go further. */
+export const passedPoliticalReview = (state: OpenCase): void => {
+  if (state.politicalReview === 'not_passed')
+    throw refuse(
+      'political-review-not-passed',
+      '政治审查未通过的，不能发展入党（《细则》第十六条）',
+      'Nobody who has not passed the political review may be admitted (Art. 16)',
+    );
+};

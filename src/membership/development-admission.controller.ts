@@ -1,0 +1,186 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Allow } from '../core/http/access.js';
+import { BodySchema } from '../core/http/openapi.js';
+import type { ActorRequest } from '../core/http/request-context.js';
+import { ArchiveMaterialsCommand, archiveMaterialsBody } from './commands/archive-materials.js';
+import { AssignToBranchAndGroupCommand, assignToBranchAndGroupBody } from './commands/assign-to-branch-and-group.js';
+import { ConcludePreReviewCommand, concludePreReviewBody } from './commands/conclude-pre-review.js';
+import { DecideAdmissionCommand, decideAdmissionBody } from './commands/decide-admission.js';
+import { DecideConversionCommand, decideConversionBody } from './commands/decide-conversion.js';
+import { FileAdmissionCommand, fileAdmissionBody } from './commands/file-admission.js';
+import { HoldAdmissionVoteCommand, holdAdmissionVoteBody } from './commands/hold-admission-vote.js';
+import { HoldConversionMeetingCommand, holdConversionMeetingBody } from './commands/hold-conversion-meeting.js';
+import {
+  HoldHigherCommitteeInterviewCommand,
+  holdHigherCommitteeInterviewBody,
+} from './commands/hold-higher-committee-interview.js';
+import { IssueAdmissionFormCommand, issueAdmissionFormBody } from './commands/issue-admission-form.js';
+import {
+  RecordProbationObservationCommand,
+  recordProbationObservationBody,
+} from './commands/record-probation-observation.js';
+import { ReviewInBranchCommitteeCommand, reviewInBranchCommitteeBody } from './commands/review-in-branch-committee.js';
+import {
+  SubmitConversionApplicationCommand,
+  submitConversionApplicationBody,
+} from './commands/submit-conversion-application.js';
+import { TakeOathCommand, takeOathBody } from './commands/take-oath.js';
+import { StepSender } from './step-sender.js';
+
+/** Steps 12–25 of a case (stages 4–5): one POST per step; decisions are the committees', sent as data. */
+@Controller('development')
+export class DevelopmentAdmissionController {
+  constructor(private readonly steps: StepSender) {}
+
+  @Post('cases/:id/branch-review')
+  @Allow('development', 'edit')
+  @BodySchema(reviewInBranchCommitteeBody)
+  reviewInBranchCommittee(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(
+      request,
+      id,
+      'ReviewInBranchCommittee',
+      reviewInBranchCommitteeBody,
+      body,
+      ReviewInBranchCommitteeCommand,
+    );
+  }
+
+  @Post('cases/:id/pre-review')
+  @Allow('development', 'edit')
+  @BodySchema(concludePreReviewBody)
+  concludePreReview(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'ConcludePreReview', concludePreReviewBody, body, ConcludePreReviewCommand);
+  }
+
+  @Post('cases/:id/admission-form')
+  @Allow('development', 'edit')
+  @BodySchema(issueAdmissionFormBody)
+  issueAdmissionForm(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'IssueAdmissionForm', issueAdmissionFormBody, body, IssueAdmissionFormCommand);
+  }
+
+  @Post('cases/:id/admission-vote')
+  @Allow('development', 'edit')
+  @BodySchema(holdAdmissionVoteBody)
+  holdAdmissionVote(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'HoldAdmissionVote', holdAdmissionVoteBody, body, HoldAdmissionVoteCommand);
+  }
+
+  @Post('cases/:id/interview')
+  @Allow('development', 'edit')
+  @BodySchema(holdHigherCommitteeInterviewBody)
+  holdHigherCommitteeInterview(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    return this.steps.send(
+      request,
+      id,
+      'HoldHigherCommitteeInterview',
+      holdHigherCommitteeInterviewBody,
+      body,
+      HoldHigherCommitteeInterviewCommand,
+    );
+  }
+
+  @Post('cases/:id/admission-decision')
+  @Allow('development', 'edit')
+  @BodySchema(decideAdmissionBody)
+  decideAdmission(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'DecideAdmission', decideAdmissionBody, body, DecideAdmissionCommand);
+  }
+
+  @Post('cases/:id/admission-filing')
+  @Allow('development', 'edit')
+  @BodySchema(fileAdmissionBody)
+  fileAdmission(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'FileAdmission', fileAdmissionBody, body, FileAdmissionCommand);
+  }
+
+  @Post('cases/:id/assignment')
+  @Allow('development', 'edit')
+  @BodySchema(assignToBranchAndGroupBody)
+  assignToBranchAndGroup(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(
+      request,
+      id,
+      'AssignToBranchAndGroup',
+      assignToBranchAndGroupBody,
+      body,
+      AssignToBranchAndGroupCommand,
+    );
+  }
+
+  @Post('cases/:id/oath')
+  @Allow('development', 'edit')
+  @BodySchema(takeOathBody)
+  takeOath(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'TakeOath', takeOathBody, body, TakeOathCommand);
+  }
+
+  @Post('cases/:id/observations')
+  @Allow('development', 'edit')
+  @BodySchema(recordProbationObservationBody)
+  recordProbationObservation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    return this.steps.send(
+      request,
+      id,
+      'RecordProbationObservation',
+      recordProbationObservationBody,
+      body,
+      RecordProbationObservationCommand,
+    );
+  }
+
+  @Post('cases/:id/conversion-application')
+  @Allow('development', 'edit')
+  @BodySchema(submitConversionApplicationBody)
+  submitConversionApplication(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    return this.steps.send(
+      request,
+      id,
+      'SubmitConversionApplication',
+      submitConversionApplicationBody,
+      body,
+      SubmitConversionApplicationCommand,
+    );
+  }
+
+  @Post('cases/:id/conversion-meeting')
+  @Allow('development', 'edit')
+  @BodySchema(holdConversionMeetingBody)
+  holdConversionMeeting(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(
+      request,
+      id,
+      'HoldConversionMeeting',
+      holdConversionMeetingBody,
+      body,
+      HoldConversionMeetingCommand,
+    );
+  }
+
+  @Post('cases/:id/conversion-decision')
+  @Allow('development', 'edit')
+  @BodySchema(decideConversionBody)
+  decideConversion(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'DecideConversion', decideConversionBody, body, DecideConversionCommand);
+  }
+
+  @Post('cases/:id/archive')
+  @Allow('development', 'edit')
+  @BodySchema(archiveMaterialsBody)
+  archiveMaterials(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    return this.steps.send(request, id, 'ArchiveMaterials', archiveMaterialsBody, body, ArchiveMaterialsCommand);
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, test } from '@jest/globals';
+import { developmentCase, type OpenCase } from './development-case.js';
+import { defaultRuleBook, parseRuleBook, rulesInForceOn } from './development-rules.js';
+import { historyUntil } from './commands/development.fixtures.js';
+import { openObligations } from './obligations.js';
+
+describe('development rules: versioned data with an effective date', () => {
+  test('each date is judged by the version in force on it', () => {
+    expect(rulesInForceOn('2026-05-17').id).toBe('2014');
+    expect(rulesInForceOn('2026-05-18').id).toBe('2026');
+    expect(rulesInForceOn('2026-05-18').admissionMeetingWindow.enforced).toBe(true);
+    expect(rulesInForceOn('2020-01-01').oathWindow.enforced).toBe(false);
+  });
+  test('an override is validated field by field', () => {
+    const local = {
+      ...defaultRuleBook.versions[1],
+      id: 'pucheng-2026',
+      effectiveFrom: '2026-09-01',
+      candidatePublicityWorkingDays: 7,
+    };
+    const book = parseRuleBook({ versions: [...defaultRuleBook.versions, local] });
+    expect(rulesInForceOn('2026-09-01', book).candidatePublicityWorkingDays).toBe(7);
+    expect(() => parseRuleBook({ versions: [{ ...local, probationYears: 0 }] })).toThrow(/probationYears/);
+  });
+});
+
+describe('obligations A1–A23 of a case', () => {
+  const fold = (events: ReturnType<typeof historyUntil>) =>
+    events.reduce(developmentCase.evolve, developmentCase.initialState()) as OpenCase;
+  test('after the application: the talk is due within a month (A1)', () =>
+    expect(openObligations(fold(historyUntil('application')))).toEqual([
+      expect.objectContaining({ code: 'A1', dueOn: '2023-04-01', who: 'branch_secretary' }),
+    ]));
+  test('after the branch vote: approval due 3 months after the resolution (A16)', () =>
+    expect(openObligations(fold(historyUntil('admissionVote'))).find((o) => o.code === 'A16')?.dueOn).toBe(
+      '2025-03-02',
+    ));
+  test('after approval: conversion application a week before expiry (A19), meeting on expiry (A20)', () => {
+    const due = Object.fromEntries(openObligations(fold(historyUntil('oath'))).map((o) => [o.code, o.dueOn]));
+    expect(due).toMatchObject({ A19: '2025-11-25', A20: '2025-12-02' });
+  });
+  test('nothing is open once the materials are archived', () =>
+    expect(openObligations(fold(historyUntil('archived')))).toEqual([]));
+});

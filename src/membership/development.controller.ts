@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { command } from '../core/command-handling.js';
+import { CommandGateway } from '../core/command-gateway.js';
+import { Allow } from '../core/http/access.js';
+import { parseListQuery, setContentRange } from '../core/http/list-query.js';
+import { BodySchema } from '../core/http/openapi.js';
+import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { assertOrgInScope, withinScope } from '../core/http/scope.js';
+import { parseWith } from '../core/http/validation.js';
+import type { ReadModelDb } from '../core/projections/projection.js';
+import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { CLOCK, type Clock } from '../core/time/clock.js';
+import { SubmitApplicationCommand, submitApplicationBody } from './commands/submit-application.js';
+import { developedPerYear } from './projections/developed-per-year.projection.js';
+import { developmentCaseList, listDevelopmentCases } from './projections/development-cases.projection.js';
+import { listObligations, obligationList } from './projections/development-obligations.projection.js';
+import { pipeline } from './projections/development-pipeline.projection.js';
+import { StepSender } from './step-sender.js';
+
+/** Development cases: the application that opens one, the lists, the obligations and the pipeline. */
+@Controller('development')
+export class DevelopmentController {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly steps: StepSender,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('cases')
+  @Allow('development', 'create')
+  @BodySchema(submitApplicationBody)
+  async apply(@Body() body: unknown, @Req() request: ActorRequest) {
+    const data = parseWith(submitApplicationBody, body);
+    assertOrgInScope(request.user, data.orgId, data.unitId);
+    const personId = randomUUID();
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new SubmitApplicationCommand(command('SubmitApplication', { ...data, personId }, metadata)),
+    );
+    return { id: personId, ...receipt };
+  }
+
+  @Get('cases')
+  @Allow('development', 'list')
+  cases(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const listQuery = parseListQuery(query, developmentCaseList);
+    const { rows, total } = listDevelopmentCases(
+      this.db,
+      withinScope(listQuery, request.user, { org: 'c.org_id', unit: 'c.unit_id' }),
+    );
+    setContentRange(response, 'development/cases', listQuery.offset, rows.length, total);
+    return rows;
+  }
+
+  @Get('cases/:id')
+  @Allow('development', 'show')
+  case(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
+    return this.steps.caseInScope(request, id);
+  }
+
+  @Get('obligations')
+  @Allow('development', 'list')
+  obligations(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const listQuery = parseListQuery(query, obligationList);
+    const { rows, total } = listObligations(
+      this.db,
+      withinScope(listQuery, request.user, { org: 'b.org_id', unit: 'b.unit_id' }),
+    );
+    setContentRange(response, 'development/obligations', listQuery.offset, rows.length, total);
+    return rows;
+  }
+
+  @Get('pipeline')
+  @Allow('development', 'list')
+  pipeline(@Req() request: ActorRequest) {
+    const actor = request.user;
+    return pipeline(this.db, !actor || actor.unrestricted ? null : actor.orgIds);
+  }
+
+  @Get('developed-per-year')
+  @Allow('development', 'list')
+  developed(@Query('year') year?: string) {
+    return developedPerYear(this.db, year && /^\d{4}$/.test(year) ? Number(year) : undefined);
+  }
+}

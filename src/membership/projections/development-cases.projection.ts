@@ -1,0 +1,115 @@
+import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import type { OpenCase } from '../development-case.js';
+import { STEPS, stepNumber, type StepKey } from '../development-steps.js';
+import { DEVELOPMENT_EVENT_TYPES } from '../membership.events.js';
+import { openObligations } from '../obligations.js';
+import { caseStates } from './case-state.js';
+
+const states = caseStates('development_cases_state');
+
+/** The furthest step done: the case's current step and stage. */
+const currentStep = (c: OpenCase): number =>
+  Math.max(...(Object.keys(c.done) as StepKey[]).map((key) => stepNumber(key)));
+
+const row = (c: OpenCase, revision: number, at: string) => {
+  const step = currentStep(c);
+  const next = openObligations(c)[0];
+  return [
+    c.personId,
+    c.name,
+    c.orgId,
+    c.unitId,
+    c.status,
+    STEPS[step - 1].stage,
+    step,
+    c.done.application,
+    c.done.activist ?? null,
+    c.done.candidate ?? null,
+    c.done.admissionVote ?? null,
+    c.done.approval ?? null,
+    c.done.oath ?? null,
+    c.probationEnd,
+    c.done.conversionApproval ?? null,
+    c.partyStandingFrom,
+    next?.code ?? null,
+    next?.dueOn ?? null,
+    JSON.stringify(c.done),
+    revision,
+    at,
+  ];
+};
+
+/**
+ * One row per development case: stage 1–5, step 1–25, the key dates (§4.3) and the next due obligation.
+ * `admission_meeting_on` is the entry date (入党时间) and probation start.
+ */
+export const developmentCasesProjection: Projection = {
+  name: 'development_cases',
+  version: 1,
+  handles: DEVELOPMENT_EVENT_TYPES,
+  tables: ['development_cases', states.table],
+  init: (db) => {
+    states.init(db);
+    db.exec(`CREATE TABLE IF NOT EXISTS development_cases (
+      id TEXT PRIMARY KEY, name TEXT NOT NULL, org_id TEXT NOT NULL, unit_id TEXT NOT NULL, status TEXT NOT NULL,
+      stage INTEGER NOT NULL, step INTEGER NOT NULL, applied_on TEXT NOT NULL, activist_on TEXT, candidate_on TEXT,
+      admission_meeting_on TEXT, approved_on TEXT, oath_on TEXT, probation_end TEXT, converted_on TEXT,
+      party_standing_from TEXT, next_obligation TEXT, next_due_on TEXT, steps TEXT NOT NULL,
+      revision INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS development_cases_org ON development_cases (org_id, stage)`);
+  },
+  evolve: (db, recorded) => {
+    const { after } = states.fold(db, recorded);
+    if (after.status === 'none') return;
+    statement(db, `INSERT OR REPLACE INTO development_cases VALUES (${Array(21).fill('?').join(', ')})`).run(
+      ...row(after, recorded.revision, recorded.metadata.recordedAt),
+    );
+  },
+};
+
+const COLUMNS = `c.id, c.name, c.org_id AS orgId, o.name AS orgName, c.unit_id AS unitId, u.name AS unitName, c.status,
+  c.stage, c.step, c.applied_on AS appliedOn, c.activist_on AS activistOn, c.candidate_on AS candidateOn,
+  c.admission_meeting_on AS admissionMeetingOn, c.approved_on AS approvedOn, c.oath_on AS oathOn,
+  c.probation_end AS probationEnd, c.converted_on AS convertedOn, c.party_standing_from AS partyStandingFrom,
+  c.next_obligation AS nextObligation, c.next_due_on AS nextDueOn, c.steps, c.revision, c.updated_at AS updatedAt`;
+const FROM = 'development_cases c LEFT JOIN party_orgs o ON o.id = c.org_id LEFT JOIN units u ON u.id = c.unit_id';
+
+export const developmentCaseList: ListSpec = {
+  sortable: {
+    name: 'c.name',
+    stage: 'c.stage',
+    step: 'c.step',
+    appliedOn: 'c.applied_on',
+    nextDueOn: 'c.next_due_on',
+    updatedAt: 'c.updated_at',
+  },
+  defaultSort: ['nextDueOn', 'ASC'],
+  filters: {
+    q: filters.search('c.name'),
+    id: filters.oneOf('c.id'),
+    orgId: filters.oneOf('c.org_id'),
+    unitId: filters.oneOf('c.unit_id'),
+    stage: filters.equals('c.stage'),
+    status: filters.equals('c.status'),
+  },
+};
+
+type Raw = Record<string, unknown> & { orgId: string; unitId: string; steps: string };
+const toRow = ({ steps, ...rest }: Raw) => ({ ...rest, steps: JSON.parse(steps) as Record<string, string> });
+
+export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) => {
+  const total = (
+    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
+  ).n;
+  const rows = statement(
+    db,
+    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, c.id LIMIT ? OFFSET ?`,
+  ).all(...query.params, query.limit, query.offset) as Raw[];
+  return { rows: rows.map(toRow), total };
+};
+
+export const getDevelopmentCase = (db: ReadModelDb, id: string) => {
+  const found = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = ?`).get(id) as Raw | undefined;
+  return found && toRow(found);
+};

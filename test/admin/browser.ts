@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ADMIN_DIST } from '../../src/http-app.js';
+import { ROOT } from '../support/processes.js';
+
+/** Helpers shared by the admin's browser tests (admin.e2e.ts, roster.e2e.ts). */
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/**
+ * The app serves admin/dist. Root `pretest` builds only the API, so build the admin here when
+ * admin/dist is missing or older than its sources, rather than test yesterday's bundle.
+ */
+export const ensureAdminBuilt = () => {
+  const sources = [
+    join(ROOT, 'admin', 'src'),
+    join(ROOT, 'admin', 'index.html'),
+    join(ROOT, 'src', 'auth', 'permissions.ts'),
+  ];
+  const newest = Math.max(
+    ...sources.flatMap((path) =>
+      statSync(path).isDirectory()
+        ? readdirSync(path, { recursive: true }).map((file) => statSync(join(path, String(file))).mtimeMs)
+        : [statSync(path).mtimeMs],
+    ),
+  );
+  const built = join(ADMIN_DIST, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
+  execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+};
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+
+/**
+ * A fresh browser context per user (its own localStorage, so no session or locale leaks), signed
+ * in through the login page, on a dashboard that loaded without a page error.
+ */
+export const signInAs = async (
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${base}/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-dashboard="ready"]').waitFor({ timeout: 10_000 });
+  expect(problems).toEqual([]);
+  return { context, page, problems };
+};
+
+/** The resources in the menu, without the dashboard entry. */
+export const menuLabels = async (page: Page) =>
+  (await page.locator('.RaMenuItemLink-root').allInnerTexts())
+    .map((label) => label.trim())
+    .filter((label) => label !== '工作台' && label !== 'Dashboard')
+    .sort();
+
+/** The menu settles once react-admin has asked canAccess for each resource: wait for exactly `expected`. */
+export const expectMenu = async (page: Page, expected: string[]) => {
+  const wanted = [...expected].sort();
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline && JSON.stringify(await menuLabels(page)) !== JSON.stringify(wanted)) {
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(200); // a late item would show up now
+  expect(await menuLabels(page)).toEqual(wanted);
+};
