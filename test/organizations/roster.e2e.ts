@@ -96,6 +96,8 @@ describe('roster: organisations, members, import and export (e2e)', () => {
     expect(unit).toMatchObject({ hostOrgId: ids.host, fullMembers: 3, ownOrgId: null, needsOwnOrganization: true });
     const flagged = await t.request('GET', `/units?filter=${encodeURIComponent('{"needsOwnOrganization":true}')}`);
     expect(flagged.body.map((u: { name: string }) => u.name)).toEqual(['兴华学校']);
+    const unflagged = await t.request('GET', `/units?filter=${encodeURIComponent('{"needsOwnOrganization":false}')}`);
+    expect(unflagged.body.map((u: { name: string }) => u.name).sort()).toEqual(['梦圆幼儿园', '桥山中学'].sort());
     // A fourth member cannot go to an organisation that does not cover the unit.
     const wrong = await t.request('POST', '/members', {
       name: '李华',

@@ -86,6 +86,12 @@ const FROM = `units JOIN (SELECT u.id,
       WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_term_end
   FROM units u) c ON c.id = units.id`;
 
+/** A yes/no filter: `true` keeps the rows meeting the condition, `false` those that do not. */
+const flag = (condition: string) => (value: unknown) => ({
+  sql: value === true || value === 'true' ? `(${condition})` : `NOT (${condition})`,
+  params: [],
+});
+
 export const unitList: ListSpec = {
   sortable: {
     name: 'units.name',
@@ -102,11 +108,8 @@ export const unitList: ListSpec = {
     type: filters.oneOf('units.type'),
     district: filters.equals('units.district'),
     hostOrgId: filters.equals('units.host_org_id'),
-    needsOwnOrganization: () => ({ sql: 'c.full_members >= 3 AND c.own_org_id IS NULL', params: [] }),
-    needsCommittee: () => ({
-      sql: 'c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)',
-      params: [],
-    }),
+    needsOwnOrganization: flag('c.full_members >= 3 AND c.own_org_id IS NULL'),
+    needsCommittee: flag('c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)'),
   },
 };
 
