@@ -40,3 +40,12 @@ describe('upcasting', () => {
     expect(() => upcasters.register({ type: 'UnitRegistered', fromVersion: 1, up: (d) => d })).toThrow('Two upcasters');
   });
 });
+
+describe('hash chain and dates', () => {
+  test('an event carrying a Date verifies after being stored and read back as text', async () => {
+    const store = new MemoryEventStore();
+    await store.append('unit-d', [newEvent('Dated', { at: new Date('2026-10-12T02:00:00Z') })], 'no_stream');
+    const [read] = await store.readStream('unit-d');
+    expect(verifyChain([{ ...read, data: JSON.parse(JSON.stringify(read.data)) }]).ok).toBe(true);
+  });
+});
