@@ -3,6 +3,7 @@ import activity from './activity';
 import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import development, { PipelineBoard } from './development';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
@@ -34,6 +35,9 @@ export const App = () => (
     </Resource>
     <Resource name="members" {...members}>
       <Route path="import" element={<MemberImport />} />
+    </Resource>
+    <Resource name="development" {...development}>
+      <Route path="pipeline" element={<PipelineBoard />} />
     </Resource>
     <Resource name="positions" {...positions} />
     <Resource name="users" {...users} />

@@ -13,7 +13,7 @@ import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs } from
  * row, a good one enrolled), and a secretary who sees only its own organisation's members.
  */
 const HEADER = '姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师';
-const ROSTER_MENU = ['单位', '党组织', '党员', '职务'];
+const ROSTER_MENU = ['单位', '党组织', '党员', '发展党员', '职务'];
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
 
 describe('roster screens in Chromium with the demo county (e2e)', () => {
@@ -107,7 +107,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-org.png'), fullPage: true });
 
       // Members filtered by organisation: every row is of that organisation, as many as the API counts.
-      await page.locator('.RaMenuItemLink-root', { hasText: '党员' }).click();
+      await page.getByRole('menuitem', { name: '党员', exact: true }).click();
       await listRows(page);
       await page.getByRole('combobox', { name: '所属党组织' }).fill('桥山中学党总支');
       await page.getByRole('option', { name: '桥山中学党总支' }).click();
@@ -202,7 +202,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       expect(own).toBeGreaterThan(3);
       expect(own).toBeLessThan(all);
 
-      await page.locator('.RaMenuItemLink-root', { hasText: '党员' }).click();
+      await page.getByRole('menuitem', { name: '党员', exact: true }).click();
       expect(
         await settle(
           () => listRows(page),

@@ -92,6 +92,17 @@ export interface PartyLedgerDataProvider extends DataProvider {
   removeMember: (id: Identifier, data: { reason: string; on: string }) => Promise<{ data: CommandReceipt }>;
   previewMemberImport: (file: File) => Promise<{ data: ImportPreview }>;
   confirmMemberImport: (token: string) => Promise<{ data: ImportResult }>;
+  /** One of the 25 steps: POST /api/development/cases/:id/<route>. */
+  developmentStep: (id: Identifier, route: string, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
+  getDevelopmentPipeline: () => Promise<{ data: PipelineRow[] }>;
+}
+
+/** GET /api/development/pipeline: cases in progress per organisation, counted per stage 1–5. */
+export interface PipelineRow {
+  orgId: string;
+  orgName: string | null;
+  stages: Record<'1' | '2' | '3' | '4' | '5', number>;
+  total: number;
 }
 
 const post = async (path: string, body?: unknown) => {
@@ -109,7 +120,20 @@ const user = (id: Identifier, command: string) => `/users/${encodeURIComponent(S
 
 const notSupported = () => Promise.reject(new HttpError(translate('commands.not_supported'), 405));
 
-const base = simpleRestProvider(API_URL, httpClient);
+const rest = simpleRestProvider(API_URL, httpClient);
+
+/** Resources whose API path is not their name: the `development` resource is the cases' collection. */
+const API_PATHS: Record<string, string> = { development: 'development/cases' };
+const at = (resource: string) => API_PATHS[resource] ?? resource;
+
+const base: DataProvider = {
+  ...rest,
+  getList: (resource, params) => rest.getList(at(resource), params),
+  getOne: (resource, params) => rest.getOne(at(resource), params),
+  getMany: (resource, params) => rest.getMany(at(resource), params),
+  getManyReference: (resource, params) => rest.getManyReference(at(resource), params),
+  create: (resource, params) => rest.create(at(resource), params),
+};
 
 export const dataProvider: PartyLedgerDataProvider = {
   ...base,
@@ -145,4 +169,8 @@ export const dataProvider: PartyLedgerDataProvider = {
     });
     return { data: json as ImportResult };
   },
+  developmentStep: (id, route, data) => post(path('development/cases', id, route), data),
+  getDevelopmentPipeline: async () => ({
+    data: (await httpClient(`${API_URL}/development/pipeline`)).json as PipelineRow[],
+  }),
 };

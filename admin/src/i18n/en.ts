@@ -1,5 +1,9 @@
 import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
+import { STEPS } from '../../../src/membership/development-steps';
 import type { AppMessages } from './zh';
+
+/** The 25 steps' names, as the API names them (src/membership/development-steps.ts). */
+const stepsEn = Object.fromEntries(STEPS.map((step) => [step.key, step.en]));
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].en]));
 
@@ -123,6 +127,87 @@ export const en: AppMessages = {
         another: 'Import another file',
       },
     },
+    development: {
+      name: 'Membership development |||| Membership development',
+      fields: {
+        q: 'Search',
+        id: 'ID',
+        name: 'Name',
+        gender: 'Gender',
+        birthDate: 'Date of birth',
+        orgId: 'Party organisation',
+        orgName: 'Organisation',
+        unitId: 'Unit',
+        unitName: 'Unit',
+        status: 'Status',
+        stage: 'Stage',
+        step: 'Current step',
+        nextObligation: 'Next obligation',
+        nextDueOn: 'Due',
+        updatedAt: 'Updated',
+        appliedOn: 'Applied on',
+        on: 'Date',
+        talkedBy: 'Talked by',
+        summary: 'Summary',
+        recommendation: 'Recommendation',
+        contactIds: 'Cultivation contacts',
+        publicityFrom: 'Publicity from',
+        publicityTo: 'Publicity to',
+        introducerIds: 'Introducers',
+        conclusion: 'Conclusion',
+        days: 'Days',
+        classHours: 'Class hours',
+        provider: 'Provider',
+        leavingUnitOn: 'Expected to leave the unit on',
+        delayReason: 'Reason for the delay',
+        votes: {
+          entitled: 'Voting members entitled',
+          present: 'Voting members present',
+          writtenOpinions: 'Written opinions',
+          inFavour: 'In favour',
+          against: 'Against',
+          abstain: 'Abstain',
+        },
+        resolution: 'Resolution',
+        interviewer: 'Interviewer',
+        opinion: 'Opinion',
+        decision: 'Decision',
+        specialReason: 'Special reason (approval after 3 months)',
+        reason: 'Reason',
+        partyGroup: 'Party group',
+        outcome: 'Resolution',
+        extensionMonths: 'Probation extended by (months)',
+        archive: 'Archive',
+      },
+      stages: {
+        1: 'Application',
+        2: 'Activist and cultivation',
+        3: 'Development candidate',
+        4: 'Admission',
+        5: 'Probation and conversion',
+      },
+      steps: stepsEn,
+      records: {
+        'thought-reports': 'Record a thought report',
+      },
+      pipeline: {
+        title: 'Development pipeline',
+        empty: 'No cases in progress',
+        total: 'Total',
+      },
+      apply: 'Submit application',
+      next: 'Next',
+      next_steps: 'Next steps',
+      no_next_step: 'This case has no step to record now',
+      step_done: 'Recorded: %{step}',
+      step_help: "Record this step for %{name}; the date can be neither before the previous step's nor after today.",
+      record: 'Record',
+      step_number: 'Step %{n}',
+      due: 'due %{date}',
+      overdue: 'overdue',
+      progress: 'Progress',
+      too_many: 'Choose at most 2',
+    },
     positions: {
       name: 'Post holder |||| Post holders',
       fields: {
@@ -224,6 +309,23 @@ export const en: AppMessages = {
       expelled: 'Expelled',
       lapsed: 'Lapsed',
       other: 'Other',
+    },
+    development: {
+      status: { open: 'In progress', not_admitted: 'Not admitted', cancelled: 'Cancelled', full_member: 'Full member' },
+      recommendation: {
+        member_recommendation: 'Recommended by members',
+        mass_org_recommendation: 'Recommended by a mass organisation',
+      },
+      conclusion: {
+        passed: 'Passed',
+        not_passed: 'Not passed',
+        submit: 'Submit for pre-review',
+        not_submit: 'Do not submit',
+      },
+      resolution: { admit: 'Admit', not_admit: 'Do not admit' },
+      decision: { approved: 'Approved', not_approved: 'Not approved' },
+      outcome: { convert: 'Convert on time', extend: 'Extend probation', cancel: 'Cancel probationary status' },
+      archive: { personnel_file: 'Personnel file', member_file: 'Party member file' },
     },
     event: {
       UnitRegistered: 'Unit registered',

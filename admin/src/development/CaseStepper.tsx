@@ -1,0 +1,60 @@
+import { Box, Chip, Grid, Paper, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { STAGES, STEPS, stepNumber, type DevelopmentCaseRow } from './steps';
+
+/** The 5 stages across, and under each its steps with the date each was done (domain.md §4.2). */
+export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
+  const translate = useTranslate();
+  const stageDone = (stage: number) =>
+    STEPS.filter((step) => step.stage === stage).every((step) => Boolean(record.steps[step.key]));
+  return (
+    <Box data-testid="development-stepper">
+      <Stepper activeStep={record.stage - 1} alternativeLabel sx={{ mb: 2 }}>
+        {STAGES.map((stage) => (
+          <Step key={stage} completed={stageDone(stage)}>
+            <StepLabel>{translate(`resources.development.stages.${stage}`)}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <Grid container spacing={1}>
+        {STAGES.map((stage) => {
+          const steps = STEPS.filter((step) => step.stage === stage);
+          const firstOpen = steps.findIndex((step) => !record.steps[step.key]);
+          return (
+            <Grid key={stage} size={{ xs: 12, md: 12 / 5 }}>
+              <Paper variant="outlined" sx={{ p: 1, height: '100%' }}>
+                <Typography variant="subtitle2" gutterBottom>
+                  {translate(`resources.development.stages.${stage}`)}
+                </Typography>
+                <Stepper orientation="vertical" activeStep={firstOpen === -1 ? steps.length : firstOpen}>
+                  {steps.map((step) => {
+                    const on = record.steps[step.key];
+                    const number = stepNumber(step.key);
+                    return (
+                      <Step key={step.key} completed={Boolean(on)}>
+                        <StepLabel
+                          icon={number}
+                          optional={
+                            on ? (
+                              <Typography variant="caption" color="text.secondary">
+                                {on}
+                              </Typography>
+                            ) : number === record.step + 1 && record.status === 'open' ? (
+                              <Chip size="small" color="primary" label={translate('resources.development.next')} />
+                            ) : undefined
+                          }
+                        >
+                          {translate(`resources.development.steps.${step.key}`)}
+                        </StepLabel>
+                      </Step>
+                    );
+                  })}
+                </Stepper>
+              </Paper>
+            </Grid>
+          );
+        })}
+      </Grid>
+    </Box>
+  );
+};

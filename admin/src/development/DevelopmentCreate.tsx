@@ -1,0 +1,31 @@
+import {
+  AutocompleteInput,
+  Create,
+  DateInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  required,
+} from 'react-admin';
+import { today } from '../i18n/dates';
+import { genderChoices } from '../members/memberChoices';
+
+/** Step 1, 递交入党申请书: opens a case (POST /api/development/cases). */
+export const DevelopmentCreate = () => (
+  <Create redirect="show" mutationMode="pessimistic" title="resources.development.apply">
+    <SimpleForm defaultValues={{ on: today() }}>
+      <TextInput source="name" validate={[required(), maxLength(50)]} />
+      <SelectInput source="gender" choices={genderChoices} validate={required()} />
+      <DateInput source="birthDate" validate={required()} />
+      <ReferenceInput source="orgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
+      </ReferenceInput>
+      <DateInput source="on" label="resources.development.fields.appliedOn" validate={required()} />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,75 @@
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import {
+  Labeled,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { useLoadError } from '../common/useLoadError';
+import { CaseStepper } from './CaseStepper';
+import { CaseStatusField, CurrentStepField, NextObligationField, StageField } from './DevelopmentFields';
+import { StepButton } from './StepButton';
+import { nextCommands, type DevelopmentCaseRow } from './steps';
+
+/** Buttons for only what the case allows next; none for roles without development:edit. */
+const NextSteps = ({ manage }: { manage: boolean }) => {
+  const record = useRecordContext<DevelopmentCaseRow>();
+  const translate = useTranslate();
+  if (!record || !manage) return null;
+  const commands = nextCommands(record);
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="subtitle2" gutterBottom>
+        {translate('resources.development.next_steps')}
+      </Typography>
+      {commands.length ? (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {commands.map((command) => (
+            <StepButton key={command.route} record={record} command={command} />
+          ))}
+        </Stack>
+      ) : (
+        <Alert severity="info">{translate('resources.development.no_next_step')}</Alert>
+      )}
+    </Box>
+  );
+};
+
+const Progress = ({ manage }: { manage: boolean }) => {
+  const record = useRecordContext<DevelopmentCaseRow>();
+  if (!record) return null;
+  return (
+    <Box sx={{ width: '100%' }}>
+      <NextSteps manage={manage} />
+      <CaseStepper record={record} />
+    </Box>
+  );
+};
+
+export const DevelopmentShow = () => {
+  const onError = useLoadError();
+  const { canAccess: manage = false } = useCanAccess({ resource: 'development', action: 'edit' });
+  return (
+    <Show actions={<TopToolbar />} queryOptions={{ onError }}>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <ReferenceField source="orgId" reference="party-organizations" />
+        <ReferenceField source="unitId" reference="units" />
+        <CaseStatusField source="status" />
+        <StageField source="stage" />
+        <CurrentStepField source="step" />
+        <NextObligationField source="nextObligation" />
+        <DateTimeField source="updatedAt" />
+        <Labeled label="resources.development.progress" fullWidth>
+          <Progress manage={manage} />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+};

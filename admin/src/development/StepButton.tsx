@@ -1,0 +1,119 @@
+import { Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  AutocompleteArrayInput,
+  Button,
+  DateInput,
+  NumberInput,
+  ReferenceArrayInput,
+  SelectInput,
+  TextInput,
+  maxLength,
+  required,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { CommandDialog } from '../common/CommandDialog';
+import { useCommand } from '../dataProvider/useCommand';
+import { today } from '../i18n/dates';
+import type { DevelopmentCaseRow, StepCommandSpec, StepField } from './steps';
+
+/** Optional fields left empty are not sent: the API wants them absent or non-empty. */
+const withoutEmpty = (values: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== '' && value !== null && value !== undefined)
+      .map(([key, value]) =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? [key, withoutEmpty(value as Record<string, unknown>)]
+          : [key, value],
+      ),
+  );
+
+const maxItems =
+  (max: number): Validator =>
+  (value: unknown) =>
+    Array.isArray(value) && value.length > max ? 'resources.development.too_many' : undefined;
+
+const StepInput = ({ field }: { field: StepField }) => {
+  const label = `resources.development.fields.${field.source}`;
+  const validate = field.optional ? undefined : required();
+  switch (field.kind) {
+    case 'date':
+      return <DateInput source={field.source} label={label} validate={validate} />;
+    case 'number':
+      return <NumberInput source={field.source} label={label} validate={validate} min={0} step={1} />;
+    case 'select':
+      return (
+        <SelectInput
+          source={field.source}
+          label={label}
+          validate={validate}
+          choices={(field.choices ?? []).map((id) => ({
+            id,
+            name: `choices.development.${field.source}.${id}`,
+          }))}
+        />
+      );
+    case 'members':
+      return (
+        <ReferenceArrayInput source={field.source} reference="members" sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteArrayInput
+            label={label}
+            optionText="name"
+            filterToQuery={(q) => ({ q, status: 'active' })}
+            validate={[required(), maxItems(field.max ?? 2)]}
+          />
+        </ReferenceArrayInput>
+      );
+    case 'multiline':
+      return (
+        <TextInput
+          source={field.source}
+          label={label}
+          validate={field.optional ? maxLength(2000) : [required(), maxLength(4000)]}
+          multiline
+          minRows={2}
+        />
+      );
+    default:
+      return (
+        <TextInput source={field.source} label={label} validate={[...(validate ? [validate] : []), maxLength(100)]} />
+      );
+  }
+};
+
+/** The label of a command: its step's name, or the recurring record's own. */
+export const commandLabel = (command: StepCommandSpec) =>
+  command.step ? `resources.development.steps.${command.step}` : `resources.development.records.${command.route}`;
+
+/** One command the case allows now, in a dialog: a refusal shows the server's message under its field. */
+export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; command: StepCommandSpec }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const label = commandLabel(command);
+  const send = useCommand<Record<string, unknown>>(
+    (dataProvider, values) => dataProvider.developmentStep(record.id, command.route, withoutEmpty(values)),
+    { success: () => ['resources.development.step_done', { step: translate(label) }] },
+  );
+  return (
+    <>
+      <Button label={label} variant="outlined" onClick={() => setOpen(true)} />
+      <CommandDialog
+        open={open}
+        title={label}
+        submitLabel="resources.development.record"
+        onClose={() => setOpen(false)}
+        onSubmit={(values) => send.mutateAsync(values)}
+        record={{ on: today() }}
+      >
+        <Typography variant="body2" gutterBottom>
+          {translate('resources.development.step_help', { name: record.name })}
+        </Typography>
+        {command.fields.map((field) => (
+          <StepInput key={field.source} field={field} />
+        ))}
+      </CommandDialog>
+    </>
+  );
+};

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
+
+/**
+ * The membership development case page in a real browser: a bureau_admin opens a case and sees the
+ * stepper over the 5 stages and 25 steps, the done steps with their dates, and a button for the next
+ * step only; a refused step shows the server's message under its field.
+ */
+const PASSWORD = 'browser-pass-2026';
+const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
+
+describe('membership development screens in Chromium (e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    base = t.api.replace(/\/api$/, '');
+    const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
+    expect(orgs.body).toHaveLength(1);
+    const org = orgs.body[0] as { id: string; unitIds: string[] };
+    const applied = await t.request('POST', '/development/cases', {
+      name: '李晓明',
+      gender: 'male',
+      birthDate: '1998-05-04',
+      orgId: org.id,
+      unitId: org.unitIds[0],
+      on: '2025-03-01',
+    });
+    expect(applied.status).toBe(201);
+    caseId = applied.body.id;
+    const talked = await t.request('POST', `/development/cases/${caseId}/talk`, {
+      on: '2025-03-20',
+      talkedBy: '张书记',
+      summary: '了解入党动机',
+    });
+    expect(talked.status).toBe(201);
+    const admin = await t.request('POST', '/users', {
+      username: 'dev-admin',
+      displayName: '发展管理员',
+      password: PASSWORD,
+      role: 'bureau_admin',
+    });
+    expect(admin.status).toBe(201);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('bureau_admin sees the stepper, the done steps with dates, and only the next step as a button', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${caseId}/show`);
+      const stepper = page.getByTestId('development-stepper');
+      await stepper.waitFor({ timeout: 10_000 });
+      const text = await stepper.innerText();
+      for (const label of [
+        '申请入党',
+        '预备党员的教育考察和转正',
+        '递交入党申请书',
+        '材料归档',
+        '2025-03-01',
+        '2025-03-20',
+      ])
+        expect(text).toContain(label);
+      await expect(page.locator('.MuiStepLabel-root').count()).resolves.toBe(5 + 25);
+
+      // Step 3 is next; step 4 (filing the activist) needs step 3 first, so it has no button.
+      const next = page.getByRole('button', { name: '确定入党积极分子', exact: true });
+      await next.waitFor();
+      await expect(page.getByRole('button', { name: '积极分子报上级党委备案' }).count()).resolves.toBe(0);
+
+      // A date in the future is refused by the server: its message shows under the date field.
+      await next.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[name="on"]').fill('2099-01-01');
+      await dialog.getByRole('combobox').click();
+      await page.getByRole('option', { name: '党员推荐' }).click();
+      await dialog.getByRole('button', { name: '记录' }).click();
+      await dialog.getByText('日期晚于今天').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'development-case.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
