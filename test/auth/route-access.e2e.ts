@@ -96,6 +96,7 @@ describe('route × role access matrix', () => {
         const allowed =
           route.rule === 'public' ||
           (route.rule !== undefined && can([role], route.rule.resource, route.rule.action as Action));
+        if (response.status >= 500) mismatches.push(`${route.method} ${route.path} as ${role} → ${response.status}`);
         const refused = response.status === 401 || response.status === 403;
         if (allowed === refused)
           mismatches.push(
