@@ -28,7 +28,8 @@ import { partyOrganization } from '../organizations/party-organization.js';
 import type { OrgFacts } from '../organizations/roster-facts.js';
 import { unit } from '../organizations/unit.js';
 import * as data from './county-data.js';
-import { seededRandom, uuidFrom } from './random.js';
+import { uuidFrom } from '../core/ids.js';
+import { seededRandom } from './random.js';
 
 export interface DemoSummary {
   units: number;

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** mulberry32: a small seeded generator, so the demo county is the same for the same seed. */
 export const seededRandom = (seed: number) => {
   let state = seed >>> 0;
@@ -16,11 +14,4 @@ export const seededRandom = (seed: number) => {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     chance: (p: number) => next() < p,
   };
-};
-
-/** A UUID derived from text (version-8 layout): the same seed and name give the same id. */
-export const uuidFrom = (text: string): string => {
-  const hex = createHash('sha256').update(text).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpException, Inject, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { command } from '../../core/command-handling.js';
 import { CommandGateway } from '../../core/command-gateway.js';
+import { uuidFrom } from '../../core/ids.js';
 import { DomainError, ValidationError } from '../../core/errors.js';
 import { Allow } from '../../core/http/access.js';
 import { BodySchema } from '../../core/http/openapi.js';
@@ -148,9 +149,3 @@ export class MemberImportController {
     for (const [token, preview] of this.previews) if (preview.expiresAt < now) this.previews.delete(token);
   }
 }
-
-/** A UUID (version 8 layout) derived from text: the same row of the same preview gets the same member id. */
-const uuidFrom = (text: string): string => {
-  const hex = createHash('sha256').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
