@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { NewEvent } from '../src/core/messages.js';
-import { canonicalJson, hashEvent, sealEvents } from '../src/core/event-store/hash-chain.js';
+import { canonicalJson, hashEventV1, sealEventTexts } from '../src/core/event-store/hash-chain.js';
 import { openBaselineDb } from './baseline.js';
-import { assertSameBytes, fastCanonicalJson, metadataJson, sealStrings, storedTextHash } from './fast-canonical.js';
 import { microsPerOp } from './util.js';
 
 export interface Step {
@@ -24,11 +23,16 @@ export const appendBreakdown = (dir: string, streams: string[], events: NewEvent
   const n = events.length;
   const recordedAt = new Date().toISOString();
   const seal = (i: number) =>
-    sealEvents(streams[i % streams.length], [events[i]], { revision: i, hash: null }, new Date().toISOString())[0];
-  const sealed = events.map((_, i) => seal(i));
+    sealEventTexts(streams[i % streams.length], [events[i]], { revision: i, hash: null }, new Date().toISOString())[0];
+  const sealed = events.map((_, i) => seal(i).event);
   const hashable = sealed.map(({ hash: _hash, ...rest }) => rest);
+  const texts = sealed.map((e) => ({ data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+  const v2Input = (i: number) => {
+    const e = hashable[i];
+    return `2\n${JSON.stringify([e.id, e.stream, e.revision, e.type, e.prevHash])}\n${texts[i].data}\n${texts[i].metadata}`;
+  };
+  const inputs = hashable.map((_, i) => v2Input(i));
   const canonical = hashable.map((h) => canonicalJson(h));
-  assertSameBytes(hashable, hashEvent);
 
   const steps: Step[] = [];
   const time = (step: string, body: (i: number) => void) => {
@@ -36,27 +40,26 @@ export const appendBreakdown = (dir: string, streams: string[], events: NewEvent
     steps.push({ step, micros: microsPerOp(n, body, REPEATS) });
   };
 
-  time('sealEvents, whole (what the adapter runs per event)', seal);
-  time('  canonicalJson of the event (hashEvent input)', (i) => canonicalJson(hashable[i]));
-  time('    of which canonicalJson(metadata)', (i) => canonicalJson(hashable[i].metadata));
-  time('    of which canonicalJson(data)', (i) => canonicalJson(hashable[i].data));
-  time('  sha256 of the canonical string', (i) => createHash('sha256').update(canonical[i]).digest('hex'));
-  time('  randomUUID (event id)', () => randomUUID());
-  time('  new Date().toISOString() (recordedAt, once per append)', () => new Date().toISOString());
-  time('  metadata copy + sealed objects (as sealEvents builds them)', (i) => {
-    const { type, data, metadata } = events[i];
-    const { id, stream, revision, prevHash } = hashable[i];
-    const copy = { id, stream, revision, type, data, metadata: { ...metadata, recordedAt }, prevHash };
-    return { ...copy, hash: sealed[i].hash };
-  });
-  time('JSON.stringify data + metadata (for the INSERT)', (i) => {
+  time('sealEventTexts, whole (what the adapter runs per event)', seal);
+  time('  JSON.stringify data + metadata (stored, and hashed as stored)', (i) => {
     JSON.stringify(sealed[i].data);
     JSON.stringify(sealed[i].metadata);
   });
-  time('candidate: fastCanonicalJson of the event (same bytes)', (i) => fastCanonicalJson(hashable[i]));
-  time('candidate: metadataJson, field by field (same bytes)', (i) => metadataJson(hashable[i].metadata));
-  time('candidate: sealStrings = sha256 + both stored strings', (i) => sealStrings(hashable[i]));
-  time('candidate: hash v2 over the stored strings (new format)', (i) => storedTextHash(hashable[i]));
+  time('  chain v2 input string (version, envelope fields, the two texts)', v2Input);
+  time('  sha256 of the chain v2 input', (i) => createHash('sha256').update(inputs[i]).digest('hex'));
+  time('  randomUUID (event id)', () => randomUUID());
+  time('  new Date().toISOString() (recordedAt, once per append)', () => new Date().toISOString());
+  time('  metadata copy + sealed objects (as sealEventTexts builds them)', (i) => {
+    const { type, data, metadata } = events[i];
+    const { id, stream, revision, prevHash } = hashable[i];
+    const envelope = { id, stream, revision, type };
+    return { event: { ...envelope, data, metadata: { ...metadata, recordedAt }, prevHash, hash: sealed[i].hash } };
+  });
+  time('for comparison, chain v1: canonicalJson of the event', (i) => canonicalJson(hashable[i]));
+  time('for comparison, chain v1: sha256 of the canonical string', (i) =>
+    createHash('sha256').update(canonical[i]).digest('hex'),
+  );
+  time('for comparison, chain v1: hashEventV1, whole', (i) => hashEventV1(hashable[i]));
 
   const db = openBaselineDb(join(dir, 'breakdown-append.db'), 'NORMAL');
   try {

@@ -26,7 +26,7 @@ const config = {
   BENCH_EVENTS: envInt('BENCH_EVENTS', 1_000_000),
   BENCH_UNITS: envInt('BENCH_UNITS', 10_000),
   BENCH_LOG_ROUNDS: envInt('BENCH_LOG_ROUNDS', 2),
-  BENCH_BREAKDOWN: envInt('BENCH_BREAKDOWN', 1),
+  BENCH_BREAKDOWN: envInt('BENCH_BREAKDOWN', 1, { allowZero: true }),
   BENCH_BREAKDOWN_SAMPLE: envInt('BENCH_BREAKDOWN_SAMPLE', 100_000),
 };
 const sizes = { batch: 100, fill: 1000, page: 1000, catchUp: 500 }; // catch-up: the runner's live batch

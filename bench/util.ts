@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A positive integer from the environment, so a run can be scaled up or down without editing code. */
-export const envInt = (name: string, fallback: number): number => {
+/**
+ * A positive integer from the environment (or 0 where `allowZero`, for on/off switches), so a run can
+ * be scaled up or down without editing code.
+ */
+export const envInt = (name: string, fallback: number, { allowZero = false } = {}): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1))
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${raw}`);
   return value;
 };
 

@@ -162,6 +162,52 @@ export const eventStoreContract = (name: string, open: () => Promise<ContractFix
       expect(await store.countAfter(start, 2)).toBe(2);
     });
 
+    test('readAll keeps only the types asked for, and the limit counts what it returns', async () => {
+      const stream = streamOf('Typed');
+      const kept = `Kept${randomUUID().slice(0, 8)}`;
+      const start = await store.headPosition();
+      await store.append(
+        stream,
+        Array.from({ length: 9 }, (_, i) => newEvent(i % 3 === 0 ? kept : 'Skipped', { i })),
+        'no_stream',
+      );
+      const seen: RecordedEvent[] = [];
+      let after = start;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 2, types: [kept, 'NeverWritten'] });
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(2);
+        seen.push(...page);
+        after = page[page.length - 1].position;
+      }
+      expect(seen.map((e) => [e.type, (e.data as { i: number }).i])).toEqual([
+        [kept, 0],
+        [kept, 3],
+        [kept, 6],
+      ]);
+      expect(verifyChain(await store.readStream(stream)).ok).toBe(true);
+    });
+
+    test('a writer whose last view of a stream is stale neither loses nor forks it', async () => {
+      const stream = streamOf('Stale');
+      await store.append(stream, events(1), 'no_stream');
+      const second = await fixture.openSecond();
+      try {
+        await second.append(stream, events(2), 0);
+        // This writer last saw revision 0; revision 2 is what a fresh read shows it.
+        const error = await rejection(store.append(stream, events(1), 0));
+        expect(error).toMatchObject({ stream, expected: 0, actual: 2 });
+        expect((await store.append(stream, events(1), 2)).nextExpectedRevision).toBe(3);
+        await second.append(stream, events(1), 3);
+        expect((await store.append(stream, events(1), 'any')).nextExpectedRevision).toBe(5);
+      } finally {
+        await second.close();
+      }
+      const stored = await store.readStream(stream);
+      expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(verifyChain(stored)).toMatchObject({ ok: true, count: 6 });
+    });
+
     test('a stream reads backwards and in pages', async () => {
       const stream = streamOf('Pages');
       await store.append(stream, events(25), 'no_stream');

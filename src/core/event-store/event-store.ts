@@ -32,6 +32,11 @@ export interface ReadAllOptions {
   /** Read events strictly after this global position; 0n (the default) means from the beginning. */
   after?: bigint;
   limit?: number;
+  /**
+   * Only events of these types (all when absent). A projection rebuild reads only what it handles, so
+   * the store can skip the rest without decoding it. `limit` counts the events returned.
+   */
+  types?: readonly string[];
 }
 
 export interface SubscribeOptions {

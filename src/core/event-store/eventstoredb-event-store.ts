@@ -164,11 +164,15 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll({ after = 0n, limit }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll({ after = 0n, limit, types }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const max = limit ?? Number.MAX_SAFE_INTEGER;
+    const wanted = types && new Set(types);
     const events: RecordedEvent[] = [];
     if (max <= 0) return events;
+    // The type filter runs here rather than as a server-side filter: exact names would need a regex
+    // per type, and the pages read are the same either way for the logs this app writes.
     for await (const event of this.scanAll(FORWARDS, after, Math.min(max, PAGE_SIZE))) {
+      if (wanted && !wanted.has(event.type)) continue;
       events.push(event);
       if (events.length >= max) break;
     }

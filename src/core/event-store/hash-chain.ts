@@ -25,7 +25,11 @@ export const canonicalJson = (value: unknown): string => {
 /** The fields a hash covers: everything stored except the global position, which the log assigns. */
 type Hashable = Omit<RecordedEvent, 'position' | 'hash'>;
 
-export const hashEvent = (event: Hashable): string =>
+/**
+ * Chain version 1 (events sealed before 2026-11-23): sha256 over the canonical JSON of the whole event.
+ * Still accepted by `verifyChain`, so older chains keep verifying.
+ */
+export const hashEventV1 = (event: Hashable): string =>
   createHash('sha256')
     .update(
       canonicalJson({
@@ -41,32 +45,60 @@ export const hashEvent = (event: Hashable): string =>
     .digest('hex');
 
 /**
+ * Chain version 2: sha256 over the very JSON text the adapters store for data and metadata
+ * (`JSON.stringify`), after a version tag and the envelope fields. Hashing the stored text spares every
+ * append a second, canonical serialisation (the dearest step of an append, see docs/benchmarks.md), and
+ * it stays verifiable after a read: `JSON.stringify(JSON.parse(text)) === text` for any text that
+ * `JSON.stringify` produced, because parsing keeps key order and numbers print in their shortest form.
+ * Data and metadata cannot contain a raw newline, so the newline-joined parts cannot run into each other.
+ */
+const hashStoredText = (event: Omit<Hashable, 'data' | 'metadata'>, data: string, metadata: string): string =>
+  createHash('sha256')
+    .update(
+      `2\n${JSON.stringify([event.id, event.stream, event.revision, event.type, event.prevHash])}\n${data}\n${metadata}`,
+    )
+    .digest('hex');
+
+export const hashEvent = (event: Hashable): string =>
+  hashStoredText(event, JSON.stringify(event.data), JSON.stringify(event.metadata));
+
+/** A sealed event with the JSON text of its data and metadata, which adapters store as they are. */
+export interface SealedEvent {
+  event: Omit<RecordedEvent, 'position'>;
+  dataText: string;
+  metadataText: string;
+}
+
+/**
  * Gives new events their ids, revisions, record time and hashes, continuing the chain after
  * `last` (the stream's last revision, -1 when empty, and its hash).
  */
+export const sealEventTexts = (
+  stream: string,
+  events: NewEvent[],
+  last: { revision: number; hash: string | null },
+  recordedAt: string,
+): SealedEvent[] => {
+  let prevHash = last.hash;
+  return events.map((event, index) => {
+    const metadata: EventMetadata = { ...event.metadata, recordedAt };
+    const dataText = JSON.stringify(event.data);
+    const metadataText = JSON.stringify(metadata);
+    const envelope = { id: event.id ?? randomUUID(), stream, revision: last.revision + 1 + index, type: event.type };
+    const hash = hashStoredText({ ...envelope, prevHash }, dataText, metadataText);
+    const sealed = { ...envelope, data: event.data, metadata, prevHash, hash };
+    prevHash = hash;
+    return { event: sealed, dataText, metadataText };
+  });
+};
+
+/** The same, for adapters that hand the objects to their storage (memory, the KurrentDB client). */
 export const sealEvents = (
   stream: string,
   events: NewEvent[],
   last: { revision: number; hash: string | null },
   recordedAt: string,
-): Omit<RecordedEvent, 'position'>[] => {
-  let prevHash = last.hash;
-  return events.map((event, index) => {
-    const metadata: EventMetadata = { ...event.metadata, recordedAt };
-    const sealed: Hashable = {
-      id: event.id ?? randomUUID(),
-      stream,
-      revision: last.revision + 1 + index,
-      type: event.type,
-      data: event.data,
-      metadata,
-      prevHash,
-    };
-    const hash = hashEvent(sealed);
-    prevHash = hash;
-    return { ...sealed, hash };
-  });
-};
+): Omit<RecordedEvent, 'position'>[] => sealEventTexts(stream, events, last, recordedAt).map(({ event }) => event);
 
 export type ChainVerdict =
   { ok: true; count: number; lastHash: string | null } | { ok: false; count: number; brokenAt: number; reason: string };
@@ -77,7 +109,8 @@ export const verifyChain = (events: RecordedEvent[]): ChainVerdict => {
   for (const [index, event] of events.entries()) {
     if (event.revision !== index) return broken(events, index, `revision ${event.revision} where ${index} belongs`);
     if (event.prevHash !== prevHash) return broken(events, index, 'prevHash does not match the previous event');
-    if (hashEvent(event) !== event.hash) return broken(events, index, 'hash does not match the stored content');
+    if (hashEvent(event) !== event.hash && hashEventV1(event) !== event.hash)
+      return broken(events, index, 'hash does not match the stored content');
     prevHash = event.hash;
   }
   return { ok: true, count: events.length, lastHash: prevHash };

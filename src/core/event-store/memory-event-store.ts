@@ -54,8 +54,9 @@ export class MemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const start = Number(options.after ?? 0n);
-    const end = options.limit === undefined ? undefined : start + options.limit;
-    return structuredClone(this.log.slice(start, end));
+    const types = options.types && new Set(options.types);
+    const wanted = types ? this.log.slice(start).filter((event) => types.has(event.type)) : this.log.slice(start);
+    return structuredClone(options.limit === undefined ? wanted : wanted.slice(0, options.limit));
   }
 
   subscribeAll(options: SubscribeOptions, handler: BatchHandler): Subscription {

@@ -15,6 +15,7 @@ const visitsProjection = (version = 1): Projection => ({
   handles: ['VisitLogged'],
   tables: ['test_visits'],
   init: (db) => db.exec('CREATE TABLE IF NOT EXISTS test_visits (unit TEXT PRIMARY KEY, visits INTEGER NOT NULL)'),
+  indexes: ['CREATE INDEX IF NOT EXISTS test_visits_by_count ON test_visits (visits)'],
   evolve: (db, event) => {
     const { unit, poison } = event.data as { unit: string; poison?: boolean };
     if (poison) throw new Error('poisoned event');
@@ -116,6 +117,30 @@ describe('ProjectionRunner', () => {
     expect(visits(db)).toEqual({ a: 5 });
     await projections.waitFor(await log('a'));
     expect(visits(db)).toEqual({ a: 6 });
+  });
+
+  test('a rebuild skips other event types in the store and builds the query indexes after the replay', async () => {
+    const indexes = () =>
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'test_visits'").all() as {
+          name: string;
+        }[]
+      ).map((row) => row.name);
+    const projections = runner();
+    await projections.start();
+    expect(indexes()).toContain('test_visits_by_count');
+    await store.append('other-1', [newEvent('SomethingElse', { unit: 'x', poison: true })], 'no_stream');
+    await projections.waitFor(await log('b', 3));
+    const seen: number[] = [];
+    const replayed = await projections.rebuild('test_visits', (p) => {
+      seen.push(p.done);
+      // The index comes only once the rows are in.
+      if (p.done === 0) expect(indexes()).not.toContain('test_visits_by_count');
+    });
+    expect(replayed).toBe(4);
+    expect(seen[seen.length - 1]).toBe(4);
+    expect(visits(db)).toEqual({ b: 3 });
+    expect(indexes()).toContain('test_visits_by_count');
   });
 
   test('a new projection version rebuilds at start', async () => {

@@ -19,8 +19,14 @@ export interface Projection {
   handles: readonly string[];
   /** Tables it owns: dropped on rebuild. */
   tables: readonly string[];
-  /** Creates its tables and indexes when absent. */
+  /** Creates its tables, and the indexes `evolve` itself needs, when absent. */
   init: (db: ReadModelDb) => void;
+  /**
+   * `CREATE INDEX IF NOT EXISTS …` statements for indexes only queries use. A rebuild creates them after
+   * the replay, which is much cheaper than updating them on every event; an index that `evolve` looks rows
+   * up by belongs in `init`, or the replay would scan the table for each event.
+   */
+  indexes?: readonly string[];
   evolve: (db: ReadModelDb, event: RecordedEvent) => void;
 }
 

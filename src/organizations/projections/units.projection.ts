@@ -27,9 +27,12 @@ export const unitsProjection: Projection = {
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
-      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT);
-    CREATE INDEX IF NOT EXISTS units_name ON units (name);
-    CREATE INDEX IF NOT EXISTS units_type ON units (type, name)`),
+      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT)`),
+  // evolve finds rows by primary key only; these serve the list's sort and filter.
+  indexes: [
+    'CREATE INDEX IF NOT EXISTS units_name ON units (name)',
+    'CREATE INDEX IF NOT EXISTS units_type ON units (type, name)',
+  ],
   evolve: (db, recorded) => {
     const event = recorded as unknown as UnitEvent & typeof recorded;
     switch (event.type) {
