@@ -18,6 +18,8 @@ export interface OpenCase {
   lastThoughtReportOn: string | null;
   lastObservationOn: string | null;
   politicalReview: 'passed' | 'not_passed' | null;
+  /** Date of the latest branch vote not to admit: a new vote waits `resubmissionWaitMonths` from it. */
+  lastFailedVoteOn: string | null;
   contacts: Named[];
   introducers: Named[];
   probationStart: string | null;
@@ -55,6 +57,7 @@ const opened = (event: Extract<DevelopmentEvent, { type: 'ApplicationSubmitted' 
     lastThoughtReportOn: null,
     lastObservationOn: null,
     politicalReview: null,
+    lastFailedVoteOn: null,
     contacts: [],
     introducers: [],
     probationStart: null,
@@ -103,7 +106,7 @@ const evolveOpen = (state: OpenCase, event: DevelopmentEvent): OpenCase => {
     case 'PreReviewConcluded':
       return event.data.conclusion === 'passed' ? mark(state, 'preReview', on) : state;
     case 'AdmissionVoteHeld':
-      return event.data.resolution === 'admit' ? mark(state, 'admissionVote', on) : state;
+      return event.data.resolution === 'admit' ? mark(state, 'admissionVote', on) : { ...state, lastFailedVoteOn: on };
     case 'AdmissionApproved': {
       const { probationStart, probationEnd } = event.data;
       return { ...mark(state, 'approval', on), probationStart, probationEnd };

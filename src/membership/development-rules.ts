@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { LocalDate } from '../core/time/local-date.js';
+import { addMonths, type LocalDate } from '../core/time/local-date.js';
 
 /**
  * The time rules of membership development as data (domain.md §4.2–4.4, §12 A1–A23), one version per
@@ -46,6 +46,12 @@ export const ruleVersionSchema = z.strictObject({
   preReviewWindow: window,
   /** A15 [Local]/2026: branch admission meeting after the pre-review. */
   admissionMeetingWindow: window,
+  /**
+   * Step 15 [Local]: after a vote not to admit, the candidate may not be put to the branch general meeting
+   * again for this many months (0 = no wait). Judged by the version in force on the new vote's date.
+   * A book written before this field existed still loads, with the built-in 6 months.
+   */
+  resubmissionWaitMonths: z.number().int().min(0).max(24).default(6),
   /** [Local]: a branch with fewer full members may not hold the admission or conversion meeting. */
   minimumFullMembersForMeeting: z.number().int().min(1),
   /** A16: approval within `months`; up to `hardLimitMonths` with a stated special reason. */
@@ -89,6 +95,7 @@ const rules2014: DevelopmentRules = {
   leavingUnitMonths: 3,
   preReviewWindow: { months: 1, enforced: false },
   admissionMeetingWindow: { months: 1, enforced: false },
+  resubmissionWaitMonths: 6,
   minimumFullMembersForMeeting: 3,
   approvalMonths: 3,
   approvalHardLimitMonths: 6,
@@ -140,3 +147,7 @@ export const rulesInForceOn = (date: LocalDate, book: RuleBook = activeRuleBook)
   // Before the first version (old cases being migrated), the earliest one is the best available judge.
   return inForce[inForce.length - 1] ?? book.versions[0];
 };
+
+/** The first day a candidate who failed the admission vote on `failedOn` may be voted on again. */
+export const resubmissionAllowedOn = (failedOn: LocalDate, rules: DevelopmentRules): LocalDate =>
+  addMonths(failedOn, rules.resubmissionWaitMonths);

@@ -1,3 +1,5 @@
+import type { CaseStatus } from './development-case.js';
+
 /** The 5 stages and 25 steps (domain.md §4.2): the conventional numbering, with each step's key in the case. */
 export const STEPS = [
   { key: 'application', stage: 1, zh: '递交入党申请书', en: 'Submit written application' },
@@ -33,3 +35,101 @@ export type StepKey = (typeof STEPS)[number]['key'];
 export const stepNumber = (key: StepKey): number => STEPS.findIndex((step) => step.key === key) + 1;
 
 export const stepOf = (key: StepKey) => STEPS[stepNumber(key) - 1];
+
+/** Records that move no step of their own but are sent on a case like one (A6 thought reports). */
+export const RECORDS = [{ key: 'thoughtReport', zh: '记录思想汇报', en: 'Record a thought report' }] as const;
+export type RecordKey = (typeof RECORDS)[number]['key'];
+
+/** Anything a case may be sent: one of the 25 steps or a record. */
+export type CommandKey = StepKey | RecordKey;
+
+export interface StepRule {
+  /** The steps done first: every decider's `follows` and the case's `nextSteps` read exactly these. */
+  after: StepKey[];
+  /** The route under /api/development (POST); `:id` is the case. */
+  path: string;
+  /** The permission its route declares, `@Allow('development', action)` (the catalogue spec checks it). */
+  action: 'create' | 'edit';
+  /** Recorded again and again until this step is done (assessments, observations, thought reports). */
+  until?: StepKey;
+  /** The case statuses in which it may be sent; `open` unless said. */
+  statuses?: CaseStatus[];
+}
+
+const edit = (after: StepKey[], route: string, extra: Partial<StepRule> = {}): StepRule => ({
+  after,
+  path: `cases/:id/${route}`,
+  action: 'edit',
+  ...extra,
+});
+
+/**
+ * ORDER of the steps (§4.2 "Preconditions"): the one copy the deciders, the case read's `nextSteps` and
+ * the admin (through GET /api/development/catalogue) all use.
+ */
+export const STEP_RULES: Record<CommandKey, StepRule> = {
+  application: { after: [], path: 'cases', action: 'create' },
+  talk: edit(['application'], 'talk'),
+  activist: edit(['talk'], 'activist'),
+  activistFiled: edit(['activist'], 'activist-filing'),
+  contacts: edit(['activist'], 'contacts'),
+  cultivation: edit(['contacts'], 'assessments', { until: 'candidate' }),
+  thoughtReport: edit(['activist'], 'thought-reports', { until: 'conversionApproval' }),
+  candidate: edit(['activistFiled', 'contacts', 'cultivation'], 'candidate'),
+  candidateFiled: edit(['candidate'], 'candidate-filing'),
+  introducers: edit(['candidate'], 'introducers'),
+  politicalReview: edit(['candidate'], 'political-review'),
+  training: edit(['candidate'], 'training'),
+  branchReview: edit(['candidateFiled', 'introducers', 'politicalReview', 'training'], 'branch-review'),
+  preReview: edit(['branchReview'], 'pre-review'),
+  admissionForm: edit(['preReview'], 'admission-form'),
+  admissionVote: edit(['admissionForm'], 'admission-vote'),
+  interview: edit(['admissionVote'], 'interview'),
+  approval: edit(['interview'], 'admission-decision'),
+  approvalFiled: edit(['approval'], 'admission-filing'),
+  assigned: edit(['approval'], 'assignment'),
+  oath: edit(['approval'], 'oath'),
+  observation: edit(['approval'], 'observations', { until: 'conversionApproval' }),
+  conversionApplication: edit(['approval'], 'conversion-application'),
+  conversionMeeting: edit(['assigned', 'oath', 'conversionApplication'], 'conversion-meeting'),
+  conversionApproval: edit(['conversionMeeting'], 'conversion-decision'),
+  // Archiving follows the conversion, when the case is no longer `open` but `full_member`.
+  archived: edit(['conversionApproval'], 'archive', { statuses: ['full_member'] }),
+};
+
+/** Every command in the order a case meets them (the thought reports start with the activist). */
+export const COMMAND_KEYS = Object.keys(STEP_RULES) as CommandKey[];
+
+/** The title of a step or record, with the step's number (null for a record). */
+export const titleOf = (key: CommandKey): { number: number | null; zh: string; en: string } => {
+  const record = RECORDS.find((r) => r.key === key);
+  if (record) return { number: null, zh: record.zh, en: record.en };
+  const step = stepOf(key as StepKey);
+  return { number: stepNumber(key as StepKey), zh: step.zh, en: step.en };
+};
+
+type Done = Partial<Record<StepKey, string>>;
+
+/** Whether a case in `status` may be sent `key` at all. */
+export const statusAllows = (key: CommandKey, status: CaseStatus | 'none'): boolean =>
+  (STEP_RULES[key].statuses ?? ['open']).includes(status as CaseStatus);
+
+/** The step whose being done closes `key`: itself for a one-time step, `until` for a recurring record. */
+export const closedBy = (key: CommandKey, done: Done): StepKey | null => {
+  const closer = STEP_RULES[key].until ?? (key as StepKey);
+  return done[closer] ? closer : null;
+};
+
+/** The prerequisites of `key` not yet done. */
+export const missingPrerequisites = (key: CommandKey, done: Done): StepKey[] =>
+  STEP_RULES[key].after.filter((step) => !done[step]);
+
+/**
+ * What the case may be sent next, by the checks the deciders make before looking at dates and
+ * contents (status, done, prerequisites). A decider may still refuse on a date or a rule (e.g. the
+ * resubmission wait): this says which buttons make sense, the decider has the last word.
+ */
+export const nextSteps = (c: { status: CaseStatus | 'none'; done: Done }): CommandKey[] =>
+  COMMAND_KEYS.filter(
+    (key) => statusAllows(key, c.status) && !closedBy(key, c.done) && !missingPrerequisites(key, c.done).length,
+  );

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears } from '../core/time/local-date.js';
 import type { OpenCase } from './development-case.js';
-import { rulesInForceOn as rules } from './development-rules.js';
+import { resubmissionAllowedOn, rulesInForceOn as rules } from './development-rules.js';
 import type { StepKey } from './development-steps.js';
 import { windowEnd } from './commands/step-support.js';
 
@@ -14,11 +14,27 @@ export interface CatalogueEntry {
   open: (c: OpenCase) => boolean;
   /** Its due date under the rule version in force on the date that opened it; null = "before the next step". */
   due: (c: OpenCase) => string | null;
+  /** The first day it can be met, when a rule forbids meeting it earlier (the resubmission wait). */
+  notBefore?: (c: OpenCase) => string | null;
 }
 
 /** Opened by step `from`, closed by step `until`. */
 const between = (from: StepKey, until: StepKey) => (c: OpenCase) => Boolean(c.done[from] && !c.done[until]);
 const on = (c: OpenCase, key: StepKey) => c.done[key] as string;
+/**
+ * After a vote not to admit, the day a new vote is allowed. Judged here by the version in force on the
+ * failed vote (the date that reopened A15); the decider judges by the new vote's date, which only differs
+ * if a rule book with another wait takes effect in between.
+ */
+const resubmittableOn = (c: OpenCase): string | null =>
+  c.lastFailedVoteOn ? resubmissionAllowedOn(c.lastFailedVoteOn, rules(c.lastFailedVoteOn)) : null;
+
+/** A15's window runs from the pre-review, or for a resubmission from the end of the wait (as the decider). */
+const admissionMeetingFrom = (c: OpenCase): string => {
+  const resubmittable = resubmittableOn(c);
+  return resubmittable && resubmittable > on(c, 'preReview') ? resubmittable : on(c, 'preReview');
+};
+
 const sinceLast = (last: string | null, c: OpenCase, every: (date: string) => number) => {
   const from = last ?? on(c, 'activist');
   return addMonths(from, every(from));
@@ -120,7 +136,8 @@ export const CATALOGUE: CatalogueEntry[] = [
     en: 'Branch admission meeting',
     who: 'branch_secretary',
     open: between('preReview', 'admissionVote'),
-    due: (c) => windowEnd(on(c, 'preReview'), rules(on(c, 'preReview')).admissionMeetingWindow),
+    due: (c) => windowEnd(admissionMeetingFrom(c), rules(admissionMeetingFrom(c)).admissionMeetingWindow),
+    notBefore: resubmittableOn,
   },
   {
     code: 'A16',

@@ -6,6 +6,8 @@ export interface Obligation {
   code: string;
   /** null: no fixed date, only "before the next step" (A11, A12 before the pre-review). */
   dueOn: string | null;
+  /** Not possible before this day (A15 after a failed vote: the resubmission wait); null = no such limit. */
+  notBefore: string | null;
   who: string;
   zh: string;
   en: string;
@@ -19,6 +21,13 @@ export const openObligations = (c: OpenCase): Obligation[] => {
   const live = c.status === 'open' || (c.status === 'full_member' && !c.done.archived);
   if (!live) return [];
   return CATALOGUE.filter((entry) => entry.open(c))
-    .map(({ code, zh, en, who, due }) => ({ code, zh, en, who, dueOn: due(c) }))
+    .map(({ code, zh, en, who, due, notBefore }) => ({
+      code,
+      zh,
+      en,
+      who,
+      dueOn: due(c),
+      notBefore: notBefore?.(c) ?? null,
+    }))
     .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
 };

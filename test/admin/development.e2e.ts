@@ -3,12 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
 
 /**
  * The membership development case page in a real browser: a bureau_admin opens a case and sees the
- * stepper over the 5 stages and 25 steps, the done steps with their dates, and a button for the next
- * step only; a refused step shows the server's message under its field.
+ * stepper over the 5 stages and 25 steps (titles from GET /api/development/catalogue), the done steps
+ * with their dates, and a button for the next step only (the case read's `nextSteps`); a refused step
+ * shows the server's message under its field. The branch secretary gets the same step, in English too;
+ * an auditor, whose role sends nothing, none.
  */
 const PASSWORD = 'browser-pass-2026';
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
@@ -76,10 +79,14 @@ describe('membership development screens in Chromium (e2e)', () => {
         expect(text).toContain(label);
       await expect(page.locator('.MuiStepLabel-root').count()).resolves.toBe(5 + 25);
 
-      // Step 3 is next; step 4 (filing the activist) needs step 3 first, so it has no button.
+      // Step 3 is next; step 4 (filing the activist) needs step 3 first, so it has no button: the
+      // buttons are exactly the server's `nextSteps`.
       const next = page.getByRole('button', { name: '确定入党积极分子', exact: true });
       await next.waitFor();
       await expect(page.getByRole('button', { name: '积极分子报上级党委备案' }).count()).resolves.toBe(0);
+      await expect(page.getByTestId('development-next-steps').getByRole('button').count()).resolves.toBe(1);
+      const row = await t.request('GET', `/development/cases/${caseId}`);
+      expect(row.body.nextSteps).toEqual(['activist']);
 
       // A date in the future is refused by the server: its message shows under the date field.
       await next.click();
@@ -90,6 +97,37 @@ describe('membership development screens in Chromium (e2e)', () => {
       await dialog.getByRole('button', { name: '记录' }).click();
       await dialog.getByText('日期晚于今天').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'development-case.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('the branch secretary gets the same next step, titled from the catalogue in either language', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${caseId}/show`);
+      await page.getByRole('button', { name: '确定入党积极分子', exact: true }).waitFor({ timeout: 10_000 });
+      await expect(page.getByTestId('development-next-steps').getByRole('button').count()).resolves.toBe(1);
+      await page.locator('button', { hasText: '中文' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Determine activist', exact: true }).waitFor();
+      await page.getByTestId('development-stepper').getByText('Archive materials').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('an auditor reads the case and its stepper, and is offered no step at all', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'auditor', DEMO_PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${caseId}/show`);
+      await page.getByTestId('development-stepper').getByText('递交入党申请书').waitFor({ timeout: 10_000 });
+      await expect(page.getByTestId('development-next-steps').count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: '确定入党积极分子' }).count()).resolves.toBe(0);
+      const token = await t.login('auditor', DEMO_PASSWORD);
+      expect((await t.requestAs(token, 'GET', `/development/cases/${caseId}`)).body.nextSteps).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -26,13 +26,9 @@ describe('membership development: application to full membership (e2e)', () => {
   const step = (path: string, on: string, body: object = {}) =>
     post(`/development/cases/${ids.person}/${path}`, { on, ...body });
   const caseRow = async () => (await send('GET', `/development/cases/${ids.person}`)).body;
-  const openObligations = async () =>
-    (
-      await send(
-        'GET',
-        `/development/obligations?filter=${encodeURIComponent(JSON.stringify({ caseId: ids.person, open: true }))}`,
-      )
-    ).body;
+  const openObligations = async (caseId = ids.person) =>
+    (await send('GET', `/development/obligations?filter=${encodeURIComponent(JSON.stringify({ caseId, open: true }))}`))
+      .body;
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
@@ -206,5 +202,53 @@ describe('membership development: application to full membership (e2e)', () => {
       `/development/cases?filter=${encodeURIComponent(JSON.stringify({ orgId: ids.branch }))}`,
     );
     expect(list.headers.get('content-range')).toBe('development/cases 0-0/1');
+  });
+
+  test('a candidate not admitted waits 6 months before a new vote; the case read names its next steps', async () => {
+    await at('2026-11-20');
+    const catalogue = (await send('GET', '/development/catalogue')).body;
+    expect(catalogue.steps).toHaveLength(25);
+    expect(catalogue.steps[2]).toMatchObject({ key: 'activist', number: 3, after: ['talk'], zh: '确定入党积极分子' });
+    expect(catalogue.obligations.map((o: { code: string }) => o.code)).toContain('A15');
+    ids.second = (
+      await post('/development/cases', {
+        name: '王磊',
+        gender: 'male',
+        birthDate: '1994-02-01',
+        orgId: ids.branch,
+        unitId: ids.unit,
+        on: '2024-01-02',
+      })
+    ).id;
+    const next = async () => (await send('GET', `/development/cases/${ids.second}`)).body.nextSteps;
+    expect(await next()).toEqual(['talk']);
+    const second = (path: string, on: string, body: object = {}) =>
+      post(`/development/cases/${ids.second}/${path}`, { on, ...body });
+    await second('talk', '2024-01-10', { talkedBy: '王芳', summary: '了解入党动机' });
+    await second('activist', '2024-02-01', { recommendation: 'member_recommendation' });
+    expect(await next()).toEqual(['activistFiled', 'contacts', 'thoughtReport']);
+    await second('activist-filing', '2024-02-02');
+    await second('contacts', '2024-02-02', { contactIds: [ids.m1, ids.m2] });
+    await second('assessments', '2024-08-01', { summary: '半年考察：合格' });
+    await second('candidate', '2025-02-10', { publicityFrom: '2025-01-20', publicityTo: '2025-01-24' });
+    await second('candidate-filing', '2025-02-11');
+    await second('introducers', '2025-02-12', { introducerIds: [ids.m1, ids.m2] });
+    await second('political-review', '2025-03-01', { conclusion: 'passed', summary: '政治审查合格' });
+    await second('training', '2025-03-05', { days: 3, classHours: 24, provider: '县委党校' });
+    await second('branch-review', '2025-03-10', { conclusion: 'submit' });
+    await second('pre-review', '2025-03-20', { conclusion: 'passed', leavingUnitOn: null });
+    await second('admission-form', '2025-03-21');
+    const split = { entitled: 4, present: 4, writtenOpinions: 0, inFavour: 2, against: 2, abstain: 0 };
+    await second('admission-vote', '2025-04-01', { resolution: 'not_admit', votes: split });
+    expect(await next()).toEqual(['thoughtReport', 'admissionVote']);
+    const a15 = (await openObligations(ids.second)).find((o: { code: string }) => o.code === 'A15');
+    expect(a15).toMatchObject({ notBefore: '2025-10-01', dueOn: '2025-11-01' });
+    const admit = { resolution: 'admit', votes: { ...split, inFavour: 4, against: 0 } };
+    const early = await send('POST', `/development/cases/${ids.second}/admission-vote`, { on: '2025-09-30', ...admit });
+    expect([early.status, early.body.code, early.body.field]).toEqual([422, 'development.resubmission-wait', 'on']);
+    expect(early.body.message.zh).toContain('6 个月内不得再次提交');
+    expect(early.body.message.en).toContain('may not be resubmitted for 6 months');
+    await second('admission-vote', '2025-10-01', admit);
+    expect(await next()).toEqual(['thoughtReport', 'interview']);
   });
 });

@@ -16,6 +16,7 @@ export const CommandDialog = ({
   children,
 }: {
   open: boolean;
+  /** A message key, or text already in the user's language (titles the API sends in zh and en). */
   title: string;
   submitLabel: string;
   onClose: () => void;
@@ -34,9 +35,9 @@ export const CommandDialog = ({
     }
   };
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label={translate(title)}>
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label={translate(title, { _: title })}>
       <Form onSubmit={submit} record={record ?? {}}>
-        <DialogTitle>{translate(title)}</DialogTitle>
+        <DialogTitle>{translate(title, { _: title })}</DialogTitle>
         <DialogContent>{children}</DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} />

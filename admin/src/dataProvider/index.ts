@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { translate } from '../i18n/i18nProvider';
+import type { DevelopmentCatalogue } from '../development/catalogue';
 import { API_URL, httpClient } from './http';
 
 /** What every command answers: the stream written, its new revision and the events appended. */
@@ -92,9 +93,10 @@ export interface PartyLedgerDataProvider extends DataProvider {
   removeMember: (id: Identifier, data: { reason: string; on: string }) => Promise<{ data: CommandReceipt }>;
   previewMemberImport: (file: File) => Promise<{ data: ImportPreview }>;
   confirmMemberImport: (token: string) => Promise<{ data: ImportResult }>;
-  /** One of the 25 steps: POST /api/development/cases/:id/<route>. */
-  developmentStep: (id: Identifier, route: string, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
+  /** One of the 25 steps, at the catalogue's path: POST /api/development/cases/:id/<route>. */
+  developmentStep: (id: Identifier, path: string, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
   getDevelopmentPipeline: () => Promise<{ data: PipelineRow[] }>;
+  getDevelopmentCatalogue: () => Promise<{ data: DevelopmentCatalogue }>;
 }
 
 /** GET /api/development/pipeline: cases in progress per organisation, counted per stage 1–5. */
@@ -169,7 +171,12 @@ export const dataProvider: PartyLedgerDataProvider = {
     });
     return { data: json as ImportResult };
   },
-  developmentStep: (id, route, data) => post(path('development/cases', id, route), data),
+  // The catalogue's paths are absolute (`/api/development/cases/:id/talk`): fill in the case.
+  developmentStep: (id, stepPath, data) =>
+    post(stepPath.replace(/^\/api/, '').replace(':id', encodeURIComponent(String(id))), data),
+  getDevelopmentCatalogue: async () => ({
+    data: (await httpClient(`${API_URL}/development/catalogue`)).json as DevelopmentCatalogue,
+  }),
   getDevelopmentPipeline: async () => ({
     data: (await httpClient(`${API_URL}/development/pipeline`)).json as PipelineRow[],
   }),

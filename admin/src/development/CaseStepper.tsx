@@ -1,12 +1,16 @@
 import { Box, Chip, Grid, Paper, Step, StepLabel, Stepper, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
-import { STAGES, STEPS, stepNumber, type DevelopmentCaseRow } from './steps';
+import { Loading, useTranslate } from 'react-admin';
+import { useServerText } from '../i18n/i18nProvider';
+import { STAGES, useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
 
-/** The 5 stages across, and under each its steps with the date each was done (domain.md §4.2). */
+/** The 5 stages across, and under each its steps (from the API's catalogue) with the date each was done. */
 export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
   const translate = useTranslate();
-  const stageDone = (stage: number) =>
-    STEPS.filter((step) => step.stage === stage).every((step) => Boolean(record.steps[step.key]));
+  const text = useServerText();
+  const { data: catalogue } = useDevelopmentCatalogue();
+  if (!catalogue) return <Loading />;
+  const stepsOf = (stage: number) => catalogue.steps.filter((step) => step.stage === stage);
+  const stageDone = (stage: number) => stepsOf(stage).every((step) => Boolean(record.steps[step.key]));
   return (
     <Box data-testid="development-stepper">
       <Stepper activeStep={record.stage - 1} alternativeLabel sx={{ mb: 2 }}>
@@ -18,7 +22,7 @@ export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
       </Stepper>
       <Grid container spacing={1}>
         {STAGES.map((stage) => {
-          const steps = STEPS.filter((step) => step.stage === stage);
+          const steps = stepsOf(stage);
           const firstOpen = steps.findIndex((step) => !record.steps[step.key]);
           return (
             <Grid key={stage} size={{ xs: 12, md: 12 / 5 }}>
@@ -29,22 +33,21 @@ export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
                 <Stepper orientation="vertical" activeStep={firstOpen === -1 ? steps.length : firstOpen}>
                   {steps.map((step) => {
                     const on = record.steps[step.key];
-                    const number = stepNumber(step.key);
                     return (
                       <Step key={step.key} completed={Boolean(on)}>
                         <StepLabel
-                          icon={number}
+                          icon={step.number}
                           optional={
                             on ? (
                               <Typography variant="caption" color="text.secondary">
                                 {on}
                               </Typography>
-                            ) : number === record.step + 1 && record.status === 'open' ? (
+                            ) : step.number === record.step + 1 && record.status === 'open' ? (
                               <Chip size="small" color="primary" label={translate('resources.development.next')} />
                             ) : undefined
                           }
                         >
-                          {translate(`resources.development.steps.${step.key}`)}
+                          {text(step)}
                         </StepLabel>
                       </Step>
                     );

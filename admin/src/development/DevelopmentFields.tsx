@@ -1,9 +1,8 @@
 import { Chip, Typography } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { today } from '../i18n/dates';
-import { pickText } from '../i18n/i18nProvider';
-import { OBLIGATION_TITLES } from './obligations';
-import { STEPS, isOverdue, type DevelopmentCaseRow } from './steps';
+import { useServerText } from '../i18n/i18nProvider';
+import { isOverdue, useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
 
 export const StageField = (_props: FieldProps) => {
   const record = useRecordContext<DevelopmentCaseRow>();
@@ -16,12 +15,13 @@ export const StageField = (_props: FieldProps) => {
 export const CurrentStepField = (_props: FieldProps) => {
   const record = useRecordContext<DevelopmentCaseRow>();
   const translate = useTranslate();
+  const text = useServerText();
+  const { data: catalogue } = useDevelopmentCatalogue();
   if (!record) return null;
-  const step = STEPS[record.step - 1];
+  const step = catalogue?.steps.find((s) => s.number === record.step);
   return (
     <span>
-      {translate('resources.development.step_number', { n: record.step })}{' '}
-      {step ? translate(`resources.development.steps.${step.key}`) : ''}
+      {translate('resources.development.step_number', { n: record.step })} {step ? text(step) : ''}
     </span>
   );
 };
@@ -30,10 +30,12 @@ export const CurrentStepField = (_props: FieldProps) => {
 export const NextObligationField = (_props: FieldProps) => {
   const record = useRecordContext<DevelopmentCaseRow>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const text = useServerText();
+  const { data: catalogue } = useDevelopmentCatalogue();
   if (!record?.nextObligation) return <span>—</span>;
   const overdue = isOverdue(record.nextDueOn, today());
-  const title = pickText(OBLIGATION_TITLES[record.nextObligation], locale) ?? '';
+  const obligation = catalogue?.obligations.find((o) => o.code === record.nextObligation);
+  const title = obligation ? text(obligation) : '';
   return (
     <Typography
       component="span"

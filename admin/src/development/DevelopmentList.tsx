@@ -14,7 +14,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { CaseStatusField, CurrentStepField, NextObligationField, StageField } from './DevelopmentFields';
-import { STAGES } from './steps';
+import { STAGES } from './catalogue';
 
 export const stageChoices = STAGES.map((stage) => ({ id: stage, name: `resources.development.stages.${stage}` }));
 const statusChoices = ['open', 'not_admitted', 'cancelled', 'full_member'].map((id) => ({

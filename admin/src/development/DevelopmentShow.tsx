@@ -15,23 +15,27 @@ import { useLoadError } from '../common/useLoadError';
 import { CaseStepper } from './CaseStepper';
 import { CaseStatusField, CurrentStepField, NextObligationField, StageField } from './DevelopmentFields';
 import { StepButton } from './StepButton';
-import { nextCommands, type DevelopmentCaseRow } from './steps';
+import { commandsFor, useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
 
-/** Buttons for only what the case allows next; none for roles without development:edit. */
+/**
+ * Buttons for only what the case allows next: the server's `nextSteps`, already filtered by the
+ * user's role (the same order checks its deciders make). Hidden for roles without development:edit.
+ */
 const NextSteps = ({ manage }: { manage: boolean }) => {
   const record = useRecordContext<DevelopmentCaseRow>();
   const translate = useTranslate();
-  if (!record || !manage) return null;
-  const commands = nextCommands(record);
+  const { data: catalogue } = useDevelopmentCatalogue();
+  if (!record || !manage || !catalogue) return null;
+  const commands = commandsFor(catalogue, record.nextSteps ?? []);
   return (
-    <Box sx={{ mb: 2 }}>
+    <Box sx={{ mb: 2 }} data-testid="development-next-steps">
       <Typography variant="subtitle2" gutterBottom>
         {translate('resources.development.next_steps')}
       </Typography>
       {commands.length ? (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {commands.map((command) => (
-            <StepButton key={command.route} record={record} command={command} />
+            <StepButton key={command.key} record={record} command={command} />
           ))}
         </Stack>
       ) : (

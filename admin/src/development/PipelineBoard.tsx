@@ -2,7 +2,7 @@ import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, Table
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useDataProvider, useTranslate } from 'react-admin';
 import type { PartyLedgerDataProvider } from '../dataProvider';
-import { STAGES } from './steps';
+import { STAGES } from './catalogue';
 
 /** Cases in progress per branch, counted per stage; each count opens the list filtered to it. */
 export const PipelineBoard = () => {

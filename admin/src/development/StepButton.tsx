@@ -16,7 +16,9 @@ import {
 import { CommandDialog } from '../common/CommandDialog';
 import { useCommand } from '../dataProvider/useCommand';
 import { today } from '../i18n/dates';
-import type { DevelopmentCaseRow, StepCommandSpec, StepField } from './steps';
+import { useServerText } from '../i18n/i18nProvider';
+import type { CatalogueCommand, DevelopmentCaseRow } from './catalogue';
+import { STEP_FORMS, type StepField } from './stepForms';
 
 /** Optional fields left empty are not sent: the API wants them absent or non-empty. */
 const withoutEmpty = (values: Record<string, unknown>): Record<string, unknown> =>
@@ -83,18 +85,18 @@ const StepInput = ({ field }: { field: StepField }) => {
   }
 };
 
-/** The label of a command: its step's name, or the recurring record's own. */
-export const commandLabel = (command: StepCommandSpec) =>
-  command.step ? `resources.development.steps.${command.step}` : `resources.development.records.${command.route}`;
+const onlyTheDate: StepField[] = [{ source: 'on', kind: 'date' }];
 
 /** One command the case allows now, in a dialog: a refusal shows the server's message under its field. */
-export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; command: StepCommandSpec }) => {
+export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; command: CatalogueCommand }) => {
   const translate = useTranslate();
+  const text = useServerText();
   const [open, setOpen] = useState(false);
-  const label = commandLabel(command);
+  // The title comes from the API in both languages; react-admin would try to translate it as a key.
+  const label = text(command);
   const send = useCommand<Record<string, unknown>>(
-    (dataProvider, values) => dataProvider.developmentStep(record.id, command.route, withoutEmpty(values)),
-    { success: () => ['resources.development.step_done', { step: translate(label) }] },
+    (dataProvider, values) => dataProvider.developmentStep(record.id, command.path, withoutEmpty(values)),
+    { success: () => ['resources.development.step_done', { step: label }] },
   );
   return (
     <>
@@ -110,7 +112,7 @@ export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; co
         <Typography variant="body2" gutterBottom>
           {translate('resources.development.step_help', { name: record.name })}
         </Typography>
-        {command.fields.map((field) => (
+        {(STEP_FORMS[command.key] ?? onlyTheDate).map((field) => (
           <StepInput key={field.source} field={field} />
         ))}
       </CommandDialog>

@@ -21,9 +21,9 @@ export const appointIntroducers = (
   state: DevelopmentCase,
   facts: (MemberStanding | null)[],
 ): IntroducersAppointed => {
-  const open = openCase(state);
+  const open = openCase(state, 'introducers');
   notDone(open, 'introducers');
-  follows(open, ['candidate'], data.on, metadata);
+  follows(open, 'introducers', data.on, metadata);
   if (data.introducerIds.length !== 2)
     throw refuse(
       'introducers-two',

@@ -17,9 +17,9 @@ export type ArchiveMaterials = StepCommand<'ArchiveMaterials', z.output<typeof a
 
 /** Step 25 (Art. 37): the materials go into the personnel file, or a Party-member file where there is none (A23). */
 export const archiveMaterials = ({ data, metadata }: ArchiveMaterials, state: DevelopmentCase): MaterialsArchived => {
-  const open = openCase(state, ['full_member']);
+  const open = openCase(state, 'archived');
   notDone(open, 'archived');
-  follows(open, ['conversionApproval'], data.on, metadata);
+  follows(open, 'archived', data.on, metadata);
   return stepEvent<MaterialsArchived>('MaterialsArchived', open, data.on, { archive: data.archive });
 };
 

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ActivistAssessed } from '../membership.events.js';
-import { follows, handleStep, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
 
 export const assessActivistBody = z.strictObject({ on: localDate(), summary: text(2000) });
 
@@ -14,8 +14,9 @@ export type AssessActivist = StepCommand<'AssessActivist', z.output<typeof asses
 
 /** Step 6 (Art. 11): the branch assesses each activist every half year (A5); the first assessment completes the step. */
 export const assessActivist = ({ data, metadata }: AssessActivist, state: DevelopmentCase): ActivistAssessed => {
-  const open = openCase(state);
-  follows(open, ['contacts'], data.on, metadata);
+  const open = openCase(state, 'cultivation');
+  notDone(open, 'cultivation');
+  follows(open, 'cultivation', data.on, metadata);
   return stepEvent<ActivistAssessed>('ActivistAssessed', open, data.on, { summary: data.summary });
 };
 

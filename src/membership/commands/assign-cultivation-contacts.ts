@@ -27,9 +27,9 @@ export const assignCultivationContacts = (
   state: DevelopmentCase,
   facts: (MemberStanding | null)[],
 ): CultivationContactsAssigned => {
-  const open = openCase(state);
+  const open = openCase(state, 'contacts');
   notDone(open, 'contacts');
-  follows(open, ['activist'], data.on, metadata);
+  follows(open, 'contacts', data.on, metadata);
   const contacts = checkNamedMembers(data.contactIds, facts, {
     field: 'contactIds',
     code: 'contact',

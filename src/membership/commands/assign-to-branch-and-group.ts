@@ -17,9 +17,9 @@ export const assignToBranchAndGroup = (
   { data, metadata }: AssignToBranchAndGroup,
   state: DevelopmentCase,
 ): AssignedToBranchAndGroup => {
-  const open = openCase(state);
+  const open = openCase(state, 'assigned');
   notDone(open, 'assigned');
-  follows(open, ['approval'], data.on, metadata);
+  follows(open, 'assigned', data.on, metadata);
   return stepEvent<AssignedToBranchAndGroup>('AssignedToBranchAndGroup', open, data.on, {
     orgId: open.orgId,
     partyGroup: data.partyGroup,

@@ -26,9 +26,9 @@ export const completeConcentratedTraining = (
   { data, metadata }: CompleteConcentratedTraining,
   state: DevelopmentCase,
 ): ConcentratedTrainingCompleted => {
-  const open = openCase(state);
+  const open = openCase(state, 'training');
   notDone(open, 'training');
-  follows(open, ['candidate'], data.on, metadata);
+  follows(open, 'training', data.on, metadata);
   const { trainingMinimumDays: days, trainingMinimumClassHours: hours } = rulesInForceOn(data.on);
   if (data.days < days && data.classHours < hours)
     throw refuse(

@@ -27,9 +27,9 @@ export const concludePoliticalReview = (
   { data, metadata }: ConcludePoliticalReview,
   state: DevelopmentCase,
 ): PoliticalReviewConcluded => {
-  const open = openCase(state);
+  const open = openCase(state, 'politicalReview');
   notDone(open, 'politicalReview');
-  follows(open, ['candidate'], data.on, metadata);
+  follows(open, 'politicalReview', data.on, metadata);
   return stepEvent<PoliticalReviewConcluded>('PoliticalReviewConcluded', open, data.on, {
     conclusion: data.conclusion,
     summary: data.summary,

@@ -38,10 +38,10 @@ export const concludePreReview = (
   { data, metadata }: ConcludePreReview,
   state: DevelopmentCase,
 ): PreReviewConcluded => {
-  const open = openCase(state);
+  const open = openCase(state, 'preReview');
   notDone(open, 'preReview');
   passedPoliticalReview(open);
-  follows(open, ['branchReview'], data.on, metadata);
+  follows(open, 'preReview', data.on, metadata);
   const rules = rulesInForceOn(data.on);
   const limit = addMonths(data.on, rules.leavingUnitMonths);
   if (data.conclusion === 'passed' && data.leavingUnitOn && data.leavingUnitOn <= limit)

@@ -51,9 +51,9 @@ export const decideAdmission = (
   { data, metadata }: DecideAdmission,
   state: DevelopmentCase,
 ): AdmissionApproved | AdmissionNotApproved => {
-  const open = openCase(state);
+  const open = openCase(state, 'approval');
   notDone(open, 'approval');
-  follows(open, ['interview'], data.on, metadata);
+  follows(open, 'approval', data.on, metadata);
   if (data.decision === 'not_approved')
     return stepEvent<AdmissionNotApproved>('AdmissionNotApproved', open, data.on, { reason: data.reason ?? '' });
   const rules = checkApprovalWindow(open, data.on, data.specialReason);

@@ -8,7 +8,7 @@ import { addMonths } from '../../core/time/local-date.js';
 import type { DevelopmentCase } from '../development-case.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { ConversionApproved, ConversionNotApproved } from '../membership.events.js';
-import { follows, handleStep, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
 
 export const decideConversionBody = z.strictObject({
   on: localDate(),
@@ -28,8 +28,9 @@ export const decideConversion = (
   { data, metadata }: DecideConversion,
   state: DevelopmentCase,
 ): ConversionApproved | ConversionNotApproved => {
-  const open = openCase(state);
-  follows(open, ['conversionMeeting'], data.on, metadata);
+  const open = openCase(state, 'conversionApproval');
+  notDone(open, 'conversionApproval');
+  follows(open, 'conversionApproval', data.on, metadata);
   const resolution = open.pendingResolution;
   if (!resolution)
     throw refuse('no-pending-resolution', '没有待审批的支部大会决议', 'No branch resolution awaits approval');

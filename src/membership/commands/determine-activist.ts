@@ -22,9 +22,9 @@ export const determineActivist = (
   { data, metadata }: DetermineActivist,
   state: DevelopmentCase,
 ): ActivistDetermined => {
-  const open = openCase(state);
+  const open = openCase(state, 'activist');
   notDone(open, 'activist');
-  follows(open, ['talk'], data.on, metadata);
+  follows(open, 'activist', data.on, metadata);
   const wait = rulesInForceOn(data.on).activistMinimumWaitMonths;
   const earliest = addMonths(open.done.application as string, wait);
   if (wait > 0 && data.on < earliest)

@@ -27,9 +27,9 @@ export const determineCandidate = (
   { data, metadata }: DetermineCandidate,
   state: DevelopmentCase,
 ): CandidateDetermined => {
-  const open = openCase(state);
+  const open = openCase(state, 'candidate');
   notDone(open, 'candidate');
-  follows(open, ['activistFiled', 'contacts', 'cultivation'], data.on, metadata);
+  follows(open, 'candidate', data.on, metadata);
   const rules = rulesInForceOn(data.on);
   const earliest = addYears(open.done.activist as string, rules.cultivationYears);
   if (data.on < earliest)

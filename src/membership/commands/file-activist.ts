@@ -14,9 +14,9 @@ export type FileActivist = StepCommand<'FileActivist', z.output<typeof fileActiv
 
 /** Step 4 (Art. 8): the branch files the new activist with the higher committee (A3). */
 export const fileActivist = ({ data, metadata }: FileActivist, state: DevelopmentCase): ActivistFiled => {
-  const open = openCase(state);
+  const open = openCase(state, 'activistFiled');
   notDone(open, 'activistFiled');
-  follows(open, ['activist'], data.on, metadata);
+  follows(open, 'activistFiled', data.on, metadata);
   return stepEvent<ActivistFiled>('ActivistFiled', open, data.on, {});
 };
 

@@ -14,9 +14,9 @@ export type FileAdmission = StepCommand<'FileAdmission', z.output<typeof fileAdm
 
 /** Step 18: the approval is filed with the next-higher organisation department (A17). */
 export const fileAdmission = ({ data, metadata }: FileAdmission, state: DevelopmentCase): AdmissionFiled => {
-  const open = openCase(state);
+  const open = openCase(state, 'approvalFiled');
   notDone(open, 'approvalFiled');
-  follows(open, ['approval'], data.on, metadata);
+  follows(open, 'approvalFiled', data.on, metadata);
   return stepEvent<AdmissionFiled>('AdmissionFiled', open, data.on, {});
 };
 

@@ -14,9 +14,9 @@ export type FileCandidate = StepCommand<'FileCandidate', z.output<typeof fileCan
 
 /** Step 8 (Art. 13): the branch files the development candidate with the higher committee (A10). */
 export const fileCandidate = ({ data, metadata }: FileCandidate, state: DevelopmentCase): CandidateFiled => {
-  const open = openCase(state);
+  const open = openCase(state, 'candidateFiled');
   notDone(open, 'candidateFiled');
-  follows(open, ['candidate'], data.on, metadata);
+  follows(open, 'candidateFiled', data.on, metadata);
   return stepEvent<CandidateFiled>('CandidateFiled', open, data.on, {});
 };
 

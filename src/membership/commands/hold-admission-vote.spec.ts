@@ -1,7 +1,8 @@
 import { describe, test } from '@jest/globals';
 import { command } from '../../core/command-handling.js';
 import { spec, testMetadata } from '../../core/testing/decider-spec.js';
-import { developmentCase } from '../development-case.js';
+import { developmentCase, type DevelopmentCase } from '../development-case.js';
+import { defaultRuleBook, parseRuleBook, type RuleBook } from '../development-rules.js';
 import type { VoteCounts } from '../membership.events.js';
 import { concludePreReview } from './conclude-pre-review.js';
 import { PERSON, historyUntil, votes } from './development.fixtures.js';
@@ -150,4 +151,85 @@ describe('step 13: a candidate leaving the unit within 3 months is not processed
       .given(ready)
       .when(preReview('2025-02-15'))
       .thenFails('development.leaving-within-3-months', 'leavingUnitOn'));
+});
+
+describe('step 15 [Local]: a candidate not admitted may not be resubmitted for 6 months', () => {
+  const failed = votes({ present: 6, writtenOpinions: 0, inFavour: 3, against: 3 });
+  const given2014 = [...historyUntil('admissionForm'), ...held(failed, '2024-12-02', '2014', null, 'not_admit')];
+  const revote =
+    (on: string, opts: { book?: RuleBook; delayReason?: string } = {}) =>
+    (s: DevelopmentCase) =>
+      holdAdmissionVote(
+        command(
+          'HoldAdmissionVote',
+          { personId: PERSON, on, votes: votes(), resolution: 'admit' as const, delayReason: opts.delayReason },
+          testMetadata('2027-06-01T02:00:00.000Z'),
+        ),
+        s,
+        9,
+        opts.book,
+      );
+  /** The default book with the wait set to `months` in every version, from `from` on when given. */
+  const bookWithWait = (months: number, from?: string): RuleBook =>
+    parseRuleBook({
+      versions: from
+        ? [
+            ...defaultRuleBook.versions,
+            { ...defaultRuleBook.versions[0], id: 'local', effectiveFrom: from, resubmissionWaitMonths: months },
+          ]
+        : defaultRuleBook.versions.map((version) => ({ ...version, resubmissionWaitMonths: months })),
+    });
+
+  test('a new vote a day before the wait ends is refused: development.resubmission-wait on `on`', () =>
+    spec(developmentCase).given(given2014).when(revote('2025-06-01')).thenFails('development.resubmission-wait', 'on'));
+  test('six months to the day after the failed vote, the new vote is held and admits', () =>
+    spec(developmentCase).given(given2014).when(revote('2025-06-02')).then(held(votes(), '2025-06-02')));
+  test('a rule book with no wait (0 months) lets the branch vote again the next day', () =>
+    spec(developmentCase)
+      .given(given2014)
+      .when(revote('2024-12-03', { book: bookWithWait(0) }))
+      .then(held(votes(), '2024-12-03')));
+  test('judged by the version in force on the new vote: a local book dropping the wait from 2025-03-01', () => {
+    const book = bookWithWait(0, '2025-03-01');
+    spec(developmentCase)
+      .given(given2014)
+      .when(revote('2025-02-28', { book }))
+      .thenFails('development.resubmission-wait', 'on');
+    spec(developmentCase)
+      .given(given2014)
+      .when(revote('2025-03-01', { book }))
+      .then(held(votes(), '2025-03-01', 'local'));
+  });
+  test('a second failure starts a new wait from the second vote', () =>
+    spec(developmentCase)
+      .given([...given2014, ...held(failed, '2025-06-10', '2014', null, 'not_admit')])
+      .when(revote('2025-12-09'))
+      .thenFails('development.resubmission-wait', 'on'));
+
+  describe('2026 rules: the meeting window of a resubmission runs from the end of the wait', () => {
+    // Pre-review 2026-06-10, failed vote 2026-06-20: the wait ends 2026-12-20, the meeting is due by 2027-01-20.
+    const given2026 = [
+      ...historyUntil('admissionForm', {
+        branchReview: '2026-06-01',
+        preReview: '2026-06-10',
+        admissionForm: '2026-06-11',
+      }),
+      ...held(failed, '2026-06-20', '2026', null, 'not_admit'),
+    ];
+    test('within a month of the end of the wait: held, long after the old pre-review', () =>
+      spec(developmentCase)
+        .given(given2026)
+        .when(revote('2027-01-20'))
+        .then(held(votes(), '2027-01-20', '2026')));
+    test('a day later without a reason: development.meeting-window', () =>
+      spec(developmentCase)
+        .given(given2026)
+        .when(revote('2027-01-21'))
+        .thenFails('development.meeting-window', 'delayReason'));
+    test('with no wait the window runs from the failed vote, not from the pre-review', () =>
+      spec(developmentCase)
+        .given(given2026)
+        .when(revote('2026-07-15', { book: bookWithWait(0) }))
+        .then(held(votes(), '2026-07-15', '2026')));
+  });
 });

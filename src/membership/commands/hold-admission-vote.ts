@@ -4,12 +4,27 @@ import { z } from 'zod';
 import { CommandMessage } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate, text } from '../../core/http/validation.js';
-import type { DevelopmentCase } from '../development-case.js';
+import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import type { AdmissionVoteHeld } from '../membership.events.js';
-import { rulesInForceOn } from '../development-rules.js';
+import {
+  activeRuleBook,
+  resubmissionAllowedOn,
+  rulesInForceOn,
+  type DevelopmentRules,
+  type RuleBook,
+} from '../development-rules.js';
 import { checkVote, voteCountsBody } from './vote-rules.js';
 import { DevelopmentFacts } from '../development-facts.js';
-import { follows, handleStep, notDone, openCase, stepEvent, withinWindow, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepEvent,
+  withinWindow,
+  type StepCommand,
+} from './step-support.js';
 
 export const holdAdmissionVoteBody = z.strictObject({
   on: localDate(),
@@ -23,29 +38,60 @@ export type HoldAdmissionVote = StepCommand<'HoldAdmissionVote', z.output<typeof
 /**
  * Step 15 (Art. 20 ff.): the branch general meeting's secret ballot, one candidate at a time. The counts and
  * the resolution are the meeting's; the system checks quorum, majority and arithmetic (see vote-rules.ts),
- * and the meeting window after the pre-review (national under the 2026 version, A15).
+ * the [Local] wait before a failed candidate is put to the meeting again, and the meeting window after the
+ * pre-review (national under the 2026 version, A15). `book` is the active rule book unless a spec gives one.
  */
 export const holdAdmissionVote = (
   { data, metadata }: HoldAdmissionVote,
   state: DevelopmentCase,
   fullMembers: number,
+  book: RuleBook = activeRuleBook,
 ): AdmissionVoteHeld => {
-  const open = openCase(state);
+  const open = openCase(state, 'admissionVote');
   notDone(open, 'admissionVote');
-  follows(open, ['admissionForm'], data.on, metadata);
-  const rules = rulesInForceOn(data.on);
+  follows(open, 'admissionVote', data.on, metadata);
+  const rules = rulesInForceOn(data.on, book);
+  const resubmittable = checkResubmissionWait(open, data.on, rules);
   checkVote(data.votes, fullMembers, rules, data.resolution === 'admit');
-  withinWindow(rules.admissionMeetingWindow, open.done.preReview as string, data.on, data.delayReason, {
-    code: 'meeting-window',
-    zh: '支部大会应在预审后一个月内召开',
-    en: 'The branch general meeting is held within a month of the pre-review',
-  });
+  const preReview = open.done.preReview as string;
+  // A first vote's window runs from the pre-review. A resubmitted one's runs from the day the wait ends
+  // (with no wait, from the failed vote): the old pre-review's month is long gone by then through no
+  // fault of the branch, while the branch should still not let the resubmission lie once it may act.
+  if (resubmittable && resubmittable > preReview)
+    withinWindow(rules.admissionMeetingWindow, resubmittable, data.on, data.delayReason, {
+      code: 'meeting-window',
+      zh: '再次提交的，支部大会应在等待期满后一个月内召开',
+      en: 'A resubmitted candidate is voted on within a month of the end of the wait',
+    });
+  else
+    withinWindow(rules.admissionMeetingWindow, preReview, data.on, data.delayReason, {
+      code: 'meeting-window',
+      zh: '支部大会应在预审后一个月内召开',
+      en: 'The branch general meeting is held within a month of the pre-review',
+    });
   return stepEvent<AdmissionVoteHeld>('AdmissionVoteHeld', open, data.on, {
     votes: data.votes,
     resolution: data.resolution,
     delayReason: data.delayReason ?? null,
     rulesVersion: rules.id,
   });
+};
+
+/**
+ * [Local] §4.2 step 15: a candidate the meeting did not admit may not be resubmitted for
+ * `resubmissionWaitMonths` (6; 0 = none), judged by the rule version in force on the new vote's date.
+ * Answers the first day a new vote is allowed, or null for a first vote.
+ */
+const checkResubmissionWait = (open: OpenCase, on: string, rules: DevelopmentRules): string | null => {
+  if (!open.lastFailedVoteOn) return null;
+  const allowedOn = resubmissionAllowedOn(open.lastFailedVoteOn, rules);
+  if (on < allowedOn)
+    throw refuse(
+      'resubmission-wait',
+      `支部大会未通过的发展对象，${rules.resubmissionWaitMonths} 个月内不得再次提交讨论（上次表决 ${open.lastFailedVoteOn}，最早 ${allowedOn}）`,
+      `A candidate the branch meeting did not admit may not be resubmitted for ${rules.resubmissionWaitMonths} months (last vote ${open.lastFailedVoteOn}; earliest ${allowedOn})`,
+    );
+  return allowedOn;
 };
 
 export class HoldAdmissionVoteCommand extends CommandMessage<HoldAdmissionVote, DevelopmentCase> {}

@@ -14,9 +14,9 @@ export type HoldApplicantTalk = StepCommand<'HoldApplicantTalk', z.output<typeof
 
 /** Step 2 (Art. 7): the talk is due within a month (A1); a late talk is still recorded and the reminder shows it. */
 export const holdApplicantTalk = ({ data, metadata }: HoldApplicantTalk, state: DevelopmentCase): ApplicantTalkHeld => {
-  const open = openCase(state);
+  const open = openCase(state, 'talk');
   notDone(open, 'talk');
-  follows(open, ['application'], data.on, metadata);
+  follows(open, 'talk', data.on, metadata);
   return stepEvent<ApplicantTalkHeld>('ApplicantTalkHeld', open, data.on, {
     talkedBy: data.talkedBy,
     summary: data.summary,

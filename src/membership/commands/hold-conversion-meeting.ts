@@ -47,9 +47,9 @@ export const holdConversionMeeting = (
   state: DevelopmentCase,
   fullMembers: number,
 ): ConversionMeetingHeld => {
-  const open = openCase(state);
+  const open = openCase(state, 'conversionMeeting');
   notDone(open, 'conversionMeeting');
-  follows(open, ['assigned', 'oath', 'conversionApplication'], data.on, metadata);
+  follows(open, 'conversionMeeting', data.on, metadata);
   const expiry = open.probationEnd as string;
   if (data.on < expiry)
     throw refuse(

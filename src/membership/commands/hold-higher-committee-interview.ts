@@ -24,9 +24,9 @@ export const holdHigherCommitteeInterview = (
   { data, metadata }: HoldHigherCommitteeInterview,
   state: DevelopmentCase,
 ): HigherCommitteeInterviewHeld => {
-  const open = openCase(state);
+  const open = openCase(state, 'interview');
   notDone(open, 'interview');
-  follows(open, ['admissionVote'], data.on, metadata);
+  follows(open, 'interview', data.on, metadata);
   return stepEvent<HigherCommitteeInterviewHeld>('HigherCommitteeInterviewHeld', open, data.on, {
     interviewer: data.interviewer,
     opinion: data.opinion,

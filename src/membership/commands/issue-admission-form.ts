@@ -17,9 +17,9 @@ export const issueAdmissionForm = (
   { data, metadata }: IssueAdmissionForm,
   state: DevelopmentCase,
 ): AdmissionFormIssued => {
-  const open = openCase(state);
+  const open = openCase(state, 'admissionForm');
   notDone(open, 'admissionForm');
-  follows(open, ['preReview'], data.on, metadata);
+  follows(open, 'admissionForm', data.on, metadata);
   return stepEvent<AdmissionFormIssued>('AdmissionFormIssued', open, data.on, {});
 };
 

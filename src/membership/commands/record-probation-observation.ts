@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ProbationObservationRecorded } from '../membership.events.js';
-import { follows, handleStep, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
 
 export const recordProbationObservationBody = z.strictObject({ on: localDate(), summary: text(2000) });
 
@@ -20,8 +20,9 @@ export const recordProbationObservation = (
   { data, metadata }: RecordProbationObservation,
   state: DevelopmentCase,
 ): ProbationObservationRecorded => {
-  const open = openCase(state);
-  follows(open, ['approval'], data.on, metadata);
+  const open = openCase(state, 'observation');
+  notDone(open, 'observation');
+  follows(open, 'observation', data.on, metadata);
   return stepEvent<ProbationObservationRecorded>('ProbationObservationRecorded', open, data.on, {
     summary: data.summary,
   });

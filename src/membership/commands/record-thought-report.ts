@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ThoughtReportRecorded } from '../membership.events.js';
-import { follows, handleStep, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
 
 export const recordThoughtReportBody = z.strictObject({ on: localDate(), summary: text(2000) });
 
@@ -17,8 +17,9 @@ export const recordThoughtReport = (
   { data, metadata }: RecordThoughtReport,
   state: DevelopmentCase,
 ): ThoughtReportRecorded => {
-  const open = openCase(state);
-  follows(open, ['activist'], data.on, metadata);
+  const open = openCase(state, 'thoughtReport');
+  notDone(open, 'thoughtReport');
+  follows(open, 'thoughtReport', data.on, metadata);
   return stepEvent<ThoughtReportRecorded>('ThoughtReportRecorded', open, data.on, { summary: data.summary });
 };
 

@@ -31,10 +31,10 @@ export const reviewInBranchCommittee = (
   { data, metadata }: ReviewInBranchCommittee,
   state: DevelopmentCase,
 ): BranchCommitteeReviewed => {
-  const open = openCase(state);
+  const open = openCase(state, 'branchReview');
   notDone(open, 'branchReview');
   passedPoliticalReview(open);
-  follows(open, ['candidateFiled', 'introducers', 'politicalReview', 'training'], data.on, metadata);
+  follows(open, 'branchReview', data.on, metadata);
   return stepEvent<BranchCommitteeReviewed>('BranchCommitteeReviewed', open, data.on, { conclusion: data.conclusion });
 };
 

@@ -5,44 +5,63 @@ import type { Command, CommandMetadata } from '../../core/messages.js';
 import { addDays, addMonths, occurredOn, shanghaiDate } from '../../core/time/local-date.js';
 import { defaultChinaCalendar } from '../../core/time/china-holidays.js';
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '../../core/time/working-days.js';
-import { developmentCase, type CaseStatus, type DevelopmentCase, type OpenCase } from '../development-case.js';
+import { developmentCase, type DevelopmentCase, type OpenCase } from '../development-case.js';
 import type { RuleWindow } from '../development-rules.js';
-import { stepNumber, stepOf, type StepKey } from '../development-steps.js';
+import {
+  STEP_RULES,
+  closedBy,
+  missingPrerequisites,
+  statusAllows,
+  stepNumber,
+  stepOf,
+  titleOf,
+  type CommandKey,
+} from '../development-steps.js';
 import { developmentStream, type DevelopmentEvent } from '../membership.events.js';
 
 /** Shared by the 25 step deciders: order, dates and windows, each refusal naming its rule. */
 export const refuse = (code: string, zh: string, en: string, field = 'on', status = 422) =>
   new DomainError(`development.${code}`, { zh, en }, field, status);
 
-/** The case exists and is still in progress. */
-export const openCase = (state: DevelopmentCase, allowed: CaseStatus[] = ['open']): OpenCase => {
+/** The case exists and is in a status that takes `key` (open, or full_member for the archiving). */
+export const openCase = (state: DevelopmentCase, key: CommandKey): OpenCase => {
   if (state.status === 'none')
     throw refuse('case-unknown', '没有该人员的发展记录', 'No development case for this person', 'personId', 404);
-  if (!allowed.includes(state.status))
+  if (!statusAllows(key, state.status))
     throw refuse('case-closed', '该发展程序已终止', 'This development case has ended', 'personId', 409);
   return state;
 };
 
-/** A one-time step is not recorded twice. */
-export const notDone = (state: OpenCase, key: StepKey): void => {
-  if (state.done[key])
+/** A one-time step is not recorded twice; a recurring record not after the step that closes it. */
+export const notDone = (state: OpenCase, key: CommandKey): void => {
+  const closer = closedBy(key, state.done);
+  if (!closer) return;
+  const title = titleOf(key);
+  if (closer === key)
     throw refuse(
       'step-done',
-      `第${stepNumber(key)}步“${stepOf(key).zh}”已完成`,
-      `Step ${stepNumber(key)} (${stepOf(key).en}) is already done`,
+      `第${title.number}步“${title.zh}”已完成`,
+      `Step ${title.number} (${title.en}) is already done`,
       'on',
       409,
     );
+  throw refuse(
+    'record-closed',
+    `第${stepNumber(closer)}步“${stepOf(closer).zh}”已完成，不再记录“${title.zh}”`,
+    `Step ${stepNumber(closer)} (${stepOf(closer).en}) is done: no more "${title.en}"`,
+    'on',
+    409,
+  );
 };
 
 /**
- * ORDER: every prerequisite step is done, the step's date is not before any of theirs, and not in the
- * future (business dates are entered after the fact, never ahead of it).
+ * ORDER: every prerequisite of `key` (STEP_RULES) is done, the step's date is not before any of theirs,
+ * and not in the future (business dates are entered after the fact, never ahead of it).
  */
-export const follows = (state: OpenCase, prerequisites: StepKey[], on: string, metadata: CommandMetadata): void => {
-  const missing = prerequisites.filter((key) => !state.done[key]);
+export const follows = (state: OpenCase, key: CommandKey, on: string, metadata: CommandMetadata): void => {
+  const missing = missingPrerequisites(key, state.done);
   if (missing.length) {
-    const names = missing.map((key) => ({ n: stepNumber(key), ...stepOf(key) }));
+    const names = missing.map((step) => ({ n: stepNumber(step), ...stepOf(step) }));
     throw refuse(
       'out-of-order',
       `须先完成：${names.map((s) => `第${s.n}步“${s.zh}”`).join('、')}`,
@@ -51,8 +70,9 @@ export const follows = (state: OpenCase, prerequisites: StepKey[], on: string, m
       409,
     );
   }
+  const prerequisites = STEP_RULES[key].after;
   const latest = prerequisites
-    .map((key) => state.done[key] as string)
+    .map((step) => state.done[step] as string)
     .sort()
     .pop();
   if (latest && on < latest)

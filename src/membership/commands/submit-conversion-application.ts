@@ -20,9 +20,9 @@ export const submitConversionApplication = (
   { data, metadata }: SubmitConversionApplication,
   state: DevelopmentCase,
 ): ConversionApplicationSubmitted => {
-  const open = openCase(state);
+  const open = openCase(state, 'conversionApplication');
   notDone(open, 'conversionApplication');
-  follows(open, ['approval'], data.on, metadata);
+  follows(open, 'conversionApplication', data.on, metadata);
   return stepEvent<ConversionApplicationSubmitted>('ConversionApplicationSubmitted', open, data.on, {});
 };
 

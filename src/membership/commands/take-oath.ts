@@ -15,9 +15,9 @@ export type TakeOath = StepCommand<'TakeOath', z.output<typeof takeOathBody>>;
 
 /** Step 20 (Constitution Art. 6): the oath before the flag; under the 2026 version within a month of approval (A18). */
 export const takeOath = ({ data, metadata }: TakeOath, state: DevelopmentCase): OathTaken => {
-  const open = openCase(state);
+  const open = openCase(state, 'oath');
   notDone(open, 'oath');
-  follows(open, ['approval'], data.on, metadata);
+  follows(open, 'oath', data.on, metadata);
   withinWindow(rulesInForceOn(data.on).oathWindow, open.done.approval as string, data.on, data.delayReason, {
     code: 'oath-window',
     zh: '入党宣誓一般应在批准后一个月内进行',

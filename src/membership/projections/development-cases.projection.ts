@@ -1,6 +1,6 @@
 import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
-import type { OpenCase } from '../development-case.js';
+import type { CaseStatus, OpenCase } from '../development-case.js';
 import { STEPS, stepNumber, type StepKey } from '../development-steps.js';
 import { DEVELOPMENT_EVENT_TYPES } from '../membership.events.js';
 import { openObligations } from '../obligations.js';
@@ -46,7 +46,8 @@ const row = (c: OpenCase, revision: number, at: string) => {
  */
 export const developmentCasesProjection: Projection = {
   name: 'development_cases',
-  version: 1,
+  // 2: the case state gained `lastFailedVoteOn`, which re-dates the next obligation after a failed vote.
+  version: 2,
   handles: DEVELOPMENT_EVENT_TYPES,
   tables: ['development_cases', states.table],
   init: (db) => {
@@ -95,8 +96,8 @@ export const developmentCaseList: ListSpec = {
   },
 };
 
-type Raw = Record<string, unknown> & { orgId: string; unitId: string; steps: string };
-const toRow = ({ steps, ...rest }: Raw) => ({ ...rest, steps: JSON.parse(steps) as Record<string, string> });
+type Raw = Record<string, unknown> & { orgId: string; unitId: string; status: CaseStatus; steps: string };
+const toRow = ({ steps, ...rest }: Raw) => ({ ...rest, steps: JSON.parse(steps) as Partial<Record<StepKey, string>> });
 
 export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) => {
   const total = (

@@ -13,7 +13,8 @@ const states = caseStates('development_obligations_state');
  */
 export const developmentObligationsProjection: Projection = {
   name: 'development_obligations',
-  version: 1,
+  // 2: `not_before` (the resubmission wait) and A15 re-dated after a failed vote.
+  version: 2,
   handles: DEVELOPMENT_EVENT_TYPES,
   tables: ['development_obligations', states.table],
   init: (db) => {
@@ -21,7 +22,7 @@ export const developmentObligationsProjection: Projection = {
     db.exec(`CREATE TABLE IF NOT EXISTS development_obligations (
       id TEXT PRIMARY KEY, case_id TEXT NOT NULL, code TEXT NOT NULL, due_on TEXT, who TEXT NOT NULL,
       org_id TEXT NOT NULL, unit_id TEXT NOT NULL, title_zh TEXT NOT NULL, title_en TEXT NOT NULL,
-      opened_on TEXT NOT NULL, closed_on TEXT);
+      opened_on TEXT NOT NULL, closed_on TEXT, not_before TEXT);
     CREATE INDEX IF NOT EXISTS development_obligations_open ON development_obligations (closed_on, due_on);
     CREATE INDEX IF NOT EXISTS development_obligations_case ON development_obligations (case_id)`);
   },
@@ -37,7 +38,7 @@ export const developmentObligationsProjection: Projection = {
     for (const { id } of current.filter((row) => !still.has(row.id)))
       statement(db, 'UPDATE development_obligations SET closed_on = ? WHERE id = ?').run(on, id);
     for (const o of open)
-      statement(db, 'INSERT OR IGNORE INTO development_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)').run(
+      statement(db, 'INSERT OR IGNORE INTO development_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)').run(
         o.id,
         after.personId,
         o.code,
@@ -48,12 +49,14 @@ export const developmentObligationsProjection: Projection = {
         o.zh,
         o.en,
         on,
+        o.notBefore,
       );
   },
 };
 
 const COLUMNS = `b.id, b.case_id AS caseId, c.name AS personName, b.code, b.due_on AS dueOn, b.who, b.org_id AS orgId,
-  b.unit_id AS unitId, b.title_zh AS titleZh, b.title_en AS titleEn, b.opened_on AS openedOn, b.closed_on AS closedOn`;
+  b.unit_id AS unitId, b.title_zh AS titleZh, b.title_en AS titleEn, b.opened_on AS openedOn, b.closed_on AS closedOn,
+  b.not_before AS notBefore`;
 // The person's name comes from the obligations' own state table, so this read model stands alone.
 const FROM = `development_obligations b LEFT JOIN (SELECT person_id, json_extract(state, '$.name') AS name
   FROM development_obligations_state) c ON c.person_id = b.case_id`;

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider } from 'react-admin';
+import type { PartyLedgerDataProvider } from '../dataProvider';
+import type { Bilingual } from '../i18n/i18nProvider';
+
+/**
+ * The steps, records and obligation titles as GET /api/development/catalogue serves them
+ * (src/membership/development-catalogue.ts): the admin keeps no copy of its own.
+ */
+export interface CatalogueCommand extends Bilingual {
+  key: string;
+  /** 1–25; null for a record that is no step of its own (thought reports). */
+  number: number | null;
+  stage: number | null;
+  after: string[];
+  until: string | null;
+  method: 'POST';
+  /** e.g. `/api/development/cases/:id/talk`. */
+  path: string;
+  roles: string[];
+}
+
+export interface ObligationTitle extends Bilingual {
+  code: string;
+  who: string;
+}
+
+export interface DevelopmentCatalogue {
+  steps: CatalogueCommand[];
+  records: CatalogueCommand[];
+  obligations: ObligationTitle[];
+}
+
+/** A case as GET /api/development/cases/:id returns it (src/membership/projections/development-cases.projection.ts). */
+export interface DevelopmentCaseRow {
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string | null;
+  unitId: string;
+  unitName: string | null;
+  status: 'open' | 'not_admitted' | 'cancelled' | 'full_member';
+  stage: number;
+  step: number;
+  nextObligation: string | null;
+  nextDueOn: string | null;
+  steps: Record<string, string | undefined>;
+  /** Only on the single case: the step and record keys it may take next that the user's role may send. */
+  nextSteps?: string[];
+}
+
+export const STAGES = [1, 2, 3, 4, 5] as const;
+
+/** Fetched once per session: the catalogue changes only with a release. */
+export const useDevelopmentCatalogue = () => {
+  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  return useQuery({
+    queryKey: ['development', 'catalogue'],
+    queryFn: () => dataProvider.getDevelopmentCatalogue().then((result) => result.data),
+    staleTime: Infinity,
+  });
+};
+
+/** The catalogue's commands the server named as next, in the server's order. */
+export const commandsFor = (catalogue: DevelopmentCatalogue, keys: string[]): CatalogueCommand[] => {
+  const all = [...catalogue.steps, ...catalogue.records];
+  return keys.flatMap((key) => all.filter((command) => command.key === key));
+};
+
+/** Overdue: the next obligation's due date is before today. */
+export const isOverdue = (dueOn: string | null | undefined, today: string): boolean => Boolean(dueOn && dueOn < today);

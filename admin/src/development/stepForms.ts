@@ -1,0 +1,77 @@
+/**
+ * The inputs of each step's dialog, by catalogue key: only how the admin lays out a form (the body
+ * schemas of src/membership/commands/*.ts). Order, titles and routes come from the API's catalogue.
+ */
+export interface StepField {
+  source: string;
+  kind: 'date' | 'text' | 'multiline' | 'number' | 'select' | 'members';
+  choices?: string[];
+  optional?: boolean;
+  /** For `members`: at most this many. */
+  max?: number;
+}
+
+const on: StepField = { source: 'on', kind: 'date' };
+const summary = (optional = false): StepField => ({ source: 'summary', kind: 'multiline', optional });
+const votes: StepField[] = ['entitled', 'present', 'writtenOpinions', 'inFavour', 'against', 'abstain'].map(
+  (count) => ({ source: `votes.${count}`, kind: 'number', optional: count === 'writtenOpinions' }),
+);
+const delayReason: StepField = { source: 'delayReason', kind: 'multiline', optional: true };
+
+/** Step 1, the application, opens the case: see DevelopmentCreate. A key missing here gets only a date. */
+export const STEP_FORMS: Record<string, StepField[]> = {
+  talk: [on, { source: 'talkedBy', kind: 'text' }, summary()],
+  activist: [
+    on,
+    { source: 'recommendation', kind: 'select', choices: ['member_recommendation', 'mass_org_recommendation'] },
+  ],
+  activistFiled: [on],
+  contacts: [on, { source: 'contactIds', kind: 'members', max: 2 }],
+  cultivation: [on, summary()],
+  thoughtReport: [on, summary()],
+  candidate: [on, { source: 'publicityFrom', kind: 'date' }, { source: 'publicityTo', kind: 'date' }],
+  candidateFiled: [on],
+  introducers: [on, { source: 'introducerIds', kind: 'members', max: 2 }],
+  politicalReview: [on, { source: 'conclusion', kind: 'select', choices: ['passed', 'not_passed'] }, summary()],
+  training: [
+    on,
+    { source: 'days', kind: 'number' },
+    { source: 'classHours', kind: 'number' },
+    { source: 'provider', kind: 'text' },
+  ],
+  branchReview: [on, { source: 'conclusion', kind: 'select', choices: ['submit', 'not_submit'] }],
+  preReview: [
+    on,
+    { source: 'conclusion', kind: 'select', choices: ['passed', 'not_passed'] },
+    { source: 'leavingUnitOn', kind: 'date', optional: true },
+    delayReason,
+  ],
+  admissionForm: [on],
+  admissionVote: [on, ...votes, { source: 'resolution', kind: 'select', choices: ['admit', 'not_admit'] }, delayReason],
+  interview: [on, { source: 'interviewer', kind: 'text' }, { source: 'opinion', kind: 'multiline' }],
+  approval: [
+    on,
+    { source: 'decision', kind: 'select', choices: ['approved', 'not_approved'] },
+    { source: 'specialReason', kind: 'multiline', optional: true },
+    { source: 'reason', kind: 'multiline', optional: true },
+  ],
+  approvalFiled: [on],
+  assigned: [on, { source: 'partyGroup', kind: 'text' }],
+  oath: [on, delayReason],
+  observation: [on, summary()],
+  conversionApplication: [on],
+  conversionMeeting: [
+    on,
+    { source: 'outcome', kind: 'select', choices: ['convert', 'extend', 'cancel'] },
+    { source: 'extensionMonths', kind: 'number', optional: true },
+    ...votes,
+    { source: 'publicityFrom', kind: 'date', optional: true },
+    { source: 'publicityTo', kind: 'date', optional: true },
+  ],
+  conversionApproval: [
+    on,
+    { source: 'decision', kind: 'select', choices: ['approved', 'not_approved'] },
+    { source: 'reason', kind: 'multiline', optional: true },
+  ],
+  archived: [on, { source: 'archive', kind: 'select', choices: ['personnel_file', 'member_file'] }],
+};

@@ -1,0 +1,92 @@
+import { describe, expect, test } from '@jest/globals';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can, ROLES, type Action } from '../auth/permissions.js';
+import { accessRuleOf, type AccessRule } from '../core/http/access.js';
+import { historyUntil } from './commands/development.fixtures.js';
+import { DevelopmentAdmissionController } from './development-admission.controller.js';
+import { developmentCase, type OpenCase } from './development-case.js';
+import { DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
+import { DevelopmentCultivationController } from './development-cultivation.controller.js';
+import { nextSteps, STEPS, type StepKey } from './development-steps.js';
+import { DevelopmentController } from './development.controller.js';
+
+const fold = (last: StepKey) =>
+  historyUntil(last).reduce(developmentCase.evolve, developmentCase.initialState()) as OpenCase;
+
+describe('nextSteps: what a case may take next, by the deciders’ own order checks', () => {
+  test('after the talk: only the activist (step 3); filing it (step 4) waits for step 3', () =>
+    expect(nextSteps(fold('talk'))).toEqual(['activist']));
+  test('after the activist: filing, contacts and thought reports, in catalogue order', () =>
+    expect(nextSteps(fold('activist'))).toEqual(['activistFiled', 'contacts', 'thoughtReport']));
+  test('recurring records stay open until the step that closes them', () => {
+    expect(nextSteps(fold('cultivation'))).toEqual(['cultivation', 'thoughtReport', 'candidate']);
+    expect(nextSteps(fold('candidate'))).not.toContain('cultivation');
+  });
+  test('after a failed vote the vote is still next (the wait is judged by date when sent)', () => {
+    const failed: OpenCase = { ...fold('admissionForm'), lastFailedVoteOn: '2024-12-02' };
+    expect(nextSteps(failed)).toEqual(['thoughtReport', 'admissionVote']);
+  });
+  test('archiving follows the conversion, when the case is full_member; a closed case takes nothing', () => {
+    expect(nextSteps(fold('conversionApproval'))).toEqual(['archived']);
+    expect(nextSteps(fold('archived'))).toEqual([]);
+    expect(nextSteps({ ...fold('talk'), status: 'not_admitted' })).toEqual([]);
+  });
+  test('filtered by the role matrix: secretaries send steps, instructors and auditors none', () => {
+    expect(nextStepsFor(fold('talk'), ['secretary'])).toEqual(['activist']);
+    expect(nextStepsFor(fold('talk'), ['instructor'])).toEqual([]);
+    expect(nextStepsFor(fold('talk'), ['auditor'])).toEqual([]);
+  });
+});
+
+describe('GET /api/development/catalogue', () => {
+  test('the 25 steps in order with number, stage, titles, prerequisites, path and roles', () => {
+    expect(DEVELOPMENT_CATALOGUE.steps.map((s) => s.key)).toEqual(STEPS.map((s) => s.key));
+    expect(DEVELOPMENT_CATALOGUE.steps[14]).toEqual({
+      key: 'admissionVote',
+      number: 15,
+      stage: 4,
+      zh: '支部大会讨论',
+      en: 'Branch general meeting vote',
+      after: ['admissionForm'],
+      until: null,
+      statuses: ['open'],
+      method: 'POST',
+      path: '/api/development/cases/:id/admission-vote',
+      roles: ['bureau_admin', 'bureau_staff', 'secretary'],
+    });
+    expect(DEVELOPMENT_CATALOGUE.records.map((r) => [r.key, r.number, r.until])).toEqual([
+      ['thoughtReport', null, 'conversionApproval'],
+    ]);
+    expect(DEVELOPMENT_CATALOGUE.obligations.find((o) => o.code === 'A15')).toEqual({
+      code: 'A15',
+      zh: '召开支部大会讨论接收',
+      en: 'Branch admission meeting',
+      who: 'branch_secretary',
+    });
+  });
+
+  test('each entry names a route the controllers serve, under the permission that route declares', () => {
+    const reflector = new Reflector();
+    const served = new Map<string, AccessRule | 'public' | undefined>();
+    for (const controller of [
+      DevelopmentController,
+      DevelopmentCultivationController,
+      DevelopmentAdmissionController,
+    ]) {
+      const prototype = controller.prototype as unknown as Record<string, object>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+        const path = `/api/development/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
+        served.set(path, accessRuleOf(reflector, handler, controller));
+      }
+    }
+    // The roles the catalogue names are exactly those the route's @Allow lets through.
+    const rolesOf = (rule: AccessRule | 'public' | undefined) =>
+      rule && rule !== 'public' ? ROLES.filter((role) => can([role], rule.resource, rule.action as Action)) : rule;
+    for (const entry of [...DEVELOPMENT_CATALOGUE.steps, ...DEVELOPMENT_CATALOGUE.records])
+      expect([entry.key, rolesOf(served.get(entry.path))]).toEqual([entry.key, entry.roles]);
+  });
+});

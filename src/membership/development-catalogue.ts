@@ -1,0 +1,65 @@
+import { can, ROLES, type Role } from '../auth/permissions.js';
+import type { CaseStatus } from './development-case.js';
+import { RECORDS, STEP_RULES, STEPS, nextSteps, titleOf, type CommandKey, type StepKey } from './development-steps.js';
+import { CATALOGUE } from './obligation-catalogue.js';
+
+/** One step (or recurring record) as GET /api/development/catalogue serves it. */
+export interface CatalogueCommand {
+  key: CommandKey;
+  /** 1–25 in the conventional numbering; null for a record that is no step of its own. */
+  number: number | null;
+  stage: number | null;
+  zh: string;
+  en: string;
+  /** Prerequisite steps: the ones the server's deciders check. */
+  after: StepKey[];
+  /** Recorded again and again until this step is done. */
+  until: StepKey | null;
+  /** Case statuses that take it. */
+  statuses: CaseStatus[];
+  method: 'POST';
+  /** Full API path; `:id` is the case id. */
+  path: string;
+  /** Roles whose permission (`development.<action>`) lets them send it. */
+  roles: Role[];
+}
+
+const rolesFor = (key: CommandKey): Role[] =>
+  ROLES.filter((role) => can([role], 'development', STEP_RULES[key].action));
+
+const describe = (key: CommandKey): CatalogueCommand => {
+  const rule = STEP_RULES[key];
+  const title = titleOf(key);
+  return {
+    key,
+    number: title.number,
+    stage: STEPS.find((step) => step.key === key)?.stage ?? null,
+    zh: title.zh,
+    en: title.en,
+    after: rule.after,
+    until: rule.until ?? null,
+    statuses: rule.statuses ?? ['open'],
+    method: 'POST',
+    path: `/api/development/${rule.path}`,
+    roles: rolesFor(key),
+  };
+};
+
+/**
+ * The steps, records and obligation titles, served so the admin (and any other client) reads the one
+ * copy the server judges by instead of keeping its own. Built from static data: computed once.
+ */
+export const DEVELOPMENT_CATALOGUE = {
+  steps: STEPS.map((step) => describe(step.key)),
+  records: RECORDS.map((record) => describe(record.key)),
+  obligations: CATALOGUE.map(({ code, zh, en, who }) => ({ code, zh, en, who })),
+};
+
+/**
+ * The steps a case may take next that the user's roles may also send: the same status, done and
+ * prerequisite checks as the deciders (development-steps.ts), then the role matrix the guard applies.
+ */
+export const nextStepsFor = (
+  c: { status: CaseStatus | 'none'; done: Partial<Record<StepKey, string>> },
+  roles: readonly string[],
+): CommandKey[] => nextSteps(c).filter((key) => can(roles, 'development', STEP_RULES[key].action));
