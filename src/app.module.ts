@@ -3,10 +3,12 @@ import type { AppConfig } from './config.js';
 import { AuditModule, auditProjections } from './audit/audit.module.js';
 import { AuthModule, authProjections } from './auth/auth.module.js';
 import { CoreModule } from './core/core.module.js';
+import { JobsModule } from './core/jobs/jobs.module.js';
+import type { Policy } from './core/jobs/policy.js';
 import type { Projection } from './core/projections/projection.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { unitsDashboard } from './organizations/dashboard.js';
-import { MembershipModule, membershipProjections } from './membership/membership.module.js';
+import { MembershipModule, membershipPolicies, membershipProjections } from './membership/membership.module.js';
 import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
 
 /** Every read model of the application; the CLI's `rebuild` uses the same list. */
@@ -17,6 +19,9 @@ export const projections: Projection[] = [
   ...auditProjections,
 ];
 
+/** Every policy (events → jobs); their job handlers are providers of the feature modules. */
+export const policies: Policy[] = [...membershipPolicies];
+
 /** The whole application: the kernel plus one module per feature. */
 @Module({})
 export class AppModule {
@@ -25,7 +30,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot({ config, projections, overrides }),
+        CoreModule.forRoot({ config, projections, policies, overrides }),
+        JobsModule,
         AuthModule,
         OrganizationsModule,
         MembershipModule,

@@ -17,7 +17,12 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Start a private redis-server from PATH when REDIS_URL does not answer (laptops). */
   REDIS_AUTOSTART: z.stringbool().default(true),
-  BULLMQ_PREFIX: z.string().min(1).default('party-ledger'),
+  /** Key prefix of the job queue in Redis: instances sharing a prefix share the queue. */
+  JOBS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.{}-]{1,64}$/, 'letters, digits, _ . - { } only (at most 64)')
+    .default('party-ledger'),
+  /** api: no policies and no job worker; worker and all: with them (a worker still answers /api/health). */
   APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
@@ -49,7 +54,8 @@ export interface AppConfig {
   dataDir: string;
   readModelFile: string;
   http: { port: number; host: string; corsOrigins: string[]; bodyLimit: string };
-  redis: { url: string; autostart: boolean; prefix: string };
+  redis: { url: string; autostart: boolean };
+  jobs: { prefix: string };
   appRole: Raw['APP_ROLE'];
   timeZone: string;
   logLevel: Raw['LOG_LEVEL'];
@@ -93,7 +99,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
         .filter(Boolean),
       bodyLimit: raw.BODY_LIMIT,
     },
-    redis: { url: raw.REDIS_URL, autostart: raw.REDIS_AUTOSTART, prefix: raw.BULLMQ_PREFIX },
+    redis: { url: raw.REDIS_URL, autostart: raw.REDIS_AUTOSTART },
+    jobs: { prefix: raw.JOBS_PREFIX },
     appRole: raw.APP_ROLE,
     timeZone: raw.TIME_ZONE,
     logLevel: raw.LOG_LEVEL,

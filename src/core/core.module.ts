@@ -19,6 +19,7 @@ import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting
 import { ErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.js';
+import { POLICIES, type Policy } from './jobs/policy.js';
 import { REDIS, REDIS_READY, stopPrivateRedis, type RedisReady } from './jobs/redis.js';
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
@@ -28,6 +29,8 @@ import { CLOCK, systemClock, type Clock } from './time/clock.js';
 export interface CoreOptions {
   config: AppConfig;
   projections: Projection[];
+  /** Policies that turn events into jobs (run by JobsModule). */
+  policies?: Policy[];
   upcasters?: Upcaster[];
   /** Providers to replace, e.g. CLOCK with a ManualClock in tests. */
   overrides?: { token: symbol; value: unknown }[];
@@ -54,6 +57,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLOCK, useValue: systemClock },
         { provide: PROJECTIONS, useValue: options.projections },
+        { provide: POLICIES, useValue: options.policies ?? [] },
         {
           provide: RAW_EVENT_STORE,
           inject: [CLOCK],
@@ -94,6 +98,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: REDIS_READY, useValue: { url: options.config.redis.url } satisfies RedisReady },
         APP_CONFIG,
         CLOCK,
+        POLICIES,
         EVENT_STORE,
         RAW_EVENT_STORE,
         READ_MODEL_DB,

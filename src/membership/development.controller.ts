@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
@@ -17,9 +18,10 @@ import { developedPerYear } from './projections/developed-per-year.projection.js
 import { developmentCaseList, listDevelopmentCases } from './projections/development-cases.projection.js';
 import { listObligations, obligationList } from './projections/development-obligations.projection.js';
 import { pipeline } from './projections/development-pipeline.projection.js';
+import { DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
 import { StepSender } from './step-sender.js';
 
-/** Development cases: the application that opens one, the lists, the obligations and the pipeline. */
+/** Development cases: the application that opens one, the lists, the obligations, the pipeline, the catalogue. */
 @Controller('development')
 export class DevelopmentController {
   constructor(
@@ -61,8 +63,26 @@ export class DevelopmentController {
 
   @Get('cases/:id')
   @Allow('development', 'show')
+  @ApiOkResponse({
+    description:
+      'The case row, with `nextSteps`: the step and record keys (GET /api/development/catalogue) the case may ' +
+      "take next by the deciders' order checks and that the caller's role may send. Dates and rules are " +
+      'still judged when a step is sent.',
+  })
   case(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
-    return this.steps.caseInScope(request, id);
+    const row = this.steps.caseInScope(request, id);
+    return { ...row, nextSteps: nextStepsFor({ status: row.status, done: row.steps }, request.user?.roles ?? []) };
+  }
+
+  @Get('catalogue')
+  @Allow('development', 'list')
+  @ApiOkResponse({
+    description:
+      'The 25 steps in order (key, number, stage, zh/en titles, prerequisite steps, POST path, roles allowed), ' +
+      'the recurring records (thought reports) and the titles of the per-case obligations A1–A23.',
+  })
+  catalogue() {
+    return DEVELOPMENT_CATALOGUE;
   }
 
   @Get('obligations')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import type { Policy } from '../core/jobs/policy.js';
 import type { Projection } from '../core/projections/projection.js';
 import { AppointIntroducersHandler } from './commands/appoint-introducers.js';
 import { ArchiveMaterialsHandler } from './commands/archive-materials.js';
@@ -33,6 +34,8 @@ import { DevelopmentController } from './development.controller.js';
 import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
 import { developmentCasesProjection } from './projections/development-cases.projection.js';
 import { developmentObligationsProjection } from './projections/development-obligations.projection.js';
+import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
+import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
 import { developmentPipelineProjection } from './projections/development-pipeline.projection.js';
 import { StepSender } from './step-sender.js';
 
@@ -42,6 +45,9 @@ export const membershipProjections: Projection[] = [
   developmentPipelineProjection,
   developedPerYearProjection,
 ];
+
+/** Approvals put people on the roster (issue #5); the handlers are among the providers below. */
+export const membershipPolicies: Policy[] = [probationaryMembershipPolicy];
 
 const commandHandlers = [
   SubmitApplicationHandler,
@@ -77,6 +83,7 @@ const commandHandlers = [
   controllers: [DevelopmentController, DevelopmentCultivationController, DevelopmentAdmissionController],
   providers: [
     ...commandHandlers,
+    ...probationaryMembershipJobs,
     DevelopmentFacts,
     StepSender,
     // The conduct feature will replace this with one that knows who is under 留党察看.

@@ -52,7 +52,15 @@ export type PositionTitle = (typeof POSITION_TITLES)[number];
 export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 
-export const REMOVAL_REASONS = ['transferred_out_of_county', 'deceased', 'expelled', 'lapsed', 'other'] as const;
+/** `probation_cancelled`: 取消预备党员资格, recorded by the membership feature's policy (domain.md §4 step 24). */
+export const REMOVAL_REASONS = [
+  'transferred_out_of_county',
+  'deceased',
+  'expelled',
+  'lapsed',
+  'probation_cancelled',
+  'other',
+] as const;
 
 // Units ------------------------------------------------------------------------------------------
 export type UnitRegistered = Event<

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { Projection } from '../core/projections/projection.js';
 import { AffiliateUnitHandler } from './commands/affiliate-unit.js';
 import { AssignPositionHandler } from './commands/assign-position.js';
+import { ChangeMemberCategoryHandler } from './commands/change-member-category.js';
 import { ElectCommitteeHandler } from './commands/elect-committee.js';
 import { EndPositionHandler } from './commands/end-position.js';
 import { EnrollMemberHandler } from './commands/enroll-member.js';
@@ -37,6 +38,7 @@ const commandHandlers = [
   EndPositionHandler,
   EnrollMemberHandler,
   TransferMemberHandler,
+  ChangeMemberCategoryHandler,
   RemoveMemberHandler,
 ];
 

@@ -1,9 +1,5 @@
 import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
-import { STEPS } from '../../../src/membership/development-steps';
 import type { AppMessages } from './zh';
-
-/** The 25 steps' names, as the API names them (src/membership/development-steps.ts). */
-const stepsEn = Object.fromEntries(STEPS.map((step) => [step.key, step.en]));
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].en]));
 
@@ -186,10 +182,6 @@ export const en: AppMessages = {
         4: 'Admission',
         5: 'Probation and conversion',
       },
-      steps: stepsEn,
-      records: {
-        'thought-reports': 'Record a thought report',
-      },
       pipeline: {
         title: 'Development pipeline',
         empty: 'No cases in progress',
@@ -308,6 +300,7 @@ export const en: AppMessages = {
       deceased: 'Deceased',
       expelled: 'Expelled',
       lapsed: 'Lapsed',
+      probation_cancelled: 'Probationary status cancelled',
       other: 'Other',
     },
     development: {

@@ -1,8 +1,4 @@
 import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
-import { STEPS } from '../../../src/membership/development-steps';
-
-/** The 25 steps' names, as the API names them (src/membership/development-steps.ts). */
-const stepsZh: Record<string, string> = Object.fromEntries(STEPS.map((step) => [step.key, step.zh]));
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
 
@@ -186,10 +182,6 @@ export const zh = {
         4: '预备党员的接收',
         5: '预备党员的教育考察和转正',
       },
-      steps: stepsZh,
-      records: {
-        'thought-reports': '记录思想汇报',
-      },
       pipeline: {
         title: '发展党员进度看板',
         empty: '暂无在进行中的发展对象',
@@ -308,6 +300,7 @@ export const zh = {
       deceased: '去世',
       expelled: '开除党籍',
       lapsed: '自行脱党',
+      probation_cancelled: '取消预备党员资格',
       other: '其他',
     },
     development: {

@@ -2,9 +2,14 @@
 export const genderChoices = ['male', 'female'].map((id) => ({ id, name: `choices.gender.${id}` }));
 export const categoryChoices = ['full', 'probationary'].map((id) => ({ id, name: `choices.memberCategory.${id}` }));
 export const memberStatusChoices = ['active', 'removed'].map((id) => ({ id, name: `choices.memberStatus.${id}` }));
-export const removalReasonChoices = ['transferred_out_of_county', 'deceased', 'expelled', 'lapsed', 'other'].map(
-  (id) => ({ id, name: `choices.removalReason.${id}` }),
-);
+export const removalReasonChoices = [
+  'transferred_out_of_county',
+  'deceased',
+  'expelled',
+  'lapsed',
+  'probation_cancelled',
+  'other',
+].map((id) => ({ id, name: `choices.removalReason.${id}` }));
 
 /** The import template's headers: the server's export columns, so an exported roster imports back. */
 export const TEMPLATE_HEADERS = [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { firstStart } from '../../first-start.js';
 import { createHttpApp } from '../../http-app.js';
+import { deleteJobKeys } from '../jobs/job-queue.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { CLOCK, type Clock } from '../time/clock.js';
 
@@ -39,7 +40,14 @@ export interface TestResponse {
  * folder, the real Redis, and optionally a clock the test controls.
  */
 export const startTestApp = async (
-  options: { clock?: Clock; env?: Record<string, string>; dataDir?: string; signIn?: boolean } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    dataDir?: string;
+    signIn?: boolean;
+    /** Kernel providers to replace (as AppModule.forRoot's overrides), e.g. POLICIES. */
+    overrides?: { token: symbol; value: unknown }[];
+  } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'party-ledger-e2e-'));
   const config = loadConfig({
@@ -49,16 +57,28 @@ export const startTestApp = async (
     SEED_DEMO: 'false',
     INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SQLITE_SYNCHRONOUS: 'NORMAL',
-    BULLMQ_PREFIX: `test-${process.pid}-${Date.now()}`,
+    // Each test app has its own queue in the shared Redis; its keys are deleted when it closes.
+    JOBS_PREFIX: `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
     LOG_LEVEL: 'error',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...options.env,
   });
   const app = await createHttpApp(config, {
     logger: false,
-    overrides: options.clock ? [{ token: CLOCK, value: options.clock }] : [],
+    overrides: [...(options.clock ? [{ token: CLOCK, value: options.clock }] : []), ...(options.overrides ?? [])],
   });
-  await app.init();
+  const cleanUp = async () => {
+    await app.close();
+    if (!options.env?.JOBS_PREFIX) await deleteJobKeys(config.redis.url, config.jobs.prefix);
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await app.init();
+  } catch (error) {
+    // A failed start (a test of a StartupError) must not leave the store, Redis or timers open.
+    await cleanUp();
+    throw error;
+  }
   await firstStart(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -105,7 +125,7 @@ export const startTestApp = async (
   try {
     if (options.signIn !== false) adminToken = await login('admin', ADMIN_PASSWORD);
   } catch (error) {
-    await app.close();
+    await cleanUp();
     throw error;
   }
   return {
@@ -117,9 +137,6 @@ export const startTestApp = async (
     login,
     userWithRole,
     adminToken,
-    close: async () => {
-      await app.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: cleanUp,
   };
 };

@@ -1,0 +1,182 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { command, foldStream } from '../../core/command-handling.js';
+import { DomainError } from '../../core/errors.js';
+import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
+import { JobHandlerProvider, type JobContext, type JobHandler } from '../../core/jobs/job-handler.js';
+import type { RecordedEvent } from '../../core/messages.js';
+import { ChangeMemberCategoryCommand } from '../../organizations/commands/change-member-category.js';
+import { EnrollMemberCommand } from '../../organizations/commands/enroll-member.js';
+import { RemoveMemberCommand } from '../../organizations/commands/remove-member.js';
+import { memberStream, type MemberCategory, type MemberEvent } from '../../organizations/organizations.events.js';
+import { developmentCase, type OpenCase } from '../development-case.js';
+import {
+  developmentStream,
+  type ApplicationSubmitted,
+  type ConversionApproved,
+  type DevelopmentEvent,
+} from '../membership.events.js';
+import {
+  CANCEL_PROBATIONARY_MEMBER,
+  CONVERT_PROBATIONARY_MEMBER,
+  ENROL_PROBATIONARY_MEMBER,
+  memberIdOf,
+  type PersonJob,
+} from './probationary-membership.policy.js';
+
+/**
+ * The handlers of probationary-membership.policy.ts. Each re-reads the case and the member streams when
+ * it runs and acts only when the roster still lacks what the case says (a job can run twice: a retry, a
+ * replay after the queue forgot it). The roster changes go through the organisations feature's commands.
+ */
+
+type Standing = { status: 'none' } | { status: 'active' | 'removed'; category: MemberCategory };
+
+/** Where the person stands on the roster: all these jobs need of the member stream. */
+const standingOf = (events: RecordedEvent[]): Standing =>
+  (events as unknown as MemberEvent[]).reduce<Standing>(
+    (standing, event) => {
+      if (event.type === 'MemberEnrolled') return { status: 'active', category: event.data.category };
+      if (standing.status === 'none') return standing;
+      if (event.type === 'MemberCategoryChanged') return { ...standing, category: event.data.category };
+      if (event.type === 'MemberRemoved') return { ...standing, status: 'removed' };
+      return standing;
+    },
+    { status: 'none' },
+  );
+
+/** A refusal that means "already done" (a concurrent run won the race): nothing left to do. */
+const unlessAlready = (code: string) => (error: unknown) => {
+  if (!(error instanceof DomainError && error.code === code)) throw error;
+};
+
+@Injectable()
+class CaseAndRoster {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async read(personId: string) {
+    const history = await this.store.readStream(developmentStream(personId));
+    const state = foldStream(developmentCase, history);
+    const standing = standingOf(await this.store.readStream(memberStream(memberIdOf(personId))));
+    return { history: history as unknown as DevelopmentEvent[], state, standing };
+  }
+}
+
+/** Step 17 approved: enrol as probationary member, joining (入党时间) on the branch meeting's date. */
+@JobHandlerProvider()
+@Injectable()
+export class EnrolProbationaryMemberJob implements JobHandler<PersonJob> {
+  readonly name = ENROL_PROBATIONARY_MEMBER;
+
+  constructor(
+    private readonly cases: CaseAndRoster,
+    private readonly bus: CommandBus,
+  ) {}
+
+  async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
+    const { history, state, standing } = await this.cases.read(personId);
+    // Approved, and not cancelled since (a full member's case still needs its enrolment, say after a replay).
+    if (state.status === 'none' || !state.done.approval) return;
+    if (state.status !== 'open' && state.status !== 'full_member') return;
+    if (standing.status !== 'none') return; // enrolled already (or enrolled and since removed)
+    const application = history.find((e): e is ApplicationSubmitted => e.type === 'ApplicationSubmitted');
+    if (!application) throw new Error(`development-${personId} has no application`); // a case opens with one
+    await this.bus
+      .execute(
+        new EnrollMemberCommand(
+          command(
+            'EnrollMember',
+            {
+              memberId: memberIdOf(personId),
+              name: state.name,
+              gender: application.data.gender,
+              birthDate: state.birthDate,
+              orgId: state.orgId,
+              unitId: state.unitId,
+              category: 'probationary',
+              joinedOn: joiningDate(state),
+              post: null,
+              teaches: false,
+            },
+            context.metadata(),
+          ),
+        ),
+      )
+      .catch(unlessAlready('member.exists'));
+  }
+}
+
+/** Probation runs from the branch general meeting that admitted the candidate (Art. 32): the entry date. */
+const joiningDate = (state: OpenCase): string => (state.probationStart ?? state.done.admissionVote) as string;
+
+/** Step 24 approved a conversion: a full member, Party standing (党龄) from the expiry of probation. */
+@JobHandlerProvider()
+@Injectable()
+export class ConvertProbationaryMemberJob implements JobHandler<PersonJob> {
+  readonly name = CONVERT_PROBATIONARY_MEMBER;
+
+  constructor(
+    private readonly cases: CaseAndRoster,
+    private readonly bus: CommandBus,
+  ) {}
+
+  async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
+    const { state, standing } = await this.cases.read(personId);
+    if (state.status !== 'full_member' || !state.partyStandingFrom) return;
+    // The enrolment job may not have run yet (both queued by a replay): throwing retries later.
+    if (standing.status === 'none') throw new Error(`${personId} is not on the roster yet; retrying`);
+    if (standing.status === 'removed' || standing.category === 'full') return;
+    await this.bus
+      .execute(
+        new ChangeMemberCategoryCommand(
+          command(
+            'ChangeMemberCategory',
+            { memberId: memberIdOf(personId), category: 'full', on: state.partyStandingFrom },
+            context.metadata(),
+          ),
+        ),
+      )
+      .catch(unlessAlready('member.category-unchanged'));
+  }
+}
+
+/**
+ * Step 24 approved a cancellation (取消预备党员资格): off the roster, from the approval's date. When the
+ * person was never enrolled there is nothing to remove, and the enrolment job skips cancelled cases.
+ */
+@JobHandlerProvider()
+@Injectable()
+export class CancelProbationaryMemberJob implements JobHandler<PersonJob> {
+  readonly name = CANCEL_PROBATIONARY_MEMBER;
+
+  constructor(
+    private readonly cases: CaseAndRoster,
+    private readonly bus: CommandBus,
+  ) {}
+
+  async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
+    const { history, state, standing } = await this.cases.read(personId);
+    if (state.status !== 'cancelled' || standing.status !== 'active') return;
+    const cancellation = history.findLast(
+      (e): e is ConversionApproved => e.type === 'ConversionApproved' && e.data.outcome === 'cancel',
+    );
+    if (!cancellation) return;
+    await this.bus.execute(
+      new RemoveMemberCommand(
+        command(
+          'RemoveMember',
+          { memberId: memberIdOf(personId), reason: 'probation_cancelled', on: cancellation.data.on },
+          context.metadata(),
+        ),
+      ),
+    );
+  }
+}
+
+/** The providers the membership module registers. */
+export const probationaryMembershipJobs = [
+  CaseAndRoster,
+  EnrolProbationaryMemberJob,
+  ConvertProbationaryMemberJob,
+  CancelProbationaryMemberJob,
+];

@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { policies } from '../../src/app.module.js';
+import { StartupError } from '../../src/core/errors.js';
+import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
+import { Jobs } from '../../src/core/jobs/jobs.module.js';
+import { POLICIES, type Policy } from '../../src/core/jobs/policy.js';
+import { ManualClock } from '../../src/core/time/clock.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import {
+  CONVERT_PROBATIONARY_MEMBER,
+  ENROL_PROBATIONARY_MEMBER,
+  memberIdOf,
+  probationaryMembershipPolicy,
+} from '../../src/membership/policies/probationary-membership.policy.js';
+import { memberStream } from '../../src/organizations/organizations.events.js';
+
+/**
+ * Issue #5 over HTTP, with the real Redis: two people walk the 25 steps as in development.e2e.ts. The
+ * higher committee's approval puts each on the roster as a probationary member (joining on the branch
+ * meeting's date) through the policy and its job; at conversion one becomes a full member (Party standing
+ * from the expiry of probation), the other's probationary status is cancelled and they leave the roster.
+ */
+describe('probationary membership policy (e2e)', () => {
+  const clock = new ManualClock('2023-03-01T02:00:00Z');
+  let t: TestApp;
+  let token = '';
+  const ids: Record<string, string> = {};
+  const people = ['li', 'zhang'] as const;
+  const at = async (date: string) => {
+    clock.set(`${date}T02:00:00Z`);
+    token = await t.login('admin', ADMIN_PASSWORD); // tokens are checked against the moving clock
+  };
+  const send = (method: string, path: string, body?: unknown) => t.requestAs(token, method, path, body);
+  const post = async (path: string, body: unknown) => {
+    const response = await send('POST', path, body);
+    expect([response.status, response.body]).toEqual([201, expect.anything()]);
+    return response.body;
+  };
+  /** The same step for both people. */
+  const step = async (path: string, on: string, body: object | ((person: string) => object) = {}) => {
+    for (const person of people)
+      await post(`/development/cases/${ids[person]}/${path}`, {
+        on,
+        ...(typeof body === 'function' ? body(person) : body),
+      });
+  };
+  const memberRow = async (person: string) => {
+    const filter = encodeURIComponent(JSON.stringify({ id: memberIdOf(ids[person]) }));
+    return (await send('GET', `/members?filter=${filter}`)).body[0];
+  };
+  /** Jobs run in the background: poll the roster until it shows what is expected. */
+  const eventually = async (person: string, expected: object, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await memberRow(person);
+      try {
+        expect(row).toMatchObject(expected);
+        return row;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const memberEvents = async (person: string) =>
+    (await t.app.get<EventStore>(EVENT_STORE).readStream(memberStream(memberIdOf(ids[person])))).map((e) => e.type);
+  const votes = { entitled: 4, present: 3, writtenOpinions: 1, inFavour: 4, against: 0, abstain: 0 };
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    token = t.adminToken;
+    ids.unit = (await post('/units', { name: '桥山中学', type: 'public_school' })).id;
+    ids.bureau = (
+      await post('/party-organizations', {
+        name: '中共蒲城县教育局委员会',
+        kind: 'basic_party_committee',
+        foundedOn: '2010-01-01',
+      })
+    ).id;
+    ids.branch = (
+      await post('/party-organizations', {
+        name: '桥山中学党支部',
+        kind: 'party_branch',
+        parentId: ids.bureau,
+        unitIds: [ids.unit],
+        foundedOn: '2012-03-01',
+      })
+    ).id;
+    for (const [key, name] of [
+      ['m1', '王芳'],
+      ['m2', '赵强'],
+      ['m3', '孙丽'],
+      ['m4', '周杰'],
+    ])
+      ids[key] = (
+        await post('/members', {
+          name,
+          gender: 'female',
+          orgId: ids.branch,
+          unitId: ids.unit,
+          category: 'full',
+          teaches: true,
+        })
+      ).id;
+    for (const [person, name, gender] of [
+      ['li', '李明', 'male'],
+      ['zhang', '张红', 'female'],
+    ])
+      ids[person] = (
+        await post('/development/cases', {
+          name,
+          gender,
+          birthDate: '1996-04-01',
+          orgId: ids.branch,
+          unitId: ids.unit,
+          on: '2023-03-01',
+        })
+      ).id;
+  });
+  afterAll(async () => t?.close());
+
+  test('an approved admission enrols a probationary member, joining on the branch meeting date', async () => {
+    await at('2023-03-15');
+    await step('talk', '2023-03-15', { talkedBy: '王芳', summary: '了解入党动机' });
+    await at('2023-09-05');
+    await step('activist', '2023-09-04', { recommendation: 'member_recommendation' });
+    await step('activist-filing', '2023-09-05');
+    await step('contacts', '2023-09-05', { contactIds: [ids.m1, ids.m2] });
+    await at('2024-03-04');
+    await step('thought-reports', '2023-12-01', { summary: '思想汇报' });
+    await step('assessments', '2024-03-04', { summary: '半年考察：合格' });
+    await at('2024-10-10');
+    await step('candidate', '2024-10-10', { publicityFrom: '2024-09-27', publicityTo: '2024-10-09' });
+    await at('2024-11-14');
+    await step('candidate-filing', '2024-10-11');
+    await step('introducers', '2024-10-12', { introducerIds: [ids.m1, ids.m2] });
+    await step('political-review', '2024-11-10', { conclusion: 'passed', summary: '政治审查合格' });
+    await step('training', '2024-11-14', { days: 3, classHours: 24, provider: '县委党校' });
+    await at('2025-06-16');
+    await step('branch-review', '2025-05-20', { conclusion: 'submit' });
+    await step('pre-review', '2025-06-01', { conclusion: 'passed', leavingUnitOn: null });
+    await step('admission-form', '2025-06-02');
+    await step('admission-vote', '2025-06-16', { resolution: 'admit', votes });
+    await at('2025-07-20');
+    await step('interview', '2025-06-20', { interviewer: '组织员张', opinion: '同意' });
+    expect(await memberRow('li')).toBeUndefined();
+    await step('admission-decision', '2025-07-10', { decision: 'approved' });
+
+    for (const [person, name] of [
+      ['li', '李明'],
+      ['zhang', '张红'],
+    ])
+      await eventually(person, {
+        name,
+        category: 'probationary',
+        status: 'active',
+        joinedOn: '2025-06-16',
+        orgId: ids.branch,
+        unitId: ids.unit,
+      });
+    expect((await memberRow('zhang')).gender).toBe('female');
+    // The follow-up is linked to the approval in the audit trail: caused by its event, in its correlation.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const approval = (await store.readStream(`development-${ids.li}`)).find((e) => e.type === 'AdmissionApproved')!;
+    const [enrolled] = await store.readStream(memberStream(memberIdOf(ids.li)));
+    expect(enrolled.metadata).toMatchObject({
+      actorId: 'system',
+      causationId: approval.id,
+      correlationId: approval.metadata.correlationId,
+    });
+  });
+
+  test('an approved conversion makes a full member; a cancellation removes the member', async () => {
+    await step('admission-filing', '2025-07-12');
+    await step('assignment', '2025-07-12', { partyGroup: '第一党小组' });
+    await step('oath', '2025-07-20');
+    await at('2026-06-16');
+    await step('observations', '2025-12-30', { summary: '半年考察' });
+    await step('conversion-application', '2026-06-01');
+    const meeting = (outcome: string) => ({
+      outcome,
+      votes: { entitled: 4, present: 4, writtenOpinions: 0, inFavour: 4, against: 0, abstain: 0 },
+      ...(outcome === 'convert' ? { publicityFrom: '2026-06-08', publicityTo: '2026-06-12' } : {}),
+    });
+    await step('conversion-meeting', '2026-06-16', (person) => meeting(person === 'li' ? 'convert' : 'cancel'));
+    await at('2026-07-10');
+    await step('conversion-decision', '2026-07-06', { decision: 'approved' });
+
+    await eventually('li', { category: 'full', status: 'active', joinedOn: '2025-06-16' });
+    await eventually('zhang', { status: 'removed' });
+    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberCategoryChanged']);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const [, converted] = await store.readStream(memberStream(memberIdOf(ids.li)));
+    expect(converted.data).toMatchObject({ category: 'full', on: '2026-06-16' }); // Party standing from expiry
+    const [, removed] = await store.readStream(memberStream(memberIdOf(ids.zhang)));
+    expect(removed.data).toMatchObject({ reason: 'probation_cancelled', on: '2026-07-06' });
+  });
+
+  test('a replay of the policy, even after the queue forgot its jobs, appends nothing twice', async () => {
+    const jobs = t.app.get(Jobs);
+    const queue = jobs.queue!;
+    const runner = jobs.policyRunner!;
+    const storeHead = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    const li = ids.li;
+    const finished = async (id: string) => (await queue.getJob(id))?.finishedOn;
+    const before = await finished(`${ENROL_PROBATIONARY_MEMBER}.${li}`);
+    expect(before).toBeDefined();
+
+    // While BullMQ keeps the completed jobs, their ids absorb the replay.
+    await runner.replay(probationaryMembershipPolicy.name);
+    expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
+    expect(await finished(`${ENROL_PROBATIONARY_MEMBER}.${li}`)).toBe(before);
+
+    // Once the queue has dropped them, the jobs run again, and the handlers' re-checks find the work done.
+    for (const name of [ENROL_PROBATIONARY_MEMBER, CONVERT_PROBATIONARY_MEMBER]) await queue.remove(`${name}.${li}`);
+    await runner.replay(probationaryMembershipPolicy.name);
+    expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
+    const deadline = Date.now() + 15_000;
+    while ((await finished(`${CONVERT_PROBATIONARY_MEMBER}.${li}`)) === undefined) {
+      if (Date.now() > deadline) throw new Error('the replayed jobs did not run');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await (await queue.getJob(`${ENROL_PROBATIONARY_MEMBER}.${li}`))?.getState()).toBe('completed');
+    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberCategoryChanged']);
+    expect(await memberEvents('zhang')).toEqual(['MemberEnrolled', 'MemberRemoved']);
+    expect(await t.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(storeHead);
+  });
+
+  test('a start-up with a policy whose job has no handler fails, naming the policy and the job', async () => {
+    const careless: Policy = {
+      ...probationaryMembershipPolicy,
+      name: 'welcome-letters',
+      jobs: ['send-welcome-letter'],
+    };
+    const start = startTestApp({ overrides: [{ token: POLICIES, value: [...policies, careless] }] });
+    // A StartupError: main.ts prints its message alone, with no stack trace, and exits with 1.
+    await expect(start).rejects.toBeInstanceOf(StartupError);
+    await expect(start).rejects.toThrow(
+      'policy "welcome-letters" may schedule job "send-welcome-letter", but no job handler is named "send-welcome-letter"',
+    );
+  });
+});
