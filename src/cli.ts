@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { ensureDataDir, loadConfig } from './config.js';
-import { projections } from './app.module.js';
+import { policies, projections } from './app.module.js';
 import { announceCredentials, createAdministrator } from './auth/first-admin.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { demoBureauId, seedDemoCounty } from './demo/demo-county.js';
 import { DEMO_PASSWORD } from './first-start.js';
 import { DomainError, StartupError } from './core/errors.js';
+import type { EventStore } from './core/event-store/event-store.js';
 import { createEventStore } from './core/event-store/create-event-store.js';
+import { PolicyRunner, type StoredPolicyStatus } from './core/jobs/policy-runner.js';
+import { statement, type ReadModelDb } from './core/projections/projection.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
 import { openReadModelDb } from './core/projections/read-model-db.js';
 import { systemClock } from './core/time/clock.js';
@@ -14,7 +17,7 @@ import { systemClock } from './core/time/clock.js';
 const USAGE = `Usage: npm run cli -- <command>
 
   rebuild <name|all>   drop a read model (or all) and replay every event into it
-  projections          list the read models and their checkpoints
+  projections          list the read models and the policies with their checkpoints and lag
   create-admin [name]  create a bureau administrator (default name: admin) with a generated password
   seed-demo [seed]     load the demo county (the same seed gives the same county; default 2019)
 
@@ -45,6 +48,45 @@ const rebuild = async (runner: ProjectionRunner, target: string) => {
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
 };
+
+/** What happens to a checkpoint at the next start of the app, when its version changed or it has none. */
+const nextStart = (stored: number | null, version: number, none: string, changed: string) =>
+  stored === null ? none : stored === version ? '' : `${changed} (version ${stored} → ${version})`;
+
+/**
+ * The read models' checkpoints as stored in the read-model file (this process runs no projection, so
+ * the runner's in-memory positions would all be 0): where each goes on from at the next start.
+ */
+const storedProjections = (store: EventStore, db: ReadModelDb) => {
+  const rows = statement(db, 'SELECT name, position, version FROM projection_checkpoints').all() as {
+    name: string;
+    position: string;
+    version: number;
+  }[];
+  const stored = new Map(rows.map((row) => [row.name, row]));
+  return Promise.all(
+    projections.map(async ({ name, version }) => {
+      const row = stored.get(name);
+      const position = row && row.version === version ? BigInt(row.position) : 0n;
+      return {
+        name,
+        version,
+        checkpoint: position.toString(),
+        lag: await store.countAfter(position, 1_000_000),
+        'next start': nextStart(row?.version ?? null, version, 'builds', 'rebuilds'),
+      };
+    }),
+  );
+};
+
+const policyRows = (statuses: StoredPolicyStatus[]) =>
+  statuses.map(({ name, version, checkpoint, lag, storedVersion }) => ({
+    name,
+    version,
+    checkpoint,
+    lag,
+    'next start': nextStart(storedVersion, version, 'reads the whole log', 'replays the log'),
+  }));
 
 const main = async (args: string[]) => {
   const [verb, target] = args;
@@ -78,7 +120,19 @@ const main = async (args: string[]) => {
       const summary = await seedDemoCounty(store, systemClock, await hashPassword(DEMO_PASSWORD), seed);
       console.log(`Demo county loaded: ${JSON.stringify(summary)}; demo accounts use the password ${DEMO_PASSWORD}`);
     } else if (verb === 'projections') {
-      console.table(await runner.status());
+      console.log('Read models (projections):');
+      console.table(await storedProjections(store, db));
+      // Only the stored checkpoints: nothing is started, so no Redis is needed. Policies run where
+      // APP_ROLE is worker or all; lag is the events their jobs have not been asked for yet.
+      const policyRunner = new PolicyRunner({
+        store,
+        db,
+        policies,
+        enqueue: async () => undefined,
+        clock: systemClock,
+      });
+      console.log('Policies (events → jobs):');
+      console.table(policyRows(await policyRunner.stored()));
     } else {
       throw new StartupError(`Unknown command "${verb}".\n\n${USAGE}`);
     }

@@ -1,6 +1,8 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { Allow } from '../core/http/access.js';
 import { BodySchema } from '../core/http/openapi.js';
+import { assertOrgInScope } from '../core/http/scope.js';
+import { parseWith } from '../core/http/validation.js';
 import type { ActorRequest } from '../core/http/request-context.js';
 import { ArchiveMaterialsCommand, archiveMaterialsBody } from './commands/archive-materials.js';
 import { AssignToBranchAndGroupCommand, assignToBranchAndGroupBody } from './commands/assign-to-branch-and-group.js';
@@ -103,6 +105,9 @@ export class DevelopmentAdmissionController {
   @Allow('development', 'edit')
   @BodySchema(assignToBranchAndGroupBody)
   assignToBranchAndGroup(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    // A secretary may move the probationary member only into one of their own organisations.
+    const { orgId } = parseWith(assignToBranchAndGroupBody, body);
+    if (orgId) assertOrgInScope(request.user, orgId);
     return this.steps.send(
       request,
       id,

@@ -21,6 +21,7 @@ describe('membership development screens in Chromium (e2e)', () => {
   let browser: Browser;
   let base: string;
   let caseId: string;
+  let waitingId: string;
 
   beforeAll(async () => {
     ensureAdminBuilt();
@@ -40,6 +41,17 @@ describe('membership development screens in Chromium (e2e)', () => {
     });
     expect(applied.status).toBe(201);
     caseId = applied.body.id;
+    // A second application, with no talk yet: its talk (A1) is due within a month, and overdue by now.
+    const waiting = await t.request('POST', '/development/cases', {
+      name: '王晓红',
+      gender: 'female',
+      birthDate: '1999-06-01',
+      orgId: org.id,
+      unitId: org.unitIds[0],
+      on: '2025-03-01',
+    });
+    expect(waiting.status).toBe(201);
+    waitingId = waiting.body.id;
     const talked = await t.request('POST', `/development/cases/${caseId}/talk`, {
       on: '2025-03-20',
       talkedBy: '张书记',
@@ -79,6 +91,9 @@ describe('membership development screens in Chromium (e2e)', () => {
         expect(text).toContain(label);
       await expect(page.locator('.MuiStepLabel-root').count()).resolves.toBe(5 + 25);
 
+      // Its obligations: none open after the talk (the next step has no deadline of its own).
+      await page.getByText('当前没有待办事项').waitFor();
+
       // Step 3 is next; step 4 (filing the activist) needs step 3 first, so it has no button: the
       // buttons are exactly the server's `nextSteps`.
       const next = page.getByRole('button', { name: '确定入党积极分子', exact: true });
@@ -97,6 +112,27 @@ describe('membership development screens in Chromium (e2e)', () => {
       await dialog.getByRole('button', { name: '记录' }).click();
       await dialog.getByText('日期晚于今天').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'development-case.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('a case page lists the open obligations with their dates (不早于 only where a rule sets one)', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${waitingId}/show`);
+      const obligations = page.getByTestId('development-obligations');
+      await obligations.waitFor({ timeout: 10_000 });
+      const open = (
+        await t.request('GET', `/development/obligations?filter=${encodeFilter({ caseId: waitingId, open: true })}`)
+      ).body as { code: string; dueOn: string; notBefore: string | null }[];
+      expect(open.map((o) => [o.code, o.dueOn, o.notBefore])).toEqual([['A1', '2025-04-01', null]]);
+      const a1 = obligations.locator('li[data-code="A1"]');
+      const shown = await a1.innerText();
+      expect(shown).toContain('2025-04-01 前');
+      expect(shown).toContain('已逾期');
+      expect(shown).not.toContain('不早于'); // the six-month wait (A15) is covered in obligations.spec.ts
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -11,14 +11,16 @@ import {
   ENROL_PROBATIONARY_MEMBER,
   memberIdOf,
   probationaryMembershipPolicy,
+  TRANSFER_PROBATIONARY_MEMBER,
 } from '../../src/membership/policies/probationary-membership.policy.js';
 import { memberStream } from '../../src/organizations/organizations.events.js';
 
 /**
  * Issue #5 over HTTP, with the real Redis: two people walk the 25 steps as in development.e2e.ts. The
  * higher committee's approval puts each on the roster as a probationary member (joining on the branch
- * meeting's date) through the policy and its job; at conversion one becomes a full member (Party standing
- * from the expiry of probation), the other's probationary status is cancelled and they leave the roster.
+ * meeting's date) through the policy and its job; step 19 assigns one of them to another branch, and the
+ * roster transfers them there; at conversion one becomes a full member (Party standing from the expiry of
+ * probation), the other's probationary status is cancelled and they leave the roster.
  */
 describe('probationary membership policy (e2e)', () => {
   const clock = new ManualClock('2023-03-01T02:00:00Z');
@@ -86,17 +88,30 @@ describe('probationary membership policy (e2e)', () => {
         foundedOn: '2012-03-01',
       })
     ).id;
-    for (const [key, name] of [
-      ['m1', '王芳'],
-      ['m2', '赵强'],
-      ['m3', '孙丽'],
-      ['m4', '周杰'],
+    ids.branch2 = (
+      await post('/party-organizations', {
+        name: '桥山中学第二党支部',
+        kind: 'party_branch',
+        parentId: ids.bureau,
+        unitIds: [ids.unit],
+        foundedOn: '2016-09-01',
+      })
+    ).id;
+    for (const [key, name, branch] of [
+      ['m1', '王芳', 'branch'],
+      ['m2', '赵强', 'branch'],
+      ['m3', '孙丽', 'branch'],
+      ['m4', '周杰', 'branch'],
+      ['m5', '陈静', 'branch2'],
+      ['m6', '刘洋', 'branch2'],
+      ['m7', '杨帆', 'branch2'],
+      ['m8', '黄磊', 'branch2'],
     ])
       ids[key] = (
         await post('/members', {
           name,
           gender: 'female',
-          orgId: ids.branch,
+          orgId: ids[branch],
           unitId: ids.unit,
           category: 'full',
           teaches: true,
@@ -170,9 +185,36 @@ describe('probationary membership policy (e2e)', () => {
     });
   });
 
-  test('an approved conversion makes a full member; a cancellation removes the member', async () => {
+  test('an assignment to another branch (step 19) transfers the probationary member there', async () => {
     await step('admission-filing', '2025-07-12');
-    await step('assignment', '2025-07-12', { partyGroup: '第一党小组' });
+    // Li joins the second branch; Zhang stays in the branch that admitted her (no orgId).
+    await step('assignment', '2025-07-12', (person) =>
+      person === 'li' ? { partyGroup: '第一党小组', orgId: ids.branch2 } : { partyGroup: '第一党小组' },
+    );
+    await eventually('li', { category: 'probationary', status: 'active', orgId: ids.branch2, unitId: ids.unit });
+    const filter = encodeURIComponent(JSON.stringify({ orgId: ids.branch2 }));
+    const roster = (await send('GET', `/members?filter=${filter}`)).body as { id: string; name: string }[];
+    expect(roster.find((row) => row.id === memberIdOf(ids.li))).toMatchObject({ name: '李明' });
+    expect(await memberRow('zhang')).toMatchObject({ orgId: ids.branch });
+    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberTransferred']);
+    expect(await memberEvents('zhang')).toEqual(['MemberEnrolled']);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const assignment = (await store.readStream(`development-${ids.li}`)).find(
+      (e) => e.type === 'AssignedToBranchAndGroup',
+    )!;
+    const [, transferred] = await store.readStream(memberStream(memberIdOf(ids.li)));
+    expect(transferred.data).toMatchObject({ fromOrgId: ids.branch, toOrgId: ids.branch2, on: '2025-07-12' });
+    expect(transferred.metadata).toMatchObject({
+      actorId: 'system',
+      causationId: assignment.id,
+      correlationId: assignment.metadata.correlationId,
+    });
+    // The job id names the assignment event, since a person may be assigned more than once.
+    const job = await t.app.get(Jobs).queue!.getJob(`${TRANSFER_PROBATIONARY_MEMBER}.${ids.li}.${assignment.id}`);
+    expect(await job?.getState()).toBe('completed');
+  });
+
+  test('an approved conversion makes a full member; a cancellation removes the member', async () => {
     await step('oath', '2025-07-20');
     await at('2026-06-16');
     await step('observations', '2025-12-30', { summary: '半年考察' });
@@ -186,11 +228,11 @@ describe('probationary membership policy (e2e)', () => {
     await at('2026-07-10');
     await step('conversion-decision', '2026-07-06', { decision: 'approved' });
 
-    await eventually('li', { category: 'full', status: 'active', joinedOn: '2025-06-16' });
+    await eventually('li', { category: 'full', status: 'active', joinedOn: '2025-06-16', orgId: ids.branch2 });
     await eventually('zhang', { status: 'removed' });
-    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberCategoryChanged']);
+    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged']);
     const store = t.app.get<EventStore>(EVENT_STORE);
-    const [, converted] = await store.readStream(memberStream(memberIdOf(ids.li)));
+    const [, , converted] = await store.readStream(memberStream(memberIdOf(ids.li)));
     expect(converted.data).toMatchObject({ category: 'full', on: '2026-06-16' }); // Party standing from expiry
     const [, removed] = await store.readStream(memberStream(memberIdOf(ids.zhang)));
     expect(removed.data).toMatchObject({ reason: 'probation_cancelled', on: '2026-07-06' });
@@ -200,30 +242,49 @@ describe('probationary membership policy (e2e)', () => {
     const jobs = t.app.get(Jobs);
     const queue = jobs.queue!;
     const runner = jobs.policyRunner!;
-    const storeHead = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    const store = t.app.get<EventStore>(EVENT_STORE);
     const li = ids.li;
+    // Roster life goes on after the assignment: the branch moves Li back by hand. A replayed transfer
+    // job must not undo that (a transfer recorded after the assignment has the last word).
+    await post(`/members/${memberIdOf(li)}/transfer`, { toOrgId: ids.branch, toUnitId: ids.unit, on: '2026-07-10' });
+    const storeHead = await store.headPosition();
+    const assignment = (await store.readStream(`development-${li}`)).find(
+      (e) => e.type === 'AssignedToBranchAndGroup',
+    )!;
+    const transferJob = `${TRANSFER_PROBATIONARY_MEMBER}.${li}.${assignment.id}`;
     const finished = async (id: string) => (await queue.getJob(id))?.finishedOn;
     const before = await finished(`${ENROL_PROBATIONARY_MEMBER}.${li}`);
     expect(before).toBeDefined();
+    const transferredBefore = await finished(transferJob);
+    expect(transferredBefore).toBeDefined();
 
     // While BullMQ keeps the completed jobs, their ids absorb the replay.
     await runner.replay(probationaryMembershipPolicy.name);
     expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
     expect(await finished(`${ENROL_PROBATIONARY_MEMBER}.${li}`)).toBe(before);
+    expect(await finished(transferJob)).toBe(transferredBefore);
 
     // Once the queue has dropped them, the jobs run again, and the handlers' re-checks find the work done.
-    for (const name of [ENROL_PROBATIONARY_MEMBER, CONVERT_PROBATIONARY_MEMBER]) await queue.remove(`${name}.${li}`);
+    const replayed = [`${ENROL_PROBATIONARY_MEMBER}.${li}`, transferJob, `${CONVERT_PROBATIONARY_MEMBER}.${li}`];
+    for (const id of replayed) await queue.remove(id);
     await runner.replay(probationaryMembershipPolicy.name);
     expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
     const deadline = Date.now() + 15_000;
-    while ((await finished(`${CONVERT_PROBATIONARY_MEMBER}.${li}`)) === undefined) {
+    while ((await Promise.all(replayed.map(finished))).includes(undefined)) {
       if (Date.now() > deadline) throw new Error('the replayed jobs did not run');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await (await queue.getJob(`${ENROL_PROBATIONARY_MEMBER}.${li}`))?.getState()).toBe('completed');
-    expect(await memberEvents('li')).toEqual(['MemberEnrolled', 'MemberCategoryChanged']);
+    for (const id of replayed) expect(await (await queue.getJob(id))?.getState()).toBe('completed');
+    // No second transfer by the job: only the assignment's and the one by hand.
+    expect(await memberEvents('li')).toEqual([
+      'MemberEnrolled',
+      'MemberTransferred',
+      'MemberCategoryChanged',
+      'MemberTransferred',
+    ]);
+    expect(await memberRow('li')).toMatchObject({ orgId: ids.branch, category: 'full' });
     expect(await memberEvents('zhang')).toEqual(['MemberEnrolled', 'MemberRemoved']);
-    expect(await t.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(storeHead);
+    expect(await store.headPosition()).toBe(storeHead);
   });
 
   test('a start-up with a policy whose job has no handler fails, naming the policy and the job', async () => {

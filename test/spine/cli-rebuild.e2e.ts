@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
+import { Jobs } from '../../src/core/jobs/jobs.module.js';
 import { startTestApp } from '../../src/core/testing/test-app.js';
 import { runNode } from '../support/processes.js';
 
@@ -15,6 +17,8 @@ describe('cli rebuild', () => {
     const t = await startTestApp({ dataDir });
     for (const name of ['桥山中学', '城南学校', '东槐院小学'])
       await t.request('POST', '/units', { name, type: 'public_school' });
+    // The policies' checkpoints too, for `projections` below.
+    await t.app.get(Jobs).policyRunner!.waitFor(await t.app.get<EventStore>(EVENT_STORE).headPosition());
     await t.close();
   });
 
@@ -35,6 +39,23 @@ describe('cli rebuild', () => {
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toMatch(/units\s+\[█+\]\s+100% (\d+)\/\1 events/);
     expect(units()).toEqual(['东槐院小学', '城南学校', '桥山中学'].sort());
+  });
+
+  test('projections lists the read models and the policies with their stored checkpoints, no Redis needed', async () => {
+    // The CLI runs nothing: the checkpoints come from the read-model file, where the app left them.
+    const cli = runNode('cli.js', ['projections'], { DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(await cli.exited).toBe(0);
+    const output = cli.output();
+    const row = (name: string) =>
+      new RegExp(`'${name}'\\s*│\\s*(\\d+)\\s*│\\s*'(\\d+)'\\s*│\\s*(\\d+)\\s*│\\s*'([^']*)'`).exec(output);
+    expect(output).toContain('Read models (projections):');
+    expect(output).toContain('Policies (events → jobs):');
+    const units = row('units');
+    expect(units).not.toBeNull();
+    expect([Number(units![2]) > 0, Number(units![3]), units![4]]).toEqual([true, 0, '']);
+    const policy = row('probationary-membership');
+    expect(policy).not.toBeNull();
+    expect([Number(policy![2]) > 0, Number(policy![3]), policy![4]]).toEqual([true, 0, '']);
   });
 
   test('an unknown read model is refused with the known names', async () => {

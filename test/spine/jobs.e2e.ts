@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { Jobs } from '../../src/core/jobs/jobs.module.js';
 import { startTestApp } from '../../src/core/testing/test-app.js';
+import { probationaryMembershipPolicy } from '../../src/membership/policies/probationary-membership.policy.js';
 
 /** APP_ROLE splits API and job workers across instances (architecture.md, "What runs where"). */
 describe('jobs by APP_ROLE', () => {
@@ -12,6 +14,21 @@ describe('jobs by APP_ROLE', () => {
       expect(jobs.queue?.opts.prefix).toBe(t.config.jobs.prefix);
       expect(t.config.jobs.prefix).toMatch(/^test-/);
       expect((await jobs.policyRunner!.status())[0]).toMatchObject({ state: 'running' });
+      // /api/health reports each policy beside the projections: checkpoint, lag, state.
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      expect(await jobs.policyRunner!.waitFor(await store.headPosition())).toBe(true);
+      const health = await t.request('GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body.policies).toEqual([
+        {
+          name: 'probationary-membership',
+          version: probationaryMembershipPolicy.version,
+          checkpoint: (await store.headPosition()).toString(),
+          lag: 0,
+          state: 'running',
+        },
+      ]);
+      expect(health.body.status).toBe('ok');
     } finally {
       await t.close();
     }
@@ -23,7 +40,9 @@ describe('jobs by APP_ROLE', () => {
       const jobs = t.app.get(Jobs);
       expect(jobs.policyRunner).toBeUndefined();
       expect(jobs.queue).toBeUndefined();
-      expect((await t.request('GET', '/health')).status).toBe(200);
+      const health = await t.request('GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'ok', policies: [] }); // the worker instances report them
     } finally {
       await t.close();
     }

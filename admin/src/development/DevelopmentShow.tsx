@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { useLoadError } from '../common/useLoadError';
+import { CaseObligations } from './CaseObligations';
 import { CaseStepper } from './CaseStepper';
 import { CaseStatusField, CurrentStepField, NextObligationField, StageField } from './DevelopmentFields';
 import { StepButton } from './StepButton';
@@ -69,6 +70,9 @@ export const DevelopmentShow = () => {
         <StageField source="stage" />
         <CurrentStepField source="step" />
         <NextObligationField source="nextObligation" />
+        <Labeled label="resources.development.obligations" fullWidth>
+          <CaseObligations />
+        </Labeled>
         <DateTimeField source="updatedAt" />
         <Labeled label="resources.development.progress" fullWidth>
           <Progress manage={manage} />

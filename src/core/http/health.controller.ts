@@ -1,7 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { Public } from './access.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import { Jobs } from '../jobs/jobs.module.js';
+import type { PolicyStatus } from '../jobs/policy-runner.js';
 import { REDIS } from '../jobs/redis.js';
 import { ProjectionRunner, type ProjectionStatus } from '../projections/projection-runner.js';
 
@@ -10,32 +13,51 @@ export interface Health {
   eventStore: { kind: string; head: string };
   redis: 'ok' | 'unreachable';
   projections: ProjectionStatus[];
+  /**
+   * The policies this instance runs, each with its checkpoint and lag; empty where APP_ROLE is `api`
+   * (the worker instances run them and report them on their own /api/health).
+   */
+  policies: PolicyStatus[];
 }
 
-/** Liveness and lag: the event store's head, each projection's checkpoint and lag, Redis. */
+/** Liveness and lag: the event store's head, each projection's and policy's checkpoint and lag, Redis. */
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly modules: ModuleRef,
   ) {}
 
   @Get()
   @Public()
   async health(): Promise<Health> {
-    const [head, projections, redis] = await Promise.all([
+    const [head, projections, policies, redis] = await Promise.all([
       this.store.headPosition(),
       this.projections.status(),
+      this.policies(),
       this.pingRedis(),
     ]);
-    const healthy = redis === 'ok' && projections.every((p) => p.state === 'running');
+    const healthy = redis === 'ok' && [...projections, ...policies].every((p) => p.state === 'running');
     return {
       status: healthy ? 'ok' : 'degraded',
       eventStore: { kind: this.store.kind, head: head.toString() },
       redis,
       projections,
+      policies,
     };
+  }
+
+  /** The jobs module imports this kernel, so it is looked up when asked for, not injected. */
+  private async policies(): Promise<PolicyStatus[]> {
+    let jobs: Jobs | undefined;
+    try {
+      jobs = this.modules.get(Jobs, { strict: false });
+    } catch {
+      return []; // an app without the jobs module
+    }
+    return (await jobs?.policyRunner?.status()) ?? [];
   }
 
   private async pingRedis(): Promise<'ok' | 'unreachable'> {

@@ -123,6 +123,25 @@ describe('PolicyRunner (in memory, no Redis)', () => {
     expect(queued.map((j) => j.id)).toEqual(['welcome.p1', 'welcome.p2']);
   });
 
+  test('stored() reads the checkpoints without running: a new version goes on from 0', async () => {
+    const arrived = await store.append('person-1', [newEvent('PersonArrived', { id: 'p1' })], 'any');
+    expect(await runner().stored()).toEqual([
+      { name: 'test-reminders', version: 1, checkpoint: '0', lag: 1, storedVersion: null },
+    ]);
+    const r = runner();
+    r.start();
+    await r.waitFor(arrived.position);
+    await r.stop();
+    await store.append('person-2', [newEvent('PersonArrived', { id: 'p2' })], 'any');
+    expect(await runner().stored()).toEqual([
+      { name: 'test-reminders', version: 1, checkpoint: arrived.position.toString(), lag: 1, storedVersion: 1 },
+    ]);
+    expect(await runner(remindersPolicy(2)).stored()).toEqual([
+      { name: 'test-reminders', version: 2, checkpoint: '0', lag: 2, storedVersion: 1 },
+    ]);
+    expect(queued.map((j) => j.id)).toEqual(['welcome.p1']); // stored() queued nothing
+  });
+
   test('a job the policy did not declare fails the batch instead of being queued', async () => {
     await store.append('person-1', [newEvent('PersonArrived', { id: 'p1', bad: true })], 'any');
     const r = runner(remindersPolicy(), 60_000);

@@ -15,6 +15,17 @@ export interface PolicyStatus {
   error?: string;
 }
 
+/** A policy's stored checkpoint, read without running it (the CLI). */
+export interface StoredPolicyStatus {
+  name: string;
+  version: number;
+  /** Where the policy goes on from at its next start: its checkpoint, or 0 when it will replay the log. */
+  checkpoint: string;
+  lag: number;
+  /** The version the checkpoint was written by; null when the policy has never run here. */
+  storedVersion: number | null;
+}
+
 interface Running {
   policy: Policy;
   version: number;
@@ -144,6 +155,26 @@ export class PolicyRunner {
         state: entry.error ? 'failed' : entry.subscription ? 'running' : 'stopped',
         ...(entry.error ? { error: entry.error } : {}),
       })),
+    );
+  }
+
+  /**
+   * The checkpoints as stored in the read-model file, for a process that does not run the policies (the
+   * CLI, beside a running app): a new policy, or a new version, will go through the whole log again.
+   */
+  async stored(): Promise<StoredPolicyStatus[]> {
+    return Promise.all(
+      [...this.running.values()].map(async (entry) => {
+        const stored = this.readCheckpoint(entry.policy.name);
+        const position = stored && stored.version === entry.version ? BigInt(stored.position) : 0n;
+        return {
+          name: entry.policy.name,
+          version: entry.version,
+          checkpoint: position.toString(),
+          lag: await this.store.countAfter(position, 1_000_000),
+          storedVersion: stored?.version ?? null,
+        };
+      }),
     );
   }
 

@@ -8,11 +8,13 @@ import type { RecordedEvent } from '../../core/messages.js';
 import { ChangeMemberCategoryCommand } from '../../organizations/commands/change-member-category.js';
 import { EnrollMemberCommand } from '../../organizations/commands/enroll-member.js';
 import { RemoveMemberCommand } from '../../organizations/commands/remove-member.js';
+import { TransferMemberCommand } from '../../organizations/commands/transfer-member.js';
 import { memberStream, type MemberCategory, type MemberEvent } from '../../organizations/organizations.events.js';
 import { developmentCase, type OpenCase } from '../development-case.js';
 import {
   developmentStream,
   type ApplicationSubmitted,
+  type AssignedToBranchAndGroup,
   type ConversionApproved,
   type DevelopmentEvent,
 } from '../membership.events.js';
@@ -21,6 +23,7 @@ import {
   CONVERT_PROBATIONARY_MEMBER,
   ENROL_PROBATIONARY_MEMBER,
   memberIdOf,
+  TRANSFER_PROBATIONARY_MEMBER,
   type PersonJob,
 } from './probationary-membership.policy.js';
 
@@ -30,15 +33,21 @@ import {
  * replay after the queue forgot it). The roster changes go through the organisations feature's commands.
  */
 
-type Standing = { status: 'none' } | { status: 'active' | 'removed'; category: MemberCategory };
+type Standing =
+  { status: 'none' } | { status: 'active' | 'removed'; category: MemberCategory; orgId: string; unitId: string };
 
 /** Where the person stands on the roster: all these jobs need of the member stream. */
 const standingOf = (events: RecordedEvent[]): Standing =>
   (events as unknown as MemberEvent[]).reduce<Standing>(
     (standing, event) => {
-      if (event.type === 'MemberEnrolled') return { status: 'active', category: event.data.category };
+      if (event.type === 'MemberEnrolled') {
+        const { category, orgId, unitId } = event.data;
+        return { status: 'active', category, orgId, unitId };
+      }
       if (standing.status === 'none') return standing;
       if (event.type === 'MemberCategoryChanged') return { ...standing, category: event.data.category };
+      if (event.type === 'MemberTransferred')
+        return { ...standing, orgId: event.data.toOrgId, unitId: event.data.toUnitId };
       if (event.type === 'MemberRemoved') return { ...standing, status: 'removed' };
       return standing;
     },
@@ -57,8 +66,14 @@ class CaseAndRoster {
   async read(personId: string) {
     const history = await this.store.readStream(developmentStream(personId));
     const state = foldStream(developmentCase, history);
-    const standing = standingOf(await this.store.readStream(memberStream(memberIdOf(personId))));
-    return { history: history as unknown as DevelopmentEvent[], state, standing };
+    const member = await this.store.readStream(memberStream(memberIdOf(personId)));
+    return {
+      history: history as unknown as DevelopmentEvent[],
+      recorded: history,
+      state,
+      standing: standingOf(member),
+      member,
+    };
   }
 }
 
@@ -108,6 +123,46 @@ export class EnrolProbationaryMemberJob implements JobHandler<PersonJob> {
 
 /** Probation runs from the branch general meeting that admitted the candidate (Art. 32): the entry date. */
 const joiningDate = (state: OpenCase): string => (state.probationStart ?? state.done.admissionVote) as string;
+
+/**
+ * Step 19 named a branch: the member follows the case there (the organisations feature's transfer, dated
+ * by the assignment). Only for the case's latest assignment, and only while no transfer has been recorded
+ * since it: a later one (this job's own earlier run, or a move by hand) has the last word, so a replay
+ * never undoes roster work done after the assignment.
+ */
+@JobHandlerProvider()
+@Injectable()
+export class TransferProbationaryMemberJob implements JobHandler<PersonJob> {
+  readonly name = TRANSFER_PROBATIONARY_MEMBER;
+
+  constructor(
+    private readonly cases: CaseAndRoster,
+    private readonly bus: CommandBus,
+  ) {}
+
+  async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
+    const { recorded, state, standing, member } = await this.cases.read(personId);
+    if (state.status !== 'open' && state.status !== 'full_member') return; // cancelled: nobody to move
+    const assignment = recorded.findLast((e) => e.type === 'AssignedToBranchAndGroup');
+    if (!assignment || assignment.id !== context.cause.eventId) return; // a later assignment has its own job
+    // The enrolment job may not have run yet (both queued by a replay): throwing retries later.
+    if (standing.status === 'none') throw new Error(`${personId} is not on the roster yet; retrying`);
+    if (standing.status === 'removed' || standing.orgId === state.orgId) return;
+    if (member.some((e) => e.type === 'MemberTransferred' && e.position > assignment.position)) return;
+    const { on } = (assignment as unknown as AssignedToBranchAndGroup).data;
+    await this.bus
+      .execute(
+        new TransferMemberCommand(
+          command(
+            'TransferMember',
+            { memberId: memberIdOf(personId), toOrgId: state.orgId, toUnitId: state.unitId, on },
+            context.metadata(),
+          ),
+        ),
+      )
+      .catch(unlessAlready('member.same-placement'));
+  }
+}
 
 /** Step 24 approved a conversion: a full member, Party standing (党龄) from the expiry of probation. */
 @JobHandlerProvider()
@@ -177,6 +232,7 @@ export class CancelProbationaryMemberJob implements JobHandler<PersonJob> {
 export const probationaryMembershipJobs = [
   CaseAndRoster,
   EnrolProbationaryMemberJob,
+  TransferProbationaryMemberJob,
   ConvertProbationaryMemberJob,
   CancelProbationaryMemberJob,
 ];

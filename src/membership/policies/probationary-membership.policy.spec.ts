@@ -3,9 +3,9 @@ import type { RecordedEvent } from '../../core/messages.js';
 import { memberIdOf, probationaryMembershipPolicy as policy } from './probationary-membership.policy.js';
 
 const PERSON = '5d0a3a63-6a0e-4b6c-9d1b-2f4e8c1d7a10';
-const recorded = (type: string, data: object): RecordedEvent =>
+const recorded = (type: string, data: object, id = 'e-1'): RecordedEvent =>
   ({
-    id: 'e-1',
+    id,
     stream: `development-${PERSON}`,
     revision: 17,
     position: 42n,
@@ -37,8 +37,29 @@ describe('probationary membership policy (react is pure)', () => {
     expect(approved('extend')).toEqual([]);
   });
 
+  test('an assignment asks to transfer, keyed by the person and the event: each assignment its own job', () => {
+    const first = '0b6f3c2e-1f7a-4f55-9a51-6c7d2e8b9a01';
+    const second = '7c9e1d4a-2b3c-4d5e-8f60-718293a4b5c6';
+    const assigned = (eventId: string) =>
+      recorded('AssignedToBranchAndGroup', { on: '2025-07-12', orgId: 'org-2', partyGroup: '第一党小组' }, eventId);
+    expect(policy.react(assigned(first))).toEqual([
+      {
+        name: 'transfer-probationary-member',
+        id: `transfer-probationary-member.${PERSON}.${first}`,
+        data: { personId: PERSON },
+      },
+    ]);
+    expect(policy.react(assigned(first))).toEqual(policy.react(assigned(first)));
+    expect(policy.react(assigned(second))[0].id).toBe(`transfer-probationary-member.${PERSON}.${second}`);
+  });
+
+  test('the assignment is handled from version 2 on, so that a replay finds the earlier assignments', () => {
+    expect(policy.handles).toContain('AssignedToBranchAndGroup');
+    expect(policy.version).toBe(2);
+  });
+
   test('every job it asks for is declared, and its ids are safe for BullMQ', () => {
-    const jobs = ['AdmissionApproved', 'ConversionApproved'].flatMap((type) =>
+    const jobs = ['AdmissionApproved', 'AssignedToBranchAndGroup', 'ConversionApproved'].flatMap((type) =>
       ['convert', 'cancel'].flatMap((outcome) => policy.react(recorded(type, { outcome }))),
     );
     for (const job of jobs) {

@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { obligationTiming } from '../../admin/src/development/obligations.js';
+
+/** The case page's obligations: the earliest day (不早于 / not before) beside the due date. */
+describe('admin: obligation dates on a case', () => {
+  test('A15 during the wait after a failed vote: not before the end of the wait, then the due date', () => {
+    const a15 = { dueOn: '2025-11-01', notBefore: '2025-10-01' };
+    expect(obligationTiming(a15, '2025-06-01')).toEqual({
+      parts: [
+        { key: 'resources.development.not_before', date: '2025-10-01' },
+        { key: 'resources.development.due', date: '2025-11-01' },
+      ],
+      overdue: false,
+      waiting: true,
+    });
+    expect(obligationTiming(a15, '2025-10-01')).toMatchObject({ overdue: false, waiting: false });
+    expect(obligationTiming(a15, '2025-11-02')).toMatchObject({ overdue: true, waiting: false });
+  });
+
+  test('without a limit only the due date; without either, nothing', () => {
+    expect(obligationTiming({ dueOn: '2025-11-01', notBefore: null }, '2025-06-01').parts).toEqual([
+      { key: 'resources.development.due', date: '2025-11-01' },
+    ]);
+    expect(obligationTiming({ dueOn: null, notBefore: null }, '2025-06-01')).toEqual({
+      parts: [],
+      overdue: false,
+      waiting: false,
+    });
+  });
+
+  test('both languages name it: 不早于 / not before', () => {
+    // The message files import the admin's own module settings, so they are read as text here (en.ts is
+    // typed by zh.ts's keys, which the admin build checks).
+    const messages = (language: string) => readFileSync(`admin/src/i18n/${language}.ts`, 'utf8');
+    expect(messages('zh')).toContain("not_before: '不早于 %{date}'");
+    expect(messages('en')).toContain("not_before: 'not before %{date}'");
+  });
+});
