@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { statement, type ReadModelDb } from '../core/projections/projection.js';
-import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { Injectable } from '@nestjs/common';
+import { RosterFacts } from '../organizations/roster-facts.js';
 
 /** What a step needs to know of a member named in it (cultivation contact, introducer). */
 export interface MemberStanding {
@@ -20,47 +19,22 @@ export interface IntroducerEligibility {
 export const INTRODUCER_ELIGIBILITY = Symbol('INTRODUCER_ELIGIBILITY');
 
 /**
- * Reads full membership from the `members` read model. The conduct feature (Party sanctions) does not
- * exist yet, so nobody is treated as under 留党察看: that feature will provide its own implementation
- * under INTRODUCER_ELIGIBILITY, reading its sanctions read model.
+ * Reads full membership from the roster. The conduct feature (Party sanctions) does not exist yet, so
+ * nobody is treated as under 留党察看: that feature will provide its own implementation under
+ * INTRODUCER_ELIGIBILITY, reading its sanctions read model.
  */
 @Injectable()
 export class RosterIntroducerEligibility implements IntroducerEligibility {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+  constructor(private readonly roster: RosterFacts) {}
 
   standing(memberId: string): MemberStanding | null {
-    const row = statement(this.db, 'SELECT id, name, category, status FROM members WHERE id = ?').get(memberId) as
-      { id: string; name: string; category: string; status: string } | undefined;
-    if (!row) return null;
+    const member = this.roster.member(memberId);
+    if (!member) return null;
     return {
-      memberId: row.id,
-      name: row.name,
-      full: row.status === 'active' && row.category === 'full',
+      memberId: member.id,
+      name: member.name,
+      full: member.status === 'active' && member.category === 'full',
       underPartyProbation: false,
     };
-  }
-}
-
-/** Roster facts a development step needs, read by handlers so deciders stay pure. */
-@Injectable()
-export class DevelopmentFacts {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
-
-  /** The organisation exists and covers the unit (one of its units, or the unit is affiliated to it). */
-  orgCoversUnit(orgId: string, unitId: string): { orgExists: boolean; covers: boolean } {
-    const orgExists = statement(this.db, 'SELECT 1 FROM party_orgs WHERE id = ?').get(orgId) !== undefined;
-    const own = statement(this.db, 'SELECT 1 FROM party_org_units WHERE org_id = ? AND unit_id = ?').get(orgId, unitId);
-    const hosted = statement(this.db, 'SELECT 1 FROM units WHERE id = ? AND host_org_id = ?').get(unitId, orgId);
-    return { orgExists, covers: own !== undefined || hosted !== undefined };
-  }
-
-  /** Active full members of the organisation: the most who may be entitled to vote (probationers never are). */
-  fullMembersOf(orgId: string): number {
-    return (
-      statement(
-        this.db,
-        "SELECT count(*) AS n FROM members WHERE org_id = ? AND status = 'active' AND category = 'full'",
-      ).get(orgId) as { n: number }
-    ).n;
   }
 }

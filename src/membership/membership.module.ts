@@ -29,7 +29,8 @@ import { SubmitConversionApplicationHandler } from './commands/submit-conversion
 import { TakeOathHandler } from './commands/take-oath.js';
 import { DevelopmentAdmissionController } from './development-admission.controller.js';
 import { DevelopmentCultivationController } from './development-cultivation.controller.js';
-import { DevelopmentFacts, INTRODUCER_ELIGIBILITY, RosterIntroducerEligibility } from './development-facts.js';
+import { INTRODUCER_ELIGIBILITY, RosterIntroducerEligibility } from './development-facts.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { DevelopmentController } from './development.controller.js';
 import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
 import { developmentCasesProjection } from './projections/development-cases.projection.js';
@@ -80,11 +81,12 @@ const commandHandlers = [
 
 /** Membership development (发展党员, domain.md §4): 5 stages, 25 steps, the time rules as versioned data. */
 @Module({
+  // Step handlers read roster facts (does the branch cover the unit, how many full members) from it.
+  imports: [OrganizationsModule],
   controllers: [DevelopmentController, DevelopmentCultivationController, DevelopmentAdmissionController],
   providers: [
     ...commandHandlers,
     ...probationaryMembershipJobs,
-    DevelopmentFacts,
     StepSender,
     // The conduct feature will replace this with one that knows who is under 留党察看.
     { provide: INTRODUCER_ELIGIBILITY, useClass: RosterIntroducerEligibility },

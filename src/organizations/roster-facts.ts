@@ -48,6 +48,30 @@ export class RosterFacts {
     return fullMembersOfUnit(this.db, unitId);
   }
 
+  /** Active full members of the organisation: the most who may be entitled to vote (probationers never are). */
+  fullMembersOfOrg(orgId: string): number {
+    return (
+      statement(
+        this.db,
+        "SELECT count(*) AS n FROM members WHERE org_id = ? AND status = 'active' AND category = 'full'",
+      ).get(orgId) as { n: number }
+    ).n;
+  }
+
+  /** A member's name, category and status, or null when the id is nobody on the roster. */
+  member(memberId: string): { id: string; name: string; category: string; status: string } | null {
+    return (
+      (statement(this.db, 'SELECT id, name, category, status FROM members WHERE id = ?').get(memberId) as
+        { id: string; name: string; category: string; status: string } | undefined) ?? null
+    );
+  }
+
+  /** The organisation exists and covers the unit (one of its units, or the unit is affiliated to it). */
+  orgCoversUnit(orgId: string, unitId: string): { orgExists: boolean; covers: boolean } {
+    const org = this.org(orgId);
+    return { orgExists: org !== null, covers: org !== null && this.covers(org, unitId) };
+  }
+
   memberOrg(memberId: string): string | null {
     return (
       (

@@ -5,7 +5,7 @@ import { CommandMessage } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
-import { DevelopmentFacts } from '../development-facts.js';
+import { RosterFacts } from '../../organizations/roster-facts.js';
 import type { AssignedToBranchAndGroup } from '../membership.events.js';
 import type { ApplicationFacts } from './submit-application.js';
 import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
@@ -55,7 +55,7 @@ export class AssignToBranchAndGroupCommand extends CommandMessage<AssignToBranch
 export class AssignToBranchAndGroupHandler implements ICommandHandler<AssignToBranchAndGroupCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: DevelopmentFacts,
+    private readonly facts: RosterFacts,
   ) {}
 
   execute({ command, options }: AssignToBranchAndGroupCommand) {

@@ -14,7 +14,7 @@ import {
   type RuleBook,
 } from '../development-rules.js';
 import { checkVote, voteCountsBody } from './vote-rules.js';
-import { DevelopmentFacts } from '../development-facts.js';
+import { RosterFacts } from '../../organizations/roster-facts.js';
 import {
   follows,
   handleStep,
@@ -100,14 +100,14 @@ export class HoldAdmissionVoteCommand extends CommandMessage<HoldAdmissionVote, 
 export class HoldAdmissionVoteHandler implements ICommandHandler<HoldAdmissionVoteCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: DevelopmentFacts,
+    private readonly facts: RosterFacts,
   ) {}
 
   execute({ command, options }: HoldAdmissionVoteCommand) {
     return handleStep(
       this.store,
       command,
-      (s) => holdAdmissionVote(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOf(s.orgId)),
+      (s) => holdAdmissionVote(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOfOrg(s.orgId)),
       options,
     );
   }

@@ -5,7 +5,7 @@ import { CommandMessage } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase, OpenCase } from '../development-case.js';
-import { DevelopmentFacts } from '../development-facts.js';
+import { RosterFacts } from '../../organizations/roster-facts.js';
 import { rulesInForceOn, type DevelopmentRules } from '../development-rules.js';
 import type { ConversionMeetingHeld } from '../membership.events.js';
 import { checkPublicity } from './publicity.js';
@@ -78,12 +78,12 @@ export class HoldConversionMeetingCommand extends CommandMessage<HoldConversionM
 export class HoldConversionMeetingHandler implements ICommandHandler<HoldConversionMeetingCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: DevelopmentFacts,
+    private readonly facts: RosterFacts,
   ) {}
 
   execute({ command, options }: HoldConversionMeetingCommand) {
     const decide = (s: DevelopmentCase) =>
-      holdConversionMeeting(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOf(s.orgId));
+      holdConversionMeeting(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOfOrg(s.orgId));
     return handleStep(this.store, command, decide, options);
   }
 }

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import { ageOn } from '../../core/time/local-date.js';
 import type { DevelopmentCase } from '../development-case.js';
-import { DevelopmentFacts } from '../development-facts.js';
+import { RosterFacts } from '../../organizations/roster-facts.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { ApplicationSubmitted } from '../membership.events.js';
 import { handleStep, notInFuture, refuse, stepEvent, type StepCommand } from './step-support.js';
@@ -69,7 +69,7 @@ export class SubmitApplicationCommand extends CommandMessage<SubmitApplication, 
 export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: DevelopmentFacts,
+    private readonly facts: RosterFacts,
   ) {}
 
   execute({ command, options }: SubmitApplicationCommand) {
