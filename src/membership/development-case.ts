@@ -1,6 +1,6 @@
 import type { StreamModel } from '../core/command-handling.js';
 import type { StepKey } from './development-steps.js';
-import type { ConversionOutcome, DevelopmentEvent, Named } from './membership.events.js';
+import type { ConversionOutcome, DevelopmentEvent, DevelopmentStepEvent, Named } from './membership.events.js';
 
 export type CaseStatus = 'open' | 'not_admitted' | 'cancelled' | 'full_member';
 
@@ -84,7 +84,7 @@ const SIMPLE: Partial<Record<DevelopmentEvent['type'], StepKey>> = {
   MaterialsArchived: 'archived',
 };
 
-const evolveOpen = (state: OpenCase, event: DevelopmentEvent): OpenCase => {
+const evolveOpen = (state: OpenCase, event: DevelopmentStepEvent): OpenCase => {
   const simple = SIMPLE[event.type];
   if (simple) return mark(state, simple, event.data.on);
   const { on } = event.data;
@@ -150,6 +150,8 @@ const approved = (
 export const developmentCase: StreamModel<DevelopmentCase, DevelopmentEvent> = {
   initialState: () => ({ status: 'none' }),
   evolve: (state, event) => {
+    // A record attached to a done step is a document, not a step: the case stays as it was.
+    if (event.type === 'DevelopmentRecordAttached') return state;
     if (event.type === 'ApplicationSubmitted') return opened(event);
     return state.status === 'none' ? state : evolveOpen(state, event);
   },

@@ -7,7 +7,7 @@ import { accessRuleOf, type AccessRule } from '../core/http/access.js';
 import { historyUntil } from './commands/development.fixtures.js';
 import { DevelopmentAdmissionController } from './development-admission.controller.js';
 import { developmentCase, type OpenCase } from './development-case.js';
-import { DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
+import { attachableStepsFor, DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
 import { DevelopmentCultivationController } from './development-cultivation.controller.js';
 import { nextSteps, STEPS, type StepKey } from './development-steps.js';
 import { DevelopmentController } from './development.controller.js';
@@ -38,6 +38,12 @@ describe('nextSteps: what a case may take next, by the deciders’ own order che
     expect(nextStepsFor(fold('talk'), ['instructor'])).toEqual([]);
     expect(nextStepsFor(fold('talk'), ['auditor'])).toEqual([]);
   });
+  test('records attach to the done steps, for the roles that may send them', () => {
+    expect(attachableStepsFor(fold('talk'), ['secretary'])).toEqual(['application', 'talk']);
+    expect(attachableStepsFor(fold('archived'), ['bureau_staff'])).toHaveLength(25);
+    expect(attachableStepsFor(fold('talk'), ['auditor'])).toEqual([]);
+    expect(attachableStepsFor({ status: 'none', done: {} }, ['bureau_admin'])).toEqual([]);
+  });
 });
 
 describe('GET /api/development/catalogue', () => {
@@ -55,7 +61,17 @@ describe('GET /api/development/catalogue', () => {
       method: 'POST',
       path: '/api/development/cases/:id/admission-vote',
       roles: ['bureau_admin', 'bureau_staff', 'secretary'],
+      records: [
+        { zh: '支部大会决议', en: 'Branch general meeting resolution' },
+        { zh: '表决票', en: 'Ballots' },
+        { zh: '支部大会会议记录', en: 'Meeting minutes' },
+        { zh: '书面意见', en: 'Written opinions of absent members' },
+      ],
     });
+    expect(DEVELOPMENT_CATALOGUE.steps[0].records).toEqual([{ zh: '入党申请书', en: 'Application letter' }]);
+    // Every step and recurring record names at least one document (domain.md §4.2 "Record").
+    for (const entry of [...DEVELOPMENT_CATALOGUE.steps, ...DEVELOPMENT_CATALOGUE.records])
+      expect([entry.key, entry.records.length > 0]).toEqual([entry.key, true]);
     expect(DEVELOPMENT_CATALOGUE.records.map((r) => [r.key, r.number, r.until])).toEqual([
       ['thoughtReport', null, 'conversionApproval'],
     ]);

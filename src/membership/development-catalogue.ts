@@ -1,6 +1,7 @@
 import { can, ROLES, type Role } from '../auth/permissions.js';
 import type { CaseStatus } from './development-case.js';
 import { RECORDS, STEP_RULES, STEPS, nextSteps, titleOf, type CommandKey, type StepKey } from './development-steps.js';
+import { EXPECTED_RECORDS, type RecordTitle } from './development-records.js';
 import { CATALOGUE } from './obligation-catalogue.js';
 
 /** One step (or recurring record) as GET /api/development/catalogue serves it. */
@@ -20,8 +21,10 @@ export interface CatalogueCommand {
   method: 'POST';
   /** Full API path; `:id` is the case id. */
   path: string;
-  /** Roles whose permission (`development.<action>`) lets them send it. */
+  /** Roles whose permission (`development.<action>`) lets them send it (and attach records to it once done). */
   roles: Role[];
+  /** The documents it normally produces (domain.md §4.2 "Record"): suggestions for its `records`. */
+  records: RecordTitle[];
 }
 
 const rolesFor = (key: CommandKey): Role[] =>
@@ -42,6 +45,7 @@ const describe = (key: CommandKey): CatalogueCommand => {
     method: 'POST',
     path: `/api/development/${rule.path}`,
     roles: rolesFor(key),
+    records: EXPECTED_RECORDS[key],
   };
 };
 
@@ -63,3 +67,15 @@ export const nextStepsFor = (
   c: { status: CaseStatus | 'none'; done: Partial<Record<StepKey, string>> },
   roles: readonly string[],
 ): CommandKey[] => nextSteps(c).filter((key) => can(roles, 'development', STEP_RULES[key].action));
+
+/**
+ * The done steps the user's roles may attach a record to (POST /api/development/cases/:id/records): the
+ * same roles as may send the step itself.
+ */
+export const attachableStepsFor = (
+  c: { status: CaseStatus | 'none'; done: Partial<Record<StepKey, string>> },
+  roles: readonly string[],
+): StepKey[] =>
+  c.status === 'none'
+    ? []
+    : STEPS.map((step) => step.key).filter((key) => c.done[key] && can(roles, 'development', STEP_RULES[key].action));

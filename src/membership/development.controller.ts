@@ -15,10 +15,10 @@ import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
 import { SubmitApplicationCommand, submitApplicationBody } from './commands/submit-application.js';
 import { developedPerYear } from './projections/developed-per-year.projection.js';
-import { developmentCaseList, listDevelopmentCases } from './projections/development-cases.projection.js';
+import { caseRecords, developmentCaseList, listDevelopmentCases } from './projections/development-cases.projection.js';
 import { listObligations, obligationList } from './projections/development-obligations.projection.js';
 import { pipeline } from './projections/development-pipeline.projection.js';
-import { DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
+import { attachableStepsFor, DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
 import { StepSender } from './step-sender.js';
 
 /** Development cases: the application that opens one, the lists, the obligations, the pipeline, the catalogue. */
@@ -66,20 +66,30 @@ export class DevelopmentController {
   @ApiOkResponse({
     description:
       'The case row, with `nextSteps`: the step and record keys (GET /api/development/catalogue) the case may ' +
-      "take next by the deciders' order checks and that the caller's role may send. Dates and rules are " +
-      'still judged when a step is sent.',
+      "take next by the deciders' order checks and that the caller's role may send (dates and rules are " +
+      'still judged when a step is sent); `records`: by step key, the documents each step produced, sent with ' +
+      'the step or attached later, in order, with who recorded them and when; `attachable`: the done steps ' +
+      "the caller's role may attach a record to (POST /api/development/cases/:id/records).",
   })
   case(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
     const row = this.steps.caseInScope(request, id);
-    return { ...row, nextSteps: nextStepsFor({ status: row.status, done: row.steps }, request.user?.roles ?? []) };
+    const c = { status: row.status, done: row.steps };
+    const roles = request.user?.roles ?? [];
+    return {
+      ...row,
+      nextSteps: nextStepsFor(c, roles),
+      records: caseRecords(this.db, id),
+      attachable: attachableStepsFor(c, roles),
+    };
   }
 
   @Get('catalogue')
   @Allow('development', 'list')
   @ApiOkResponse({
     description:
-      'The 25 steps in order (key, number, stage, zh/en titles, prerequisite steps, POST path, roles allowed), ' +
-      'the recurring records (thought reports) and the titles of the per-case obligations A1–A23.',
+      'The 25 steps in order (key, number, stage, zh/en titles, prerequisite steps, POST path, roles allowed, ' +
+      'the documents each normally produces as `records: [{ zh, en }]`), the recurring records (thought ' +
+      'reports) and the titles of the per-case obligations A1–A23.',
   })
   catalogue() {
     return DEVELOPMENT_CATALOGUE;

@@ -1,12 +1,34 @@
 import type { Event } from '../core/messages.js';
 import { streamName } from '../core/messages.js';
+import type { StepKey } from './development-steps.js';
 
 /**
  * Membership development (发展党员, domain.md §4): one stream per person, one event per step. Every
  * event's data carries the person and the business date of the step (`on`); its metadata carries
  * occurredAt (that date) and the unit. No national ID number is stored: a person is an internal id.
  */
-type Step<Type extends string, Data = object> = Event<Type, { personId: string; on: string } & Data>;
+type Step<Type extends string, Data = object> = Event<
+  Type,
+  {
+    personId: string;
+    on: string;
+    /** The documents the step produced (domain.md §4.2 "Record"); absent in events written before issue #5 item 6. */
+    records?: StepRecord[];
+  } & Data
+>;
+
+/**
+ * A document a step produced, as the branch recorded it: its title and where the paper or scan is kept
+ * (an archive number, a file location or a link). Events carry no files: the document itself lives in
+ * the Party member archive (一人一档、一事一记、一步一审).
+ */
+export interface StepRecord {
+  title: string;
+  /** Archive number, file location or link; null when not given. */
+  reference: string | null;
+  /** The document's own date; null when not given. */
+  on: string | null;
+}
 
 export interface Named {
   memberId: string;
@@ -109,7 +131,17 @@ export type ConversionApproved = Step<
 export type ConversionNotApproved = Step<'ConversionNotApproved', { reason: string }>;
 export type MaterialsArchived = Step<'MaterialsArchived', { archive: 'personnel_file' | 'member_file' }>;
 
-export type DevelopmentEvent =
+/**
+ * A record attached later to a step the case has done (POST /api/development/cases/:id/records): the
+ * step's own event stays as it was written. Changes nothing in the case's state.
+ */
+export type DevelopmentRecordAttached = Event<
+  'DevelopmentRecordAttached',
+  { personId: string; step: StepKey } & StepRecord
+>;
+
+/** The events of the 25 steps and the recurring records: each one folds into the case (development-case.ts). */
+export type DevelopmentStepEvent =
   | ApplicationSubmitted
   | ApplicantTalkHeld
   | ActivistDetermined
@@ -139,7 +171,13 @@ export type DevelopmentEvent =
   | ConversionNotApproved
   | MaterialsArchived;
 
-export const DEVELOPMENT_EVENT_TYPES: readonly DevelopmentEvent['type'][] = [
+export type DevelopmentEvent = DevelopmentStepEvent | DevelopmentRecordAttached;
+
+/**
+ * The step events, which every development projection folds. `DevelopmentRecordAttached` is not among
+ * them: it moves no step, and only the case read model (development-cases.projection.ts) handles it.
+ */
+export const DEVELOPMENT_EVENT_TYPES: readonly DevelopmentStepEvent['type'][] = [
   'ApplicationSubmitted',
   'ApplicantTalkHeld',
   'ActivistDetermined',

@@ -39,6 +39,8 @@ import { probationaryMembershipJobs } from './policies/probationary-membership.j
 import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
 import { developmentPipelineProjection } from './projections/development-pipeline.projection.js';
 import { StepSender } from './step-sender.js';
+import { AttachDevelopmentRecordHandler } from './commands/attach-development-record.js';
+import { DevelopmentRecordsController } from './development-records.controller.js';
 
 export const membershipProjections: Projection[] = [
   developmentCasesProjection,
@@ -77,13 +79,19 @@ const commandHandlers = [
   HoldConversionMeetingHandler,
   DecideConversionHandler,
   ArchiveMaterialsHandler,
+  AttachDevelopmentRecordHandler,
 ];
 
 /** Membership development (发展党员, domain.md §4): 5 stages, 25 steps, the time rules as versioned data. */
 @Module({
   // Step handlers read roster facts (does the branch cover the unit, how many full members) from it.
   imports: [OrganizationsModule],
-  controllers: [DevelopmentController, DevelopmentCultivationController, DevelopmentAdmissionController],
+  controllers: [
+    DevelopmentController,
+    DevelopmentCultivationController,
+    DevelopmentAdmissionController,
+    DevelopmentRecordsController,
+  ],
   providers: [
     ...commandHandlers,
     ...probationaryMembershipJobs,

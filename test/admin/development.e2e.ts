@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
@@ -11,10 +11,15 @@ import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.
  * stepper over the 5 stages and 25 steps (titles from GET /api/development/catalogue), the done steps
  * with their dates, and a button for the next step only (the case read's `nextSteps`); a refused step
  * shows the server's message under its field. The branch secretary gets the same step, in English too;
- * an auditor, whose role sends nothing, none.
+ * an auditor, whose role sends nothing, none. Records: a step's dialog takes the documents it produced
+ * (titles suggested from the catalogue), a done step takes one more through 补充材料, and the stepper
+ * lists them under their steps.
  */
 const PASSWORD = 'browser-pass-2026';
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
+/** The titles a dialog's record inputs suggest (their datalist, from the catalogue's expected records). */
+const suggestions = async (dialog: Locator) =>
+  Promise.all((await dialog.locator('datalist option').all()).map((option) => option.getAttribute('value')));
 
 describe('membership development screens in Chromium (e2e)', () => {
   let t: TestApp;
@@ -164,6 +169,66 @@ describe('membership development screens in Chromium (e2e)', () => {
       await expect(page.getByRole('button', { name: '确定入党积极分子' }).count()).resolves.toBe(0);
       const token = await t.login('auditor', DEMO_PASSWORD);
       expect((await t.requestAs(token, 'GET', `/development/cases/${caseId}`)).body.nextSteps).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('records: one attached to the done talk, one sent with the activist step, both listed under their steps', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${caseId}/show`);
+      const stepper = page.getByTestId('development-stepper');
+      await stepper.waitFor({ timeout: 10_000 });
+      // Only done steps offer 补充材料 (steps 1 and 2 here).
+      await expect(stepper.getByRole('button', { name: '补充材料' }).count()).resolves.toBe(2);
+
+      // 补充材料 on step 2: the talk record, with where it is kept and its date.
+      await page.getByTestId('development-attach-talk').click();
+      let dialog = page.getByRole('dialog');
+      await dialog.getByText('补充材料：党组织派人谈话').waitFor();
+      expect(await suggestions(dialog)).toEqual(['谈话记录']);
+      await dialog.locator('input[name="title"]').fill('谈话记录');
+      await dialog.locator('input[name="reference"]').fill('党员档案 2025-031 第 2 页');
+      await dialog.locator('input[name="on"]').fill('2025-03-20');
+      await dialog.getByRole('button', { name: '补充材料' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const talk = page.getByTestId('development-records-talk');
+      await talk.waitFor();
+      expect(await talk.innerText()).toContain('谈话记录 · 党员档案 2025-031 第 2 页 · 2025-03-20');
+
+      // Step 3 with its records sub-form: the recommendation ballots, suggested from the catalogue.
+      await page.getByRole('button', { name: '确定入党积极分子', exact: true }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.locator('input[name="on"]').fill('2025-09-01');
+      await dialog.getByRole('combobox').click();
+      await page.getByRole('option', { name: '党员推荐' }).click();
+      await dialog.getByRole('button', { name: '添加' }).click();
+      expect(await suggestions(dialog)).toEqual(['推荐票', '推荐情况统计表', '支部委员会会议记录']);
+      await dialog.locator('input[name="records.0.title"]').fill('推荐票');
+      await dialog.locator('input[name="records.0.reference"]').fill('支部档案柜 A-3');
+      await dialog.getByRole('button', { name: '记录' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const activist = page.getByTestId('development-records-activist');
+      await activist.waitFor();
+      expect(await activist.innerText()).toContain('推荐票 · 支部档案柜 A-3');
+      await page.screenshot({ path: join(ARTIFACTS, 'development-records.png') });
+
+      const row = await t.request('GET', `/development/cases/${caseId}`);
+      expect(row.body.records.talk).toEqual([
+        expect.objectContaining({
+          title: '谈话记录',
+          reference: '党员档案 2025-031 第 2 页',
+          on: '2025-03-20',
+          source: 'attached',
+        }),
+      ]);
+      expect(row.body.records.activist).toEqual([
+        expect.objectContaining({ title: '推荐票', reference: '支部档案柜 A-3', on: null, source: 'step' }),
+      ]);
+      const auditor = await t.login('auditor', DEMO_PASSWORD);
+      expect((await t.requestAs(auditor, 'GET', `/development/cases/${caseId}`)).body.attachable).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -95,6 +95,8 @@ export interface PartyLedgerDataProvider extends DataProvider {
   confirmMemberImport: (token: string) => Promise<{ data: ImportResult }>;
   /** One of the 25 steps, at the catalogue's path: POST /api/development/cases/:id/<route>. */
   developmentStep: (id: Identifier, path: string, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
+  /** A record for a done step: POST /api/development/cases/:id/records. */
+  attachDevelopmentRecord: (id: Identifier, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
   getDevelopmentPipeline: () => Promise<{ data: PipelineRow[] }>;
   getDevelopmentCatalogue: () => Promise<{ data: DevelopmentCatalogue }>;
 }
@@ -174,6 +176,7 @@ export const dataProvider: PartyLedgerDataProvider = {
   // The catalogue's paths are absolute (`/api/development/cases/:id/talk`): fill in the case.
   developmentStep: (id, stepPath, data) =>
     post(stepPath.replace(/^\/api/, '').replace(':id', encodeURIComponent(String(id))), data),
+  attachDevelopmentRecord: (id, data) => post(`/development/cases/${encodeURIComponent(String(id))}/records`, data),
   getDevelopmentCatalogue: async () => ({
     data: (await httpClient(`${API_URL}/development/catalogue`)).json as DevelopmentCatalogue,
   }),

@@ -2,8 +2,12 @@ import { Box, Chip, Grid, Paper, Step, StepLabel, Stepper, Typography } from '@m
 import { Loading, useTranslate } from 'react-admin';
 import { useServerText } from '../i18n/i18nProvider';
 import { STAGES, useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
+import { AttachRecordButton, StepRecords } from './records';
 
-/** The 5 stages across, and under each its steps (from the API's catalogue) with the date each was done. */
+/**
+ * The 5 stages across, and under each its steps (from the API's catalogue) with the date each was done,
+ * the documents each produced, and 补充材料 on the done steps the user's role may attach a record to.
+ */
 export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
   const translate = useTranslate();
   const text = useServerText();
@@ -33,15 +37,23 @@ export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
                 <Stepper orientation="vertical" activeStep={firstOpen === -1 ? steps.length : firstOpen}>
                   {steps.map((step) => {
                     const on = record.steps[step.key];
+                    const records = record.records?.[step.key];
+                    const attachable = Boolean(on) && (record.attachable ?? []).includes(step.key);
                     return (
-                      <Step key={step.key} completed={Boolean(on)}>
+                      <Step key={step.key} completed={Boolean(on)} data-step={step.key}>
                         <StepLabel
                           icon={step.number}
                           optional={
-                            on ? (
-                              <Typography variant="caption" color="text.secondary">
-                                {on}
-                              </Typography>
+                            on || records?.length ? (
+                              <Box>
+                                {on ? (
+                                  <Typography variant="caption" color="text.secondary">
+                                    {on}
+                                  </Typography>
+                                ) : null}
+                                <StepRecords records={records} stepKey={step.key} />
+                                {attachable ? <AttachRecordButton record={record} step={step} /> : null}
+                              </Box>
                             ) : step.number === record.step + 1 && record.status === 'open' ? (
                               <Chip size="small" color="primary" label={translate('resources.development.next')} />
                             ) : undefined

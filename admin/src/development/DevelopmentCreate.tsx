@@ -11,21 +11,32 @@ import {
 } from 'react-admin';
 import { today } from '../i18n/dates';
 import { genderChoices } from '../members/memberChoices';
+import { useDevelopmentCatalogue } from './catalogue';
+import { RecordsInput, withoutEmpty } from './records';
 
-/** Step 1, 递交入党申请书: opens a case (POST /api/development/cases). */
-export const DevelopmentCreate = () => (
-  <Create redirect="show" mutationMode="pessimistic" title="resources.development.apply">
-    <SimpleForm defaultValues={{ on: today() }}>
-      <TextInput source="name" validate={[required(), maxLength(50)]} />
-      <SelectInput source="gender" choices={genderChoices} validate={required()} />
-      <DateInput source="birthDate" validate={required()} />
-      <ReferenceInput source="orgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-      </ReferenceInput>
-      <ReferenceInput source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-      </ReferenceInput>
-      <DateInput source="on" label="resources.development.fields.appliedOn" validate={required()} />
-    </SimpleForm>
-  </Create>
-);
+/** Step 1, 递交入党申请书: opens a case (POST /api/development/cases), with its records (the letter). */
+export const DevelopmentCreate = () => {
+  const { data: catalogue } = useDevelopmentCatalogue();
+  return (
+    <Create
+      redirect="show"
+      mutationMode="pessimistic"
+      title="resources.development.apply"
+      transform={(values: Record<string, unknown>) => withoutEmpty(values)}
+    >
+      <SimpleForm defaultValues={{ on: today() }}>
+        <TextInput source="name" validate={[required(), maxLength(50)]} />
+        <SelectInput source="gender" choices={genderChoices} validate={required()} />
+        <DateInput source="birthDate" validate={required()} />
+        <ReferenceInput source="orgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
+        </ReferenceInput>
+        <ReferenceInput source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
+        </ReferenceInput>
+        <DateInput source="on" label="resources.development.fields.appliedOn" validate={required()} />
+        <RecordsInput command={catalogue?.steps[0]} />
+      </SimpleForm>
+    </Create>
+  );
+};

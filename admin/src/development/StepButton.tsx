@@ -18,19 +18,8 @@ import { useCommand } from '../dataProvider/useCommand';
 import { today } from '../i18n/dates';
 import { useServerText } from '../i18n/i18nProvider';
 import type { CatalogueCommand, DevelopmentCaseRow } from './catalogue';
+import { RecordsInput, withoutEmpty } from './records';
 import { STEP_FORMS, type StepField } from './stepForms';
-
-/** Optional fields left empty are not sent: the API wants them absent or non-empty. */
-const withoutEmpty = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(values)
-      .filter(([, value]) => value !== '' && value !== null && value !== undefined)
-      .map(([key, value]) =>
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? [key, withoutEmpty(value as Record<string, unknown>)]
-          : [key, value],
-      ),
-  );
 
 const maxItems =
   (max: number): Validator =>
@@ -115,6 +104,7 @@ export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; co
         {(STEP_FORMS[command.key] ?? onlyTheDate).map((field) => (
           <StepInput key={field.source} field={field} />
         ))}
+        <RecordsInput command={command} />
       </CommandDialog>
     </>
   );

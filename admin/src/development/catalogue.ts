@@ -18,6 +18,20 @@ export interface CatalogueCommand extends Bilingual {
   /** e.g. `/api/development/cases/:id/talk`. */
   path: string;
   roles: string[];
+  /** The documents it normally produces (domain.md §4.2 "Record"): suggestions for its records. */
+  records: Bilingual[];
+}
+
+/** One record of a step as the case read serves it (`records` by step key). */
+export interface CaseRecord {
+  title: string;
+  /** Archive number, file location or link. */
+  reference: string | null;
+  on: string | null;
+  source: 'step' | 'attached';
+  recordedBy: string;
+  recordedAt: string;
+  eventId: string;
 }
 
 export interface ObligationTitle extends Bilingual {
@@ -47,6 +61,10 @@ export interface DevelopmentCaseRow {
   steps: Record<string, string | undefined>;
   /** Only on the single case: the step and record keys it may take next that the user's role may send. */
   nextSteps?: string[];
+  /** Only on the single case: the documents of each step (by key), sent with it or attached later. */
+  records?: Record<string, CaseRecord[] | undefined>;
+  /** Only on the single case: the done steps the user's role may attach a record to. */
+  attachable?: string[];
 }
 
 export const STAGES = [1, 2, 3, 4, 5] as const;

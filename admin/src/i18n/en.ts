@@ -174,6 +174,7 @@ export const en: AppMessages = {
         outcome: 'Resolution',
         extensionMonths: 'Probation extended by (months)',
         archive: 'Archive',
+        records: 'Records',
       },
       stages: {
         1: 'Application',
@@ -202,6 +203,20 @@ export const en: AppMessages = {
       overdue: 'overdue',
       progress: 'Progress',
       too_many: 'Choose at most 2',
+      too_many_records: 'At most 20 records per step',
+      records_help:
+        'Documents this step produced: their title and where each is kept (archive number, location or link). The paper or scan goes into the Party member archive; no files are stored here.',
+      record_fields: {
+        title: 'Document',
+        reference: 'Archive number / location / link',
+        on: 'Document date',
+      },
+      attach_record: 'Attach record',
+      attach_title: 'Attach a record: %{step}',
+      attach_help:
+        'Record a document of step %{n}, done for %{name}: its title, where it is kept and its date. The paper or scan goes into the Party member archive.',
+      record_attached: 'Record attached: %{title}',
+      recorded_by: 'Recorded by %{who} at %{at}',
     },
     positions: {
       name: 'Post holder |||| Post holders',

@@ -174,6 +174,7 @@ export const zh = {
         outcome: '决议',
         extensionMonths: '延长预备期（月）',
         archive: '归档去向',
+        records: '形成材料',
       },
       stages: {
         1: '申请入党',
@@ -202,6 +203,19 @@ export const zh = {
       overdue: '已逾期',
       progress: '发展进度',
       too_many: '最多选择 2 人',
+      too_many_records: '每个步骤最多 20 份材料',
+      records_help:
+        '本步骤形成的材料：填写名称和存放位置（档案号、存放处或链接）。原件或扫描件存入党员档案，本系统不保存文件。',
+      record_fields: {
+        title: '材料名称',
+        reference: '档案号 / 存放位置 / 链接',
+        on: '材料日期',
+      },
+      attach_record: '补充材料',
+      attach_title: '补充材料：%{step}',
+      attach_help: '为 %{name} 已完成的第 %{n} 步补充一份材料：登记名称、存放位置和日期，原件或扫描件存入党员档案。',
+      record_attached: '已补充材料：%{title}',
+      recorded_by: '%{who} 录入于 %{at}',
     },
     positions: {
       name: '职务',

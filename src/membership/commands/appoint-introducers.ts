@@ -9,9 +9,18 @@ import type { IntroducersAppointed } from '../membership.events.js';
 import type { MemberStanding } from '../development-facts.js';
 import { checkNamedMembers } from './member-standing.js';
 import { INTRODUCER_ELIGIBILITY, type IntroducerEligibility } from '../development-facts.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const appointIntroducersBody = z.strictObject({ on: localDate(), introducerIds: z.array(z.uuid()) });
+export const appointIntroducersBody = stepBody({ on: localDate(), introducerIds: z.array(z.uuid()) });
 
 export type AppointIntroducers = StepCommand<'AppointIntroducers', z.output<typeof appointIntroducersBody>>;
 
@@ -38,7 +47,7 @@ export const appointIntroducers = (
     en: 'introducer',
     introducer: true,
   });
-  return stepEvent<IntroducersAppointed>('IntroducersAppointed', open, data.on, { introducers });
+  return stepEvent<IntroducersAppointed>('IntroducersAppointed', open, data, { introducers });
 };
 
 export class AppointIntroducersCommand extends CommandMessage<AppointIntroducers, DevelopmentCase> {}

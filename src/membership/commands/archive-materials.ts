@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { MaterialsArchived } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const archiveMaterialsBody = z.strictObject({
+export const archiveMaterialsBody = stepBody({
   on: localDate(),
   archive: z.enum(['personnel_file', 'member_file']),
 });
@@ -20,7 +20,7 @@ export const archiveMaterials = ({ data, metadata }: ArchiveMaterials, state: De
   const open = openCase(state, 'archived');
   notDone(open, 'archived');
   follows(open, 'archived', data.on, metadata);
-  return stepEvent<MaterialsArchived>('MaterialsArchived', open, data.on, { archive: data.archive });
+  return stepEvent<MaterialsArchived>('MaterialsArchived', open, data, { archive: data.archive });
 };
 
 export class ArchiveMaterialsCommand extends CommandMessage<ArchiveMaterials, DevelopmentCase> {}

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ActivistAssessed } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const assessActivistBody = z.strictObject({ on: localDate(), summary: text(2000) });
+export const assessActivistBody = stepBody({ on: localDate(), summary: text(2000) });
 
 export type AssessActivist = StepCommand<'AssessActivist', z.output<typeof assessActivistBody>>;
 
@@ -17,7 +17,7 @@ export const assessActivist = ({ data, metadata }: AssessActivist, state: Develo
   const open = openCase(state, 'cultivation');
   notDone(open, 'cultivation');
   follows(open, 'cultivation', data.on, metadata);
-  return stepEvent<ActivistAssessed>('ActivistAssessed', open, data.on, { summary: data.summary });
+  return stepEvent<ActivistAssessed>('ActivistAssessed', open, data, { summary: data.summary });
 };
 
 export class AssessActivistCommand extends CommandMessage<AssessActivist, DevelopmentCase> {}

@@ -9,9 +9,9 @@ import type { CultivationContactsAssigned } from '../membership.events.js';
 import type { MemberStanding } from '../development-facts.js';
 import { checkNamedMembers } from './member-standing.js';
 import { INTRODUCER_ELIGIBILITY, type IntroducerEligibility } from '../development-facts.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const assignCultivationContactsBody = z.strictObject({
+export const assignCultivationContactsBody = stepBody({
   on: localDate(),
   contactIds: z.array(z.uuid()).min(1).max(2),
 });
@@ -37,7 +37,7 @@ export const assignCultivationContacts = (
     en: 'cultivation contact',
     introducer: false,
   });
-  return stepEvent<CultivationContactsAssigned>('CultivationContactsAssigned', open, data.on, { contacts });
+  return stepEvent<CultivationContactsAssigned>('CultivationContactsAssigned', open, data, { contacts });
 };
 
 export class AssignCultivationContactsCommand extends CommandMessage<AssignCultivationContacts, DevelopmentCase> {}

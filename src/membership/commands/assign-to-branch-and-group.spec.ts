@@ -20,7 +20,7 @@ const assign =
 const assigned = (orgId: string) => [
   {
     type: 'AssignedToBranchAndGroup' as const,
-    data: { personId: PERSON, on: DATES.assigned, orgId, partyGroup: '第二党小组' },
+    data: { personId: PERSON, on: DATES.assigned, orgId, partyGroup: '第二党小组', records: [] },
   },
 ];
 const given = historyUntil('approvalFiled');

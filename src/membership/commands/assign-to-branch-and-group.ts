@@ -8,9 +8,18 @@ import type { DevelopmentCase } from '../development-case.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import type { AssignedToBranchAndGroup } from '../membership.events.js';
 import type { ApplicationFacts } from './submit-application.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const assignToBranchAndGroupBody = z.strictObject({
+export const assignToBranchAndGroupBody = stepBody({
   on: localDate(),
   partyGroup: text(50),
   /** The branch the probationary member joins; left out: the branch that admitted them. */
@@ -43,7 +52,7 @@ export const assignToBranchAndGroup = (
         'orgId',
       );
   }
-  return stepEvent<AssignedToBranchAndGroup>('AssignedToBranchAndGroup', open, data.on, {
+  return stepEvent<AssignedToBranchAndGroup>('AssignedToBranchAndGroup', open, data, {
     orgId,
     partyGroup: data.partyGroup,
   });

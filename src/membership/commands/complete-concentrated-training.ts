@@ -7,9 +7,18 @@ import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ConcentratedTrainingCompleted } from '../membership.events.js';
 import { rulesInForceOn } from '../development-rules.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const completeConcentratedTrainingBody = z.strictObject({
+export const completeConcentratedTrainingBody = stepBody({
   on: localDate(),
   days: z.number().min(0).max(365),
   classHours: z.number().min(0).max(2000),
@@ -37,7 +46,7 @@ export const completeConcentratedTraining = (
       `Concentrated training must last at least ${days} days or ${hours} class hours (Art. 17)`,
       'days',
     );
-  return stepEvent<ConcentratedTrainingCompleted>('ConcentratedTrainingCompleted', open, data.on, {
+  return stepEvent<ConcentratedTrainingCompleted>('ConcentratedTrainingCompleted', open, data, {
     days: data.days,
     classHours: data.classHours,
     provider: data.provider,

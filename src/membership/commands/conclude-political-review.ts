@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { PoliticalReviewConcluded } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const concludePoliticalReviewBody = z.strictObject({
+export const concludePoliticalReviewBody = stepBody({
   on: localDate(),
   conclusion: z.enum(['passed', 'not_passed']),
   summary: text(4000),
@@ -30,7 +30,7 @@ export const concludePoliticalReview = (
   const open = openCase(state, 'politicalReview');
   notDone(open, 'politicalReview');
   follows(open, 'politicalReview', data.on, metadata);
-  return stepEvent<PoliticalReviewConcluded>('PoliticalReviewConcluded', open, data.on, {
+  return stepEvent<PoliticalReviewConcluded>('PoliticalReviewConcluded', open, data, {
     conclusion: data.conclusion,
     summary: data.summary,
   });

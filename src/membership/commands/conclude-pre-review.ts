@@ -15,12 +15,13 @@ import {
   openCase,
   passedPoliticalReview,
   refuse,
+  stepBody,
   stepEvent,
   withinWindow,
   type StepCommand,
 } from './step-support.js';
 
-export const concludePreReviewBody = z.strictObject({
+export const concludePreReviewBody = stepBody({
   on: localDate(),
   conclusion: z.enum(['passed', 'not_passed']),
   /** When the candidate is expected to leave the unit (transfer, graduation…), if known. */
@@ -56,7 +57,7 @@ export const concludePreReview = (
     zh: '预审应在支部委员会审查后按时完成',
     en: 'The pre-review is due after the branch committee review',
   });
-  return stepEvent<PreReviewConcluded>('PreReviewConcluded', open, data.on, {
+  return stepEvent<PreReviewConcluded>('PreReviewConcluded', open, data, {
     conclusion: data.conclusion,
     leavingUnitOn: data.leavingUnitOn ?? null,
     delayReason: data.delayReason ?? null,

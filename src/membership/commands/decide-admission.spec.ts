@@ -27,6 +27,7 @@ const approved = (on: string, specialReason: string | null = null) => [
       probationStart: '2024-12-02',
       probationEnd: '2025-12-02',
       rulesVersion: '2014',
+      records: [],
     },
   },
 ];
@@ -54,7 +55,12 @@ describe('step 17: approval within 3 months of the branch resolution, 6 at most 
     spec(developmentCase)
       .given(given)
       .when(decide('2025-01-10', undefined, 'not_approved'))
-      .then([{ type: 'AdmissionNotApproved', data: { personId: PERSON, on: '2025-01-10', reason: '条件不成熟' } }]));
+      .then([
+        {
+          type: 'AdmissionNotApproved',
+          data: { personId: PERSON, on: '2025-01-10', reason: '条件不成熟', records: [] },
+        },
+      ]));
   test('no approval before the higher committee has interviewed the candidate', () =>
     spec(developmentCase)
       .given(historyUntil('admissionVote'))
@@ -78,12 +84,12 @@ describe('step 20: the oath, within a month of approval under the 2026 revision 
     spec(developmentCase)
       .given(historyUntil('approvalFiled'))
       .when(oath('2025-03-20'))
-      .then([{ type: 'OathTaken', data: { personId: PERSON, on: '2025-03-20', delayReason: null } }]));
+      .then([{ type: 'OathTaken', data: { personId: PERSON, on: '2025-03-20', delayReason: null, records: [] } }]));
   test('2026 rules: within the month', () =>
     spec(developmentCase)
       .given(in2026)
       .when(oath('2026-07-10'))
-      .then([{ type: 'OathTaken', data: { personId: PERSON, on: '2026-07-10', delayReason: null } }]));
+      .then([{ type: 'OathTaken', data: { personId: PERSON, on: '2026-07-10', delayReason: null, records: [] } }]));
   test('2026 rules: late without a reason: development.oath-window', () =>
     spec(developmentCase).given(in2026).when(oath('2026-07-11')).thenFails('development.oath-window', 'delayReason'));
 });

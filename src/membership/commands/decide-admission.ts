@@ -8,9 +8,18 @@ import { addMonths, addYears } from '../../core/time/local-date.js';
 import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { AdmissionApproved, AdmissionNotApproved } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const decideAdmissionBody = z.strictObject({
+export const decideAdmissionBody = stepBody({
   on: localDate(),
   /** The committee's collective decision, one candidate at a time: recorded, never made, here. */
   decision: z.enum(['approved', 'not_approved']),
@@ -55,10 +64,10 @@ export const decideAdmission = (
   notDone(open, 'approval');
   follows(open, 'approval', data.on, metadata);
   if (data.decision === 'not_approved')
-    return stepEvent<AdmissionNotApproved>('AdmissionNotApproved', open, data.on, { reason: data.reason ?? '' });
+    return stepEvent<AdmissionNotApproved>('AdmissionNotApproved', open, data, { reason: data.reason ?? '' });
   const rules = checkApprovalWindow(open, data.on, data.specialReason);
   const probationStart = open.done.admissionVote as string;
-  return stepEvent<AdmissionApproved>('AdmissionApproved', open, data.on, {
+  return stepEvent<AdmissionApproved>('AdmissionApproved', open, data, {
     specialReason: data.specialReason ?? null,
     probationStart,
     probationEnd: addYears(probationStart, rulesInForceOn(probationStart).probationYears),

@@ -8,9 +8,18 @@ import { addMonths } from '../../core/time/local-date.js';
 import type { DevelopmentCase } from '../development-case.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { ConversionApproved, ConversionNotApproved } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const decideConversionBody = z.strictObject({
+export const decideConversionBody = stepBody({
   on: localDate(),
   /** The committee's decision on the branch's resolution: recorded, never made, here. */
   decision: z.enum(['approved', 'not_approved']),
@@ -43,9 +52,9 @@ export const decideConversion = (
       `The conversion is approved within ${months} months of the branch resolution (${limit})`,
     );
   if (data.decision === 'not_approved')
-    return stepEvent<ConversionNotApproved>('ConversionNotApproved', open, data.on, { reason: data.reason ?? '' });
+    return stepEvent<ConversionNotApproved>('ConversionNotApproved', open, data, { reason: data.reason ?? '' });
   const expiry = open.probationEnd as string;
-  return stepEvent<ConversionApproved>('ConversionApproved', open, data.on, {
+  return stepEvent<ConversionApproved>('ConversionApproved', open, data, {
     outcome: resolution.outcome,
     partyStandingFrom: resolution.outcome === 'convert' ? expiry : null,
     probationEnd: resolution.outcome === 'extend' ? addMonths(expiry, resolution.extensionMonths ?? 0) : null,

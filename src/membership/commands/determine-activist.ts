@@ -8,9 +8,18 @@ import type { DevelopmentCase } from '../development-case.js';
 import type { ActivistDetermined } from '../membership.events.js';
 import { addMonths } from '../../core/time/local-date.js';
 import { rulesInForceOn } from '../development-rules.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const determineActivistBody = z.strictObject({
+export const determineActivistBody = stepBody({
   on: localDate(),
   recommendation: z.enum(['member_recommendation', 'mass_org_recommendation']),
 });
@@ -33,7 +42,7 @@ export const determineActivist = (
       `递交申请满 ${wait} 个月后方可确定为入党积极分子（最早 ${earliest}）`,
       `An applicant may be made an activist ${wait} months after applying (from ${earliest})`,
     );
-  return stepEvent<ActivistDetermined>('ActivistDetermined', open, data.on, { recommendation: data.recommendation });
+  return stepEvent<ActivistDetermined>('ActivistDetermined', open, data, { recommendation: data.recommendation });
 };
 
 export class DetermineActivistCommand extends CommandMessage<DetermineActivist, DevelopmentCase> {}

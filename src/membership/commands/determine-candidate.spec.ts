@@ -16,7 +16,15 @@ const determine =
     );
 const listed = (on: string, publicityFrom: string, publicityTo: string, days: number) => ({
   type: 'CandidateDetermined' as const,
-  data: { personId: PERSON, on, publicityFrom, publicityTo, publicityWorkingDays: days, rulesVersion: '2014' },
+  data: {
+    personId: PERSON,
+    on,
+    publicityFrom,
+    publicityTo,
+    publicityWorkingDays: days,
+    rulesVersion: '2014',
+    records: [],
+  },
 });
 
 describe('step 7: development candidate (Art. 13: a year of cultivation; A9: publicity in working days)', () => {
@@ -82,6 +90,7 @@ describe('step 9: two introducers, full members not under 留党察看 (Art. 14)
               { memberId: 'm-1', name: 'm-1' },
               { memberId: 'm-2', name: 'm-2' },
             ],
+            records: [],
           },
         },
       ]));
@@ -121,7 +130,7 @@ describe('step 11: concentrated training of 3 days or 24 class hours (Art. 17)',
   const done = (days: number, classHours: number) => [
     {
       type: 'ConcentratedTrainingCompleted' as const,
-      data: { personId: PERSON, on: '2024-10-25', days, classHours, provider: '县委党校' },
+      data: { personId: PERSON, on: '2024-10-25', days, classHours, provider: '县委党校', records: [] },
     },
   ];
   test('3 days suffice', () => spec(developmentCase).given(given).when(train(3, 18)).then(done(3, 18)));
@@ -144,7 +153,12 @@ describe('political review (Arts. 15–16): nobody who has not passed may go fur
     spec(developmentCase)
       .given(historyUntil('training'))
       .when(review)
-      .then([{ type: 'BranchCommitteeReviewed', data: { personId: PERSON, on: '2024-11-01', conclusion: 'submit' } }]));
+      .then([
+        {
+          type: 'BranchCommitteeReviewed',
+          data: { personId: PERSON, on: '2024-11-01', conclusion: 'submit', records: [] },
+        },
+      ]));
   test('a review concluded "not passed" blocks the case', () => {
     const failed = historyUntil('training').map((e) =>
       e.type === 'PoliticalReviewConcluded' ? { ...e, data: { ...e.data, conclusion: 'not_passed' as const } } : e,

@@ -9,9 +9,18 @@ import type { CandidateDetermined } from '../membership.events.js';
 import { addYears } from '../../core/time/local-date.js';
 import { rulesInForceOn } from '../development-rules.js';
 import { checkPublicity } from './publicity.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 
-export const determineCandidateBody = z.strictObject({
+export const determineCandidateBody = stepBody({
   on: localDate(),
   publicityFrom: localDate(),
   publicityTo: localDate(),
@@ -39,7 +48,7 @@ export const determineCandidate = (
       `At least ${rules.cultivationYears} year(s) of cultivation as an activist are required (from ${earliest})`,
     );
   const days = checkPublicity(data.publicityFrom, data.publicityTo, data.on, rules.candidatePublicityWorkingDays);
-  return stepEvent<CandidateDetermined>('CandidateDetermined', open, data.on, {
+  return stepEvent<CandidateDetermined>('CandidateDetermined', open, data, {
     publicityFrom: data.publicityFrom,
     publicityTo: data.publicityTo,
     publicityWorkingDays: days,

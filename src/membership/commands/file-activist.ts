@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ActivistFiled } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const fileActivistBody = z.strictObject({ on: localDate() });
+export const fileActivistBody = stepBody({ on: localDate() });
 
 export type FileActivist = StepCommand<'FileActivist', z.output<typeof fileActivistBody>>;
 
@@ -17,7 +17,7 @@ export const fileActivist = ({ data, metadata }: FileActivist, state: Developmen
   const open = openCase(state, 'activistFiled');
   notDone(open, 'activistFiled');
   follows(open, 'activistFiled', data.on, metadata);
-  return stepEvent<ActivistFiled>('ActivistFiled', open, data.on, {});
+  return stepEvent<ActivistFiled>('ActivistFiled', open, data, {});
 };
 
 export class FileActivistCommand extends CommandMessage<FileActivist, DevelopmentCase> {}

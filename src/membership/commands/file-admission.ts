@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { AdmissionFiled } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const fileAdmissionBody = z.strictObject({ on: localDate() });
+export const fileAdmissionBody = stepBody({ on: localDate() });
 
 export type FileAdmission = StepCommand<'FileAdmission', z.output<typeof fileAdmissionBody>>;
 
@@ -17,7 +17,7 @@ export const fileAdmission = ({ data, metadata }: FileAdmission, state: Developm
   const open = openCase(state, 'approvalFiled');
   notDone(open, 'approvalFiled');
   follows(open, 'approvalFiled', data.on, metadata);
-  return stepEvent<AdmissionFiled>('AdmissionFiled', open, data.on, {});
+  return stepEvent<AdmissionFiled>('AdmissionFiled', open, data, {});
 };
 
 export class FileAdmissionCommand extends CommandMessage<FileAdmission, DevelopmentCase> {}

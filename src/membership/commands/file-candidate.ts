@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { CandidateFiled } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const fileCandidateBody = z.strictObject({ on: localDate() });
+export const fileCandidateBody = stepBody({ on: localDate() });
 
 export type FileCandidate = StepCommand<'FileCandidate', z.output<typeof fileCandidateBody>>;
 
@@ -17,7 +17,7 @@ export const fileCandidate = ({ data, metadata }: FileCandidate, state: Developm
   const open = openCase(state, 'candidateFiled');
   notDone(open, 'candidateFiled');
   follows(open, 'candidateFiled', data.on, metadata);
-  return stepEvent<CandidateFiled>('CandidateFiled', open, data.on, {});
+  return stepEvent<CandidateFiled>('CandidateFiled', open, data, {});
 };
 
 export class FileCandidateCommand extends CommandMessage<FileCandidate, DevelopmentCase> {}

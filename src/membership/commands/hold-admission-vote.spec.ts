@@ -38,7 +38,7 @@ const held = (
 ) => [
   {
     type: 'AdmissionVoteHeld' as const,
-    data: { personId: PERSON, on, votes: counts, resolution, delayReason, rulesVersion },
+    data: { personId: PERSON, on, votes: counts, resolution, delayReason, rulesVersion, records: [] },
   },
 ];
 const given = historyUntil('admissionForm');
@@ -143,6 +143,7 @@ describe('step 13: a candidate leaving the unit within 3 months is not processed
             conclusion: 'passed',
             leavingUnitOn: '2025-02-16',
             delayReason: null,
+            records: [],
           },
         },
       ]));

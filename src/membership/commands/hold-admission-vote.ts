@@ -21,12 +21,13 @@ import {
   notDone,
   openCase,
   refuse,
+  stepBody,
   stepEvent,
   withinWindow,
   type StepCommand,
 } from './step-support.js';
 
-export const holdAdmissionVoteBody = z.strictObject({
+export const holdAdmissionVoteBody = stepBody({
   on: localDate(),
   votes: voteCountsBody,
   resolution: z.enum(['admit', 'not_admit']),
@@ -69,7 +70,7 @@ export const holdAdmissionVote = (
       zh: '支部大会应在预审后一个月内召开',
       en: 'The branch general meeting is held within a month of the pre-review',
     });
-  return stepEvent<AdmissionVoteHeld>('AdmissionVoteHeld', open, data.on, {
+  return stepEvent<AdmissionVoteHeld>('AdmissionVoteHeld', open, data, {
     votes: data.votes,
     resolution: data.resolution,
     delayReason: data.delayReason ?? null,

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ApplicantTalkHeld } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const holdApplicantTalkBody = z.strictObject({ on: localDate(), talkedBy: text(50), summary: text(2000) });
+export const holdApplicantTalkBody = stepBody({ on: localDate(), talkedBy: text(50), summary: text(2000) });
 
 export type HoldApplicantTalk = StepCommand<'HoldApplicantTalk', z.output<typeof holdApplicantTalkBody>>;
 
@@ -17,7 +17,7 @@ export const holdApplicantTalk = ({ data, metadata }: HoldApplicantTalk, state: 
   const open = openCase(state, 'talk');
   notDone(open, 'talk');
   follows(open, 'talk', data.on, metadata);
-  return stepEvent<ApplicantTalkHeld>('ApplicantTalkHeld', open, data.on, {
+  return stepEvent<ApplicantTalkHeld>('ApplicantTalkHeld', open, data, {
     talkedBy: data.talkedBy,
     summary: data.summary,
   });

@@ -39,6 +39,7 @@ const held = (on: string, outcome: Outcome = 'convert', extensionMonths: number 
     publicityFrom: '2025-11-24',
     publicityTo: '2025-11-28',
     rulesVersion: '2014',
+    records: [],
   },
 });
 const given = historyUntil('conversionApplication');
@@ -77,6 +78,7 @@ describe('step 23: conversion meeting, not before probation expires (Art. 32)', 
         outcome: 'extend',
         partyStandingFrom: null,
         probationEnd: '2026-06-02',
+        records: [],
       },
     },
   ];
@@ -134,6 +136,7 @@ describe('step 24: conversion approval within 3 months; Party standing from prob
             outcome: 'convert',
             partyStandingFrom: '2025-12-02',
             probationEnd: null,
+            records: [],
           },
         },
       ]));
@@ -155,6 +158,7 @@ describe('step 24: conversion approval within 3 months; Party standing from prob
             outcome: 'extend',
             partyStandingFrom: null,
             probationEnd: '2026-12-02',
+            records: [],
           },
         },
       ]));

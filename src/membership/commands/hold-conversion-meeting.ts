@@ -9,10 +9,19 @@ import { RosterFacts } from '../../organizations/roster-facts.js';
 import { rulesInForceOn, type DevelopmentRules } from '../development-rules.js';
 import type { ConversionMeetingHeld } from '../membership.events.js';
 import { checkPublicity } from './publicity.js';
-import { follows, handleStep, notDone, openCase, refuse, stepEvent, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  refuse,
+  stepBody,
+  stepEvent,
+  type StepCommand,
+} from './step-support.js';
 import { checkVote, voteCountsBody } from './vote-rules.js';
 
-export const holdConversionMeetingBody = z.strictObject({
+export const holdConversionMeetingBody = stepBody({
   on: localDate(),
   /** The meeting's resolution (Art. 32): convert on time, extend once, or cancel probationary status. */
   outcome: z.enum(['convert', 'extend', 'cancel']),
@@ -62,7 +71,7 @@ export const holdConversionMeeting = (
   const publicityDays = data.outcome === 'convert' ? rules.conversionPublicityWorkingDays : 0;
   checkPublicity(data.publicityFrom, data.publicityTo, data.on, publicityDays);
   checkVote(data.votes, fullMembers, rules, true);
-  return stepEvent<ConversionMeetingHeld>('ConversionMeetingHeld', open, data.on, {
+  return stepEvent<ConversionMeetingHeld>('ConversionMeetingHeld', open, data, {
     outcome: data.outcome,
     extensionMonths: data.outcome === 'extend' ? (data.extensionMonths ?? null) : null,
     votes: data.votes,

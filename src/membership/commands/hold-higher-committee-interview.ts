@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { HigherCommitteeInterviewHeld } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const holdHigherCommitteeInterviewBody = z.strictObject({
+export const holdHigherCommitteeInterviewBody = stepBody({
   on: localDate(),
   interviewer: text(50),
   opinion: text(2000),
@@ -27,7 +27,7 @@ export const holdHigherCommitteeInterview = (
   const open = openCase(state, 'interview');
   notDone(open, 'interview');
   follows(open, 'interview', data.on, metadata);
-  return stepEvent<HigherCommitteeInterviewHeld>('HigherCommitteeInterviewHeld', open, data.on, {
+  return stepEvent<HigherCommitteeInterviewHeld>('HigherCommitteeInterviewHeld', open, data, {
     interviewer: data.interviewer,
     opinion: data.opinion,
   });

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { AdmissionFormIssued } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const issueAdmissionFormBody = z.strictObject({ on: localDate() });
+export const issueAdmissionFormBody = stepBody({ on: localDate() });
 
 export type IssueAdmissionForm = StepCommand<'IssueAdmissionForm', z.output<typeof issueAdmissionFormBody>>;
 
@@ -20,7 +20,7 @@ export const issueAdmissionForm = (
   const open = openCase(state, 'admissionForm');
   notDone(open, 'admissionForm');
   follows(open, 'admissionForm', data.on, metadata);
-  return stepEvent<AdmissionFormIssued>('AdmissionFormIssued', open, data.on, {});
+  return stepEvent<AdmissionFormIssued>('AdmissionFormIssued', open, data, {});
 };
 
 export class IssueAdmissionFormCommand extends CommandMessage<IssueAdmissionForm, DevelopmentCase> {}

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ProbationObservationRecorded } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const recordProbationObservationBody = z.strictObject({ on: localDate(), summary: text(2000) });
+export const recordProbationObservationBody = stepBody({ on: localDate(), summary: text(2000) });
 
 export type RecordProbationObservation = StepCommand<
   'RecordProbationObservation',
@@ -23,7 +23,7 @@ export const recordProbationObservation = (
   const open = openCase(state, 'observation');
   notDone(open, 'observation');
   follows(open, 'observation', data.on, metadata);
-  return stepEvent<ProbationObservationRecorded>('ProbationObservationRecorded', open, data.on, {
+  return stepEvent<ProbationObservationRecorded>('ProbationObservationRecorded', open, data, {
     summary: data.summary,
   });
 };

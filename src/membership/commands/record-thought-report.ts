@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ThoughtReportRecorded } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const recordThoughtReportBody = z.strictObject({ on: localDate(), summary: text(2000) });
+export const recordThoughtReportBody = stepBody({ on: localDate(), summary: text(2000) });
 
 export type RecordThoughtReport = StepCommand<'RecordThoughtReport', z.output<typeof recordThoughtReportBody>>;
 
@@ -20,7 +20,7 @@ export const recordThoughtReport = (
   const open = openCase(state, 'thoughtReport');
   notDone(open, 'thoughtReport');
   follows(open, 'thoughtReport', data.on, metadata);
-  return stepEvent<ThoughtReportRecorded>('ThoughtReportRecorded', open, data.on, { summary: data.summary });
+  return stepEvent<ThoughtReportRecorded>('ThoughtReportRecorded', open, data, { summary: data.summary });
 };
 
 export class RecordThoughtReportCommand extends CommandMessage<RecordThoughtReport, DevelopmentCase> {}

@@ -12,11 +12,12 @@ import {
   notDone,
   openCase,
   passedPoliticalReview,
+  stepBody,
   stepEvent,
   type StepCommand,
 } from './step-support.js';
 
-export const reviewInBranchCommitteeBody = z.strictObject({
+export const reviewInBranchCommitteeBody = stepBody({
   on: localDate(),
   conclusion: z.enum(['submit', 'not_submit']),
 });
@@ -35,7 +36,7 @@ export const reviewInBranchCommittee = (
   notDone(open, 'branchReview');
   passedPoliticalReview(open);
   follows(open, 'branchReview', data.on, metadata);
-  return stepEvent<BranchCommitteeReviewed>('BranchCommitteeReviewed', open, data.on, { conclusion: data.conclusion });
+  return stepEvent<BranchCommitteeReviewed>('BranchCommitteeReviewed', open, data, { conclusion: data.conclusion });
 };
 
 export class ReviewInBranchCommitteeCommand extends CommandMessage<ReviewInBranchCommittee, DevelopmentCase> {}

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { handleCommand, type HandleOptions } from '../../core/command-handling.js';
 import { DomainError } from '../../core/errors.js';
+import { localDate, text } from '../../core/http/validation.js';
 import type { EventStore } from '../../core/event-store/event-store.js';
 import type { Command, CommandMetadata } from '../../core/messages.js';
 import { addDays, addMonths, occurredOn, shanghaiDate } from '../../core/time/local-date.js';
@@ -17,7 +19,47 @@ import {
   titleOf,
   type CommandKey,
 } from '../development-steps.js';
-import { developmentStream, type DevelopmentEvent } from '../membership.events.js';
+import { developmentStream, type DevelopmentEvent, type StepRecord } from '../membership.events.js';
+
+/** At most this many records on one step command. */
+export const MAX_STEP_RECORDS = 20;
+
+/**
+ * One document a step produced (domain.md §4.2 "Record"): its title, and optionally where the paper or
+ * scan is kept (archive number, file location or link) and its date. No file travels: the document
+ * lives in the Party member archive. Also the body of POST /api/development/cases/:id/records.
+ */
+export const stepRecordShape = {
+  title: text(100),
+  reference: text(200).nullish(),
+  on: localDate().nullish(),
+};
+export const stepRecordBody = z.strictObject(stepRecordShape);
+export type StepRecordInput = z.output<typeof stepRecordBody>;
+
+/**
+ * A step command's body: its own fields plus the optional `records` every step accepts, so the 25
+ * bodies share one schema for them.
+ */
+export const stepBody = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+  z.strictObject({ ...shape, records: z.array(stepRecordBody).max(MAX_STEP_RECORDS).optional() });
+
+/** The records as an event stores them: every field present, null when not given. */
+export const toStepRecord = ({ title, reference, on }: StepRecordInput): StepRecord => ({
+  title,
+  reference: reference ?? null,
+  on: on ?? null,
+});
+
+/** A record's date, like a step's, is entered after the fact: never in the future. */
+export const recordsNotInFuture = (
+  records: readonly { on?: string | null }[] | null | undefined,
+  metadata: CommandMetadata,
+  field = (index: number) => `records.${index}.on`,
+): void =>
+  (records ?? []).forEach((record, index) => {
+    if (record.on) notInFuture(record.on, metadata, field(index));
+  });
 
 /** Shared by the 25 step deciders: order, dates and windows, each refusal naming its rule. */
 export const refuse = (code: string, zh: string, en: string, field = 'on', status = 422) =>
@@ -134,28 +176,46 @@ export const workingDays = <T>(count: () => T): T => {
 const workingDaysEnd = (start: string, n: number, calendar: WorkingDayCalendar) =>
   workingDays(() => calendar.endOfWorkingDayPeriod(start, n));
 
-/** A step's event: the person, the business date, occurredAt and the unit for scoping. */
+/**
+ * A step's event: the person, the business date and the records the command sent (`step`, the command's
+ * data), the step's own fields, occurredAt and the unit for scoping. `records` is always written, `[]`
+ * when none.
+ */
 export const stepEvent = <E extends DevelopmentEvent>(
   type: E['type'],
   state: Pick<OpenCase, 'personId' | 'unitId'>,
-  on: string,
-  data: Omit<E['data'], 'personId' | 'on'>,
+  step: { on: string; records?: StepRecordInput[] | null },
+  data: Omit<E['data'], 'personId' | 'on' | 'records'>,
 ): E =>
   ({
     type,
-    data: { personId: state.personId, on, ...data },
-    metadata: { occurredAt: occurredOn(on), unitIds: [state.unitId] },
+    data: { personId: state.personId, on: step.on, ...data, records: (step.records ?? []).map(toStepRecord) },
+    metadata: { occurredAt: occurredOn(step.on), unitIds: [state.unitId] },
   }) as E;
 
 export type StepCommand<Type extends string, Data> = Command<Type, Data & { personId: string }>;
 
-/** The one write path of every step: the person's stream, folded, decided, appended. */
+/**
+ * The one write path of every step: the person's stream, folded, decided, appended. The records any
+ * step command may carry are checked here once for all 25 (their dates not in the future).
+ */
 export const handleStep = (
   store: EventStore,
   command: StepCommand<string, object>,
   decide: (state: DevelopmentCase) => DevelopmentEvent | DevelopmentEvent[],
   options?: HandleOptions,
-) => handleCommand(store, developmentStream(command.data.personId), developmentCase, decide, command.metadata, options);
+) =>
+  handleCommand(
+    store,
+    developmentStream(command.data.personId),
+    developmentCase,
+    (state) => {
+      recordsNotInFuture((command.data as { records?: StepRecordInput[] }).records, command.metadata);
+      return decide(state);
+    },
+    command.metadata,
+    options,
+  );
 
 /** Arts. 15–16: nobody who has not passed political review may go further. */
 export const passedPoliticalReview = (state: OpenCase): void => {

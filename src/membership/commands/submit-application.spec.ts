@@ -36,6 +36,7 @@ describe('step 1: application (Art. 5: aged 18 or over)', () => {
             birthDate: '2008-03-01',
             orgId: 'org-1',
             unitId: 'unit-1',
+            records: [],
           },
         },
       ]));
@@ -74,7 +75,10 @@ describe('order: a step only after its prerequisites', () => {
       .given(historyUntil('application'))
       .when(talk('2023-03-20'))
       .then([
-        { type: 'ApplicantTalkHeld', data: { personId: PERSON, on: '2023-03-20', talkedBy: '王', summary: '谈话' } },
+        {
+          type: 'ApplicantTalkHeld',
+          data: { personId: PERSON, on: '2023-03-20', talkedBy: '王', summary: '谈话', records: [] },
+        },
       ]));
   test('a talk dated before the application is refused', () =>
     spec(developmentCase)
@@ -112,6 +116,7 @@ describe('step 5: one or two full members as cultivation contacts (Art. 9)', () 
               { memberId: 'm-1', name: 'm-1' },
               { memberId: 'm-2', name: 'm-2' },
             ],
+            records: [],
           },
         },
       ]));

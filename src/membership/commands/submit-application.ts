@@ -9,9 +9,9 @@ import type { DevelopmentCase } from '../development-case.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { ApplicationSubmitted } from '../membership.events.js';
-import { handleStep, notInFuture, refuse, stepEvent, type StepCommand } from './step-support.js';
+import { handleStep, notInFuture, refuse, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const submitApplicationBody = z.strictObject({
+export const submitApplicationBody = stepBody({
   name: text(50),
   gender: z.enum(['male', 'female']),
   birthDate: localDate(),
@@ -59,8 +59,8 @@ export const submitApplication = (
       `The applicant was under ${minimumAge} on the application date (Art. 5)`,
       'birthDate',
     );
-  const { personId: _p, on: _o, ...details } = data;
-  return stepEvent<ApplicationSubmitted>('ApplicationSubmitted', data, data.on, details);
+  const { personId: _p, on: _o, records: _r, ...details } = data;
+  return stepEvent<ApplicationSubmitted>('ApplicationSubmitted', data, data, details);
 };
 
 export class SubmitApplicationCommand extends CommandMessage<SubmitApplication, DevelopmentCase> {}

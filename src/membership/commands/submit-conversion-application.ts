@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ConversionApplicationSubmitted } from '../membership.events.js';
-import { follows, handleStep, notDone, openCase, stepEvent, type StepCommand } from './step-support.js';
+import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
-export const submitConversionApplicationBody = z.strictObject({ on: localDate() });
+export const submitConversionApplicationBody = stepBody({ on: localDate() });
 
 export type SubmitConversionApplication = StepCommand<
   'SubmitConversionApplication',
@@ -23,7 +23,7 @@ export const submitConversionApplication = (
   const open = openCase(state, 'conversionApplication');
   notDone(open, 'conversionApplication');
   follows(open, 'conversionApplication', data.on, metadata);
-  return stepEvent<ConversionApplicationSubmitted>('ConversionApplicationSubmitted', open, data.on, {});
+  return stepEvent<ConversionApplicationSubmitted>('ConversionApplicationSubmitted', open, data, {});
 };
 
 export class SubmitConversionApplicationCommand extends CommandMessage<SubmitConversionApplication, DevelopmentCase> {}

@@ -7,9 +7,18 @@ import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { OathTaken } from '../membership.events.js';
 import { rulesInForceOn } from '../development-rules.js';
-import { follows, handleStep, notDone, openCase, stepEvent, withinWindow, type StepCommand } from './step-support.js';
+import {
+  follows,
+  handleStep,
+  notDone,
+  openCase,
+  stepBody,
+  stepEvent,
+  withinWindow,
+  type StepCommand,
+} from './step-support.js';
 
-export const takeOathBody = z.strictObject({ on: localDate(), delayReason: text(500).nullish() });
+export const takeOathBody = stepBody({ on: localDate(), delayReason: text(500).nullish() });
 
 export type TakeOath = StepCommand<'TakeOath', z.output<typeof takeOathBody>>;
 
@@ -23,7 +32,7 @@ export const takeOath = ({ data, metadata }: TakeOath, state: DevelopmentCase): 
     zh: '入党宣誓一般应在批准后一个月内进行',
     en: 'The oath is generally taken within a month of approval',
   });
-  return stepEvent<OathTaken>('OathTaken', open, data.on, { delayReason: data.delayReason ?? null });
+  return stepEvent<OathTaken>('OathTaken', open, data, { delayReason: data.delayReason ?? null });
 };
 
 export class TakeOathCommand extends CommandMessage<TakeOath, DevelopmentCase> {}

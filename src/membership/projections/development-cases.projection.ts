@@ -1,8 +1,10 @@
 import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import type { RecordedEvent } from '../../core/messages.js';
 import type { CaseStatus, OpenCase } from '../development-case.js';
-import { STEPS, stepNumber, type StepKey } from '../development-steps.js';
-import { DEVELOPMENT_EVENT_TYPES } from '../membership.events.js';
+import { EVENT_STEP } from '../development-records.js';
+import { STEPS, stepNumber, type CommandKey, type StepKey } from '../development-steps.js';
+import { DEVELOPMENT_EVENT_TYPES, type DevelopmentEvent, type StepRecord } from '../membership.events.js';
 import { openObligations } from '../obligations.js';
 import { caseStates } from './case-state.js';
 
@@ -41,17 +43,59 @@ const row = (c: OpenCase, revision: number, at: string) => {
 };
 
 /**
+ * The records of one event: a step event's own (`records`, absent from events written before them) or
+ * the one a DevelopmentRecordAttached adds to a done step.
+ */
+const recordsOf = (
+  event: DevelopmentEvent,
+): { step: CommandKey; source: 'step' | 'attached'; records: StepRecord[] } =>
+  event.type === 'DevelopmentRecordAttached'
+    ? {
+        step: event.data.step,
+        source: 'attached',
+        records: [{ title: event.data.title, reference: event.data.reference, on: event.data.on }],
+      }
+    : { step: EVENT_STEP[event.type], source: 'step', records: event.data.records ?? [] };
+
+const keepRecords = (db: ReadModelDb, recorded: RecordedEvent) => {
+  const { step, source, records } = recordsOf(recorded as unknown as DevelopmentEvent);
+  const personId = (recorded.data as { personId: string }).personId;
+  records.forEach((record, index) =>
+    statement(db, 'INSERT OR REPLACE INTO development_case_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      recorded.id,
+      index,
+      personId,
+      recorded.position,
+      step,
+      record.title,
+      record.reference,
+      record.on,
+      source,
+      recorded.metadata.actorId,
+      recorded.metadata.recordedAt,
+    ),
+  );
+};
+
+/**
  * One row per development case: stage 1–5, step 1–25, the key dates (§4.3) and the next due obligation.
- * `admission_meeting_on` is the entry date (入党时间) and probation start.
+ * `admission_meeting_on` is the entry date (入党时间) and probation start. Beside it, the records of the
+ * case's steps (`development_case_records`), from the step events and from records attached later.
  */
 export const developmentCasesProjection: Projection = {
   name: 'development_cases',
   // 2: the case state gained `lastFailedVoteOn`, which re-dates the next obligation after a failed vote.
-  version: 2,
-  handles: DEVELOPMENT_EVENT_TYPES,
-  tables: ['development_cases', states.table],
+  // 3: the records of each step (issue #5 item 6), and DevelopmentRecordAttached.
+  version: 3,
+  handles: [...DEVELOPMENT_EVENT_TYPES, 'DevelopmentRecordAttached'],
+  tables: ['development_cases', states.table, 'development_case_records'],
   init: (db) => {
     states.init(db);
+    db.exec(`CREATE TABLE IF NOT EXISTS development_case_records (
+      event_id TEXT NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL, position INTEGER NOT NULL,
+      step TEXT NOT NULL, title TEXT NOT NULL, reference TEXT, record_on TEXT, source TEXT NOT NULL,
+      recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (event_id, seq));
+    CREATE INDEX IF NOT EXISTS development_case_records_case ON development_case_records (case_id, position, seq)`);
     db.exec(`CREATE TABLE IF NOT EXISTS development_cases (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, org_id TEXT NOT NULL, unit_id TEXT NOT NULL, status TEXT NOT NULL,
       stage INTEGER NOT NULL, step INTEGER NOT NULL, applied_on TEXT NOT NULL, activist_on TEXT, candidate_on TEXT,
@@ -63,6 +107,7 @@ export const developmentCasesProjection: Projection = {
   evolve: (db, recorded) => {
     const { after } = states.fold(db, recorded);
     if (after.status === 'none') return;
+    keepRecords(db, recorded);
     statement(db, `INSERT OR REPLACE INTO development_cases VALUES (${Array(21).fill('?').join(', ')})`).run(
       ...row(after, recorded.revision, recorded.metadata.recordedAt),
     );
@@ -113,4 +158,28 @@ export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) => {
 export const getDevelopmentCase = (db: ReadModelDb, id: string) => {
   const found = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = ?`).get(id) as Raw | undefined;
   return found && toRow(found);
+};
+
+/** One record of a step, as the case read serves it: what, where kept, its date, and who recorded it when. */
+export interface CaseRecord {
+  title: string;
+  reference: string | null;
+  on: string | null;
+  /** `step`: sent with the step itself; `attached`: added later to the done step. */
+  source: 'step' | 'attached';
+  recordedBy: string;
+  recordedAt: string;
+  eventId: string;
+}
+
+/** The records of a case by step (or recurring record) key, each list in the order they were recorded. */
+export const caseRecords = (db: ReadModelDb, id: string): Partial<Record<CommandKey, CaseRecord[]>> => {
+  const rows = statement(
+    db,
+    `SELECT step, title, reference, record_on AS "on", source, recorded_by AS recordedBy, recorded_at AS recordedAt,
+      event_id AS eventId FROM development_case_records WHERE case_id = ? ORDER BY position, seq`,
+  ).all(id) as (CaseRecord & { step: CommandKey })[];
+  const byStep: Partial<Record<CommandKey, CaseRecord[]>> = {};
+  for (const { step, ...record } of rows) (byStep[step] ??= []).push(record);
+  return byStep;
 };
