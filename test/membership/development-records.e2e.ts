@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { seedSchoolBranch } from '../support/roster.js';
 import { developmentStream } from '../../src/membership/membership.events.js';
 
 /**
@@ -23,23 +24,7 @@ describe('development records: sent with a step, attached later, read back (e2e)
   beforeAll(async () => {
     t = await startTestApp();
     store = t.app.get(EVENT_STORE);
-    ids.unit = (await post('/units', { name: '尧山中学', type: 'public_school' })).id;
-    ids.bureau = (
-      await post('/party-organizations', {
-        name: '中共蒲城县教育局委员会',
-        kind: 'basic_party_committee',
-        foundedOn: '2010-01-01',
-      })
-    ).id;
-    ids.branch = (
-      await post('/party-organizations', {
-        name: '尧山中学党支部',
-        kind: 'party_branch',
-        parentId: ids.bureau,
-        unitIds: [ids.unit],
-        foundedOn: '2012-03-01',
-      })
-    ).id;
+    Object.assign(ids, await seedSchoolBranch(post, { school: '尧山中学' }));
   });
   afterAll(async () => t.close());
 

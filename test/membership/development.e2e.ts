@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { enrolMembers, seedSchoolBranch } from '../support/roster.js';
 
 /**
  * One person from application (2023) to full membership (2026) over HTTP, with the clock moving to each
@@ -33,33 +34,15 @@ describe('membership development: application to full membership (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     token = t.adminToken;
-    ids.unit = (await post('/units', { name: '桥山中学', type: 'public_school' })).id;
-    ids.bureau = (
-      await post('/party-organizations', {
-        name: '中共蒲城县教育局委员会',
-        kind: 'basic_party_committee',
-        foundedOn: '2010-01-01',
-      })
-    ).id;
-    ids.branch = (
-      await post('/party-organizations', {
-        name: '桥山中学党支部',
-        kind: 'party_branch',
-        parentId: ids.bureau,
-        unitIds: [ids.unit],
-        foundedOn: '2012-03-01',
-      })
-    ).id;
-    for (const [key, name, category] of [
-      ['m1', '王芳', 'full'],
-      ['m2', '赵强', 'full'],
-      ['m3', '孙丽', 'full'],
-      ['m4', '周杰', 'full'],
-      ['p1', '陈晨', 'probationary'],
-    ])
-      ids[key] = (
-        await post('/members', { name, gender: 'female', orgId: ids.branch, unitId: ids.unit, category, teaches: true })
-      ).id;
+    Object.assign(ids, await seedSchoolBranch(post));
+    const placement = { orgId: ids.branch, unitId: ids.unit };
+    [ids.m1, ids.m2, ids.m3, ids.m4, ids.p1] = await enrolMembers(post, placement, [
+      { name: '王芳' },
+      { name: '赵强' },
+      { name: '孙丽' },
+      { name: '周杰' },
+      { name: '陈晨', category: 'probationary' },
+    ]);
   });
   afterAll(async () => t.close());
 

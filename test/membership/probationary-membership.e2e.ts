@@ -6,6 +6,7 @@ import { Jobs } from '../../src/core/jobs/jobs.module.js';
 import { POLICIES, type Policy } from '../../src/core/jobs/policy.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { addBranch, enrolMembers, seedSchoolBranch } from '../support/roster.js';
 import {
   CONVERT_PROBATIONARY_MEMBER,
   ENROL_PROBATIONARY_MEMBER,
@@ -71,52 +72,24 @@ describe('probationary membership policy (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     token = t.adminToken;
-    ids.unit = (await post('/units', { name: '桥山中学', type: 'public_school' })).id;
-    ids.bureau = (
-      await post('/party-organizations', {
-        name: '中共蒲城县教育局委员会',
-        kind: 'basic_party_committee',
-        foundedOn: '2010-01-01',
-      })
-    ).id;
-    ids.branch = (
-      await post('/party-organizations', {
-        name: '桥山中学党支部',
-        kind: 'party_branch',
-        parentId: ids.bureau,
-        unitIds: [ids.unit],
-        foundedOn: '2012-03-01',
-      })
-    ).id;
-    ids.branch2 = (
-      await post('/party-organizations', {
-        name: '桥山中学第二党支部',
-        kind: 'party_branch',
-        parentId: ids.bureau,
-        unitIds: [ids.unit],
-        foundedOn: '2016-09-01',
-      })
-    ).id;
-    for (const [key, name, branch] of [
-      ['m1', '王芳', 'branch'],
-      ['m2', '赵强', 'branch'],
-      ['m3', '孙丽', 'branch'],
-      ['m4', '周杰', 'branch'],
-      ['m5', '陈静', 'branch2'],
-      ['m6', '刘洋', 'branch2'],
-      ['m7', '杨帆', 'branch2'],
-      ['m8', '黄磊', 'branch2'],
-    ])
-      ids[key] = (
-        await post('/members', {
-          name,
-          gender: 'female',
-          orgId: ids[branch],
-          unitId: ids.unit,
-          category: 'full',
-          teaches: true,
-        })
-      ).id;
+    Object.assign(ids, await seedSchoolBranch(post));
+    ids.branch2 = await addBranch(post, {
+      name: '桥山中学第二党支部',
+      bureau: ids.bureau,
+      unit: ids.unit,
+      foundedOn: '2016-09-01',
+    });
+    const names = (list: string[]) => list.map((name) => ({ name }));
+    [ids.m1, ids.m2, ids.m3, ids.m4] = await enrolMembers(
+      post,
+      { orgId: ids.branch, unitId: ids.unit },
+      names(['王芳', '赵强', '孙丽', '周杰']),
+    );
+    [ids.m5, ids.m6, ids.m7, ids.m8] = await enrolMembers(
+      post,
+      { orgId: ids.branch2, unitId: ids.unit },
+      names(['陈静', '刘洋', '杨帆', '黄磊']),
+    );
     for (const [person, name, gender] of [
       ['li', '李明', 'male'],
       ['zhang', '张红', 'female'],
