@@ -1,5 +1,5 @@
 import type { Event } from '../core/messages.js';
-import { streamName } from '../core/messages.js';
+import { eventTypes, streamName } from '../core/messages.js';
 import type { Role } from './permissions.js';
 
 /** A role held by a user; secretaries are scoped to organisations, instructors to units. */
@@ -21,6 +21,16 @@ export type UserDisabled = Event<'UserDisabled', { userId: string }>;
 export type UserEnabled = Event<'UserEnabled', { userId: string }>;
 
 export type UserEvent = UserRegistered | RoleGranted | RoleRevoked | PasswordChanged | UserDisabled | UserEnabled;
+
+/** Every event type of users and roles, once (the activity log labels each). */
+export const USER_EVENT_TYPES = eventTypes<UserEvent['type']>({
+  UserRegistered: true,
+  RoleGranted: true,
+  RoleRevoked: true,
+  PasswordChanged: true,
+  UserDisabled: true,
+  UserEnabled: true,
+});
 
 /** Usernames are the stream ids: claiming `user-<username>` with no_stream makes them unique. */
 export const userStream = (userId: string) => streamName('user', userId);

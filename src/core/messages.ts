@@ -86,3 +86,12 @@ export const parseStreamName = (stream: string): { category: string; id: string 
   if (dash <= 0) return { category: stream, id: '' };
   return { category: stream.slice(0, dash), id: stream.slice(dash + 1) };
 };
+
+/**
+ * The type names of a feature's events, listed once as the keys of `types` (in the order written): the
+ * compiler refuses the list when a type of the union is missing or one is not in it, e.g.
+ * `eventTypes<UserEvent['type']>({ UserRegistered: true, … })`. The admin's labels are checked against
+ * these lists (test/admin/messages.spec.ts).
+ */
+export const eventTypes = <Type extends string>(types: Record<Type, true>): readonly Type[] =>
+  Object.keys(types) as Type[];

@@ -1,5 +1,5 @@
 import type { Event } from '../core/messages.js';
-import { streamName } from '../core/messages.js';
+import { eventTypes, streamName } from '../core/messages.js';
 import type { StepKey } from './development-steps.js';
 
 /**
@@ -173,39 +173,48 @@ export type DevelopmentStepEvent =
 
 export type DevelopmentEvent = DevelopmentStepEvent | DevelopmentRecordAttached;
 
+/** Every step event, once (the compiler checks the list against the union). */
+const stepEventTypes: Record<DevelopmentStepEvent['type'], true> = {
+  ApplicationSubmitted: true,
+  ApplicantTalkHeld: true,
+  ActivistDetermined: true,
+  ActivistFiled: true,
+  CultivationContactsAssigned: true,
+  ActivistAssessed: true,
+  ThoughtReportRecorded: true,
+  CandidateDetermined: true,
+  CandidateFiled: true,
+  IntroducersAppointed: true,
+  PoliticalReviewConcluded: true,
+  ConcentratedTrainingCompleted: true,
+  BranchCommitteeReviewed: true,
+  PreReviewConcluded: true,
+  AdmissionFormIssued: true,
+  AdmissionVoteHeld: true,
+  HigherCommitteeInterviewHeld: true,
+  AdmissionApproved: true,
+  AdmissionNotApproved: true,
+  AdmissionFiled: true,
+  AssignedToBranchAndGroup: true,
+  OathTaken: true,
+  ProbationObservationRecorded: true,
+  ConversionApplicationSubmitted: true,
+  ConversionMeetingHeld: true,
+  ConversionApproved: true,
+  ConversionNotApproved: true,
+  MaterialsArchived: true,
+};
+
 /**
  * The step events, which every development projection folds. `DevelopmentRecordAttached` is not among
  * them: it moves no step, and only the case read model (development-cases.projection.ts) handles it.
  */
-export const DEVELOPMENT_EVENT_TYPES: readonly DevelopmentStepEvent['type'][] = [
-  'ApplicationSubmitted',
-  'ApplicantTalkHeld',
-  'ActivistDetermined',
-  'ActivistFiled',
-  'CultivationContactsAssigned',
-  'ActivistAssessed',
-  'ThoughtReportRecorded',
-  'CandidateDetermined',
-  'CandidateFiled',
-  'IntroducersAppointed',
-  'PoliticalReviewConcluded',
-  'ConcentratedTrainingCompleted',
-  'BranchCommitteeReviewed',
-  'PreReviewConcluded',
-  'AdmissionFormIssued',
-  'AdmissionVoteHeld',
-  'HigherCommitteeInterviewHeld',
-  'AdmissionApproved',
-  'AdmissionNotApproved',
-  'AdmissionFiled',
-  'AssignedToBranchAndGroup',
-  'OathTaken',
-  'ProbationObservationRecorded',
-  'ConversionApplicationSubmitted',
-  'ConversionMeetingHeld',
-  'ConversionApproved',
-  'ConversionNotApproved',
-  'MaterialsArchived',
-];
+export const DEVELOPMENT_EVENT_TYPES = eventTypes(stepEventTypes);
+
+/** Every event type of the membership feature, the attached records included (the activity log labels each). */
+export const MEMBERSHIP_EVENT_TYPES = eventTypes<DevelopmentEvent['type']>({
+  ...stepEventTypes,
+  DevelopmentRecordAttached: true,
+});
 
 export const developmentStream = (personId: string) => streamName('development', personId);

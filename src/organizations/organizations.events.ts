@@ -1,5 +1,5 @@
 import type { Event } from '../core/messages.js';
-import { streamName } from '../core/messages.js';
+import { eventTypes, streamName } from '../core/messages.js';
 
 /** Unit types (domain.md §1.2, §13). */
 export const UNIT_TYPES = [
@@ -49,8 +49,28 @@ export const POSITION_TITLES = [
 ] as const;
 export type PositionTitle = (typeof POSITION_TITLES)[number];
 
+export const POSITION_TITLE_LABELS: Record<PositionTitle, { zh: string; en: string }> = {
+  branch_secretary: { zh: '书记', en: 'Secretary' },
+  deputy_secretary: { zh: '副书记', en: 'Deputy secretary' },
+  org_committee_member: { zh: '组织委员', en: 'Organisation committee member' },
+  publicity_committee_member: { zh: '宣传委员', en: 'Publicity committee member' },
+  discipline_committee_member: { zh: '纪检委员', en: 'Discipline committee member' },
+  committee_member: { zh: '委员', en: 'Committee member' },
+  group_leader: { zh: '党小组长', en: 'Party group leader' },
+};
+
 export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+
+export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, { zh: string; en: string }> = {
+  full: { zh: '正式党员', en: 'Full member' },
+  probationary: { zh: '预备党员', en: 'Probationary member' },
+};
+
+export const GENDER_LABELS: Record<'male' | 'female', { zh: string; en: string }> = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+};
 
 /** `probation_cancelled`: 取消预备党员资格, recorded by the membership feature's policy (domain.md §4 step 24). */
 export const REMOVAL_REASONS = [
@@ -130,3 +150,21 @@ export type MemberEvent = MemberEnrolled | MemberTransferred | MemberCategoryCha
 export const unitStream = (unitId: string) => streamName('unit', unitId);
 export const partyOrgStream = (orgId: string) => streamName('partyOrg', orgId);
 export const memberStream = (memberId: string) => streamName('member', memberId);
+
+/**
+ * Every event type of units, Party organisations, their posts and members, once.
+ */
+export const ORGANIZATION_EVENT_TYPES = eventTypes<(UnitEvent | PartyOrganizationEvent | MemberEvent)['type']>({
+  UnitRegistered: true,
+  UnitRenamed: true,
+  UnitAffiliated: true,
+  UnitAffiliationEnded: true,
+  PartyOrganizationFounded: true,
+  CommitteeElected: true,
+  PositionAssigned: true,
+  PositionEnded: true,
+  MemberEnrolled: true,
+  MemberTransferred: true,
+  MemberCategoryChanged: true,
+  MemberRemoved: true,
+});

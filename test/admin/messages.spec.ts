@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import englishMessages from 'ra-language-english';
+import { en } from '../../admin/src/i18n/en.js';
 import { raChinese } from '../../admin/src/i18n/ra-chinese.js';
+import { zh } from '../../admin/src/i18n/zh.js';
+import { EVENT_TYPES_BY_FEATURE } from '../../src/audit/event-types.js';
 
 /** Every key path of a nested message object, e.g. `ra.action.save`. */
 const keys = (messages: object, prefix = ''): string[] =>
@@ -30,5 +35,47 @@ describe('the admin speaks Chinese everywhere react-admin speaks', () => {
       // Polyglot's rule for zh always picks the first form: a second one would never show.
       expect({ path, plural: zh.includes('||||') }).toEqual({ path, plural: false });
     }
+  });
+});
+
+describe('the activity log names every event type in words', () => {
+  const backend = Object.values(EVENT_TYPES_BY_FEATURE).flat();
+  const labels = { zh: zh.choices.event as Record<string, string>, en: en.choices.event as Record<string, string> };
+
+  test.each(['zh', 'en'] as const)('every backend event type has a %s label (choices.event.<Type>)', (language) => {
+    const missing = backend.filter((type) => !labels[language][type]?.trim());
+    expect({ language, missing }).toEqual({ language, missing: [] });
+  });
+
+  test.each(['zh', 'en'] as const)(
+    'the %s labels (and the activity filter) name only backend event types',
+    (language) => {
+      const unknown = Object.keys(labels[language]).filter((type) => !backend.includes(type as never));
+      expect({ language, unknown }).toEqual({ language, unknown: [] });
+    },
+  );
+
+  test('the Chinese labels are Chinese, and no two event types share a label in either language', () => {
+    for (const type of backend)
+      expect({ type, chinese: /[\u4e00-\u9fff]/.test(labels.zh[type]) }).toEqual({ type, chinese: true });
+    for (const language of ['zh', 'en'] as const) {
+      const texts = backend.map((type) => labels[language][type]);
+      expect({ language, duplicates: texts.filter((text, i) => texts.indexOf(text) !== i) }).toEqual({
+        language,
+        duplicates: [],
+      });
+    }
+  });
+
+  test('the per-feature lists hold every event declared in src/**/*.events.ts, each once', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const declared = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.events.ts'))
+      .flatMap((file) =>
+        [...readFileSync(join(src, file), 'utf8').matchAll(/\b(?:Event|Step)<\s*'([A-Z]\w*)'/g)].map((m) => m[1]),
+      );
+    expect(declared.length).toBeGreaterThan(40);
+    expect([...backend].sort()).toEqual([...new Set(declared)].sort());
+    expect(new Set(backend).size).toBe(backend.length);
   });
 });

@@ -12,7 +12,8 @@ import {
 import { today } from '../i18n/dates';
 import { genderChoices } from '../members/memberChoices';
 import { useDevelopmentCatalogue } from './catalogue';
-import { RecordsInput, withoutEmpty } from './records';
+import { RecordsInput } from './records';
+import { withoutEmpty } from './stepForms';
 
 /** Step 1, 递交入党申请书: opens a case (POST /api/development/cases), with its records (the letter). */
 export const DevelopmentCreate = () => {

@@ -2,10 +2,12 @@ import { Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   AutocompleteArrayInput,
+  AutocompleteInput,
   Button,
   DateInput,
   NumberInput,
   ReferenceArrayInput,
+  ReferenceInput,
   SelectInput,
   TextInput,
   maxLength,
@@ -18,16 +20,18 @@ import { useCommand } from '../dataProvider/useCommand';
 import { today } from '../i18n/dates';
 import { useServerText } from '../i18n/i18nProvider';
 import type { CatalogueCommand, DevelopmentCaseRow } from './catalogue';
-import { RecordsInput, withoutEmpty } from './records';
-import { STEP_FORMS, type StepField } from './stepForms';
+import { RecordsInput } from './records';
+import { STEP_FORMS, withoutEmpty, type StepField } from './stepForms';
 
 const maxItems =
   (max: number): Validator =>
   (value: unknown) =>
     Array.isArray(value) && value.length > max ? 'resources.development.too_many' : undefined;
 
-const StepInput = ({ field }: { field: StepField }) => {
-  const label = `resources.development.fields.${field.source}`;
+/** One input of a step's dialog; `unitId` is the case's unit (an organisation offered must cover it). */
+const StepInput = ({ field, unitId }: { field: StepField; unitId: string }) => {
+  const label = `resources.development.fields.${field.label ?? field.source}`;
+  const helperText = field.helper ? `resources.development.${field.helper}` : undefined;
   const validate = field.optional ? undefined : required();
   switch (field.kind) {
     case 'date':
@@ -56,6 +60,23 @@ const StepInput = ({ field }: { field: StepField }) => {
             validate={[required(), maxItems(field.max ?? 2)]}
           />
         </ReferenceArrayInput>
+      );
+    case 'organization':
+      return (
+        <ReferenceInput
+          source={field.source}
+          reference="party-organizations"
+          sort={{ field: 'name', order: 'ASC' }}
+          filter={{ unitId }}
+        >
+          <AutocompleteInput
+            label={label}
+            helperText={helperText}
+            optionText="name"
+            filterToQuery={(q) => ({ q })}
+            validate={validate}
+          />
+        </ReferenceInput>
       );
     case 'multiline':
       return (
@@ -102,7 +123,7 @@ export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; co
           {translate('resources.development.step_help', { name: record.name })}
         </Typography>
         {(STEP_FORMS[command.key] ?? onlyTheDate).map((field) => (
-          <StepInput key={field.source} field={field} />
+          <StepInput key={field.source} field={field} unitId={record.unitId} />
         ))}
         <RecordsInput command={command} />
       </CommandDialog>

@@ -15,27 +15,10 @@ import { useCommand } from '../dataProvider/useCommand';
 import { formatDateTime } from '../i18n/dates';
 import { useServerText, type Bilingual } from '../i18n/i18nProvider';
 import type { CaseRecord, CatalogueCommand, DevelopmentCaseRow } from './catalogue';
+import { withoutEmpty } from './stepForms';
 
 /** At most this many records on one step (the API's limit). */
 const MAX_RECORDS = 20;
-
-/**
- * Optional fields left empty are not sent: the API wants them absent or non-empty. Objects inside
- * lists (the records of a step) are cleaned the same way.
- */
-export const withoutEmpty = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(values)
-      .filter(([, value]) => value !== '' && value !== null && value !== undefined)
-      .map(([key, value]) => [key, cleaned(value)]),
-  );
-
-const cleaned = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(cleaned)
-    : value && typeof value === 'object'
-      ? withoutEmpty(value as Record<string, unknown>)
-      : value;
 
 /**
  * The document's title, with the step's expected records (GET /api/development/catalogue) offered

@@ -4,11 +4,16 @@
  */
 export interface StepField {
   source: string;
-  kind: 'date' | 'text' | 'multiline' | 'number' | 'select' | 'members';
+  /** `organization`: a Party organisation covering the case's unit (GET /api/party-organizations?unitId=). */
+  kind: 'date' | 'text' | 'multiline' | 'number' | 'select' | 'members' | 'organization';
   choices?: string[];
   optional?: boolean;
   /** For `members`: at most this many. */
   max?: number;
+  /** Its label's key under resources.development.fields, when not its source. */
+  label?: string;
+  /** Its helper text's key under resources.development. */
+  helper?: string;
 }
 
 const on: StepField = { source: 'on', kind: 'date' };
@@ -56,7 +61,12 @@ export const STEP_FORMS: Record<string, StepField[]> = {
     { source: 'reason', kind: 'multiline', optional: true },
   ],
   approvalFiled: [on],
-  assigned: [on, { source: 'partyGroup', kind: 'text' }],
+  // Step 19: left empty, the member stays in the branch that admitted them (the API's default).
+  assigned: [
+    on,
+    { source: 'partyGroup', kind: 'text' },
+    { source: 'orgId', kind: 'organization', optional: true, label: 'assignedOrgId', helper: 'assigned_org_help' },
+  ],
   oath: [on, delayReason],
   observation: [on, summary()],
   conversionApplication: [on],
@@ -75,3 +85,22 @@ export const STEP_FORMS: Record<string, StepField[]> = {
   ],
   archived: [on, { source: 'archive', kind: 'select', choices: ['personnel_file', 'member_file'] }],
 };
+
+/**
+ * The body a step's (or the application's) form sends. Optional fields left empty are not sent: the
+ * API wants them absent or non-empty (e.g. step 19's `orgId`, absent = the admitting branch). Objects
+ * inside lists (the records of a step) are cleaned the same way.
+ */
+export const withoutEmpty = (values: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== '' && value !== null && value !== undefined)
+      .map(([key, value]) => [key, cleaned(value)]),
+  );
+
+const cleaned = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(cleaned)
+    : value && typeof value === 'object'
+      ? withoutEmpty(value as Record<string, unknown>)
+      : value;

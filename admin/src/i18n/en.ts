@@ -1,5 +1,5 @@
-import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
-import type { AppMessages } from './zh';
+import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions.js';
+import type { AppMessages } from './zh.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].en]));
 
@@ -171,6 +171,7 @@ export const en: AppMessages = {
         specialReason: 'Special reason (approval after 3 months)',
         reason: 'Reason',
         partyGroup: 'Party group',
+        assignedOrgId: 'Another branch',
         outcome: 'Resolution',
         extensionMonths: 'Probation extended by (months)',
         archive: 'Archive',
@@ -217,6 +218,7 @@ export const en: AppMessages = {
         'Record a document of step %{n}, done for %{name}: its title, where it is kept and its date. The paper or scan goes into the Party member archive.',
       record_attached: 'Record attached: %{title}',
       recorded_by: 'Recorded by %{who} at %{at}',
+      assigned_org_help: 'Leave empty to stay in the branch that admitted them; another branch must cover their unit.',
     },
     positions: {
       name: 'Post holder |||| Post holders',
@@ -349,8 +351,39 @@ export const en: AppMessages = {
       PositionEnded: 'Position ended',
       MemberEnrolled: 'Member enrolled',
       MemberTransferred: 'Member transferred',
+      MemberCategoryChanged: 'Member category changed',
       MemberRemoved: 'Member removed',
-      MeetingHeld: 'Meeting held',
+      // Membership development (发展党员): the 25 steps and their records.
+      ApplicationSubmitted: 'Application submitted',
+      ApplicantTalkHeld: 'Talk with the applicant held',
+      ActivistDetermined: 'Activist determined',
+      ActivistFiled: 'Activist filed with the higher committee',
+      CultivationContactsAssigned: 'Cultivation contacts assigned',
+      ActivistAssessed: 'Activist assessed',
+      ThoughtReportRecorded: 'Thought report recorded',
+      CandidateDetermined: 'Development candidate determined',
+      CandidateFiled: 'Candidate filed with the higher committee',
+      IntroducersAppointed: 'Introducers appointed',
+      PoliticalReviewConcluded: 'Political review concluded',
+      ConcentratedTrainingCompleted: 'Concentrated training completed',
+      BranchCommitteeReviewed: 'Branch committee reviewed',
+      PreReviewConcluded: 'Pre-review concluded',
+      AdmissionFormIssued: 'Admission form issued',
+      AdmissionVoteHeld: 'Branch general meeting on admission',
+      HigherCommitteeInterviewHeld: "Higher committee's interview held",
+      AdmissionApproved: 'Admission approved',
+      AdmissionNotApproved: 'Admission not approved',
+      AdmissionFiled: 'Admission filed with the next-higher committee',
+      AssignedToBranchAndGroup: 'Assigned to branch and Party group',
+      OathTaken: 'Admission oath taken',
+      ProbationObservationRecorded: 'Probation observation recorded',
+      ConversionApplicationSubmitted: 'Conversion application submitted',
+      ConversionMeetingHeld: 'Branch general meeting on conversion',
+      ConversionApproved: 'Conversion resolution approved',
+      ConversionNotApproved: 'Conversion resolution not approved',
+      MaterialsArchived: 'Materials archived',
+      DevelopmentRecordAttached: 'Development record added',
+      // Users and roles.
       UserRegistered: 'User created',
       RoleGranted: 'Role granted',
       RoleRevoked: 'Role revoked',

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions';
+import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
 
@@ -171,6 +171,7 @@ export const zh = {
         specialReason: '特殊原因（超过 3 个月审批）',
         reason: '理由',
         partyGroup: '党小组',
+        assignedOrgId: '编入其他党支部',
         outcome: '决议',
         extensionMonths: '延长预备期（月）',
         archive: '归档去向',
@@ -216,6 +217,7 @@ export const zh = {
       attach_help: '为 %{name} 已完成的第 %{n} 步补充一份材料：登记名称、存放位置和日期，原件或扫描件存入党员档案。',
       record_attached: '已补充材料：%{title}',
       recorded_by: '%{who} 录入于 %{at}',
+      assigned_org_help: '留空则编入接收其入党的党支部；另选的党支部须覆盖其所在单位。',
     },
     positions: {
       name: '职务',
@@ -340,8 +342,39 @@ export const zh = {
       PositionEnded: '免职',
       MemberEnrolled: '党员登记',
       MemberTransferred: '党员转接',
+      MemberCategoryChanged: '党员类别变更',
       MemberRemoved: '党员减少',
-      MeetingHeld: '召开会议',
+      // Membership development (发展党员): the 25 steps and their records.
+      ApplicationSubmitted: '递交入党申请书',
+      ApplicantTalkHeld: '党组织派人谈话',
+      ActivistDetermined: '确定入党积极分子',
+      ActivistFiled: '积极分子报上级党委备案',
+      CultivationContactsAssigned: '指定培养联系人',
+      ActivistAssessed: '培养教育考察',
+      ThoughtReportRecorded: '记录思想汇报',
+      CandidateDetermined: '确定发展对象',
+      CandidateFiled: '发展对象报上级党委备案',
+      IntroducersAppointed: '确定入党介绍人',
+      PoliticalReviewConcluded: '进行政治审查',
+      ConcentratedTrainingCompleted: '开展集中培训',
+      BranchCommitteeReviewed: '支部委员会审查',
+      PreReviewConcluded: '上级党委预审',
+      AdmissionFormIssued: '填写入党志愿书',
+      AdmissionVoteHeld: '支部大会讨论接收预备党员',
+      HigherCommitteeInterviewHeld: '上级党委派人谈话',
+      AdmissionApproved: '上级党委批准接收预备党员',
+      AdmissionNotApproved: '上级党委不批准接收预备党员',
+      AdmissionFiled: '再上一级党委组织部门备案',
+      AssignedToBranchAndGroup: '编入党支部和党小组',
+      OathTaken: '入党宣誓',
+      ProbationObservationRecorded: '继续教育考察',
+      ConversionApplicationSubmitted: '提出转正申请',
+      ConversionMeetingHeld: '支部大会讨论转正',
+      ConversionApproved: '上级党委批准转正决议',
+      ConversionNotApproved: '上级党委不批准转正决议',
+      MaterialsArchived: '材料归档',
+      DevelopmentRecordAttached: '补充发展党员材料',
+      // Users and roles.
       UserRegistered: '创建用户',
       RoleGranted: '授予角色',
       RoleRevoked: '撤销角色',
