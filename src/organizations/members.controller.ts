@@ -5,7 +5,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
-import { EXPORT_LIMIT, sendExport } from '../core/http/export.js';
+import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
@@ -17,20 +17,22 @@ import { CLOCK, type Clock } from '../core/time/clock.js';
 import { EnrollMemberCommand, enrollMemberBody } from './commands/enroll-member.js';
 import { RemoveMemberCommand, removeMemberBody } from './commands/remove-member.js';
 import { TransferMemberCommand, transferMemberBody } from './commands/transfer-member.js';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS } from './organizations.events.js';
 import { getMember, listMembers, memberList, type MemberRow } from './projections/members.projection.js';
 
 const SCOPE = { org: 'm.org_id', unit: 'm.unit_id' };
 
-export const MEMBER_EXPORT_COLUMNS = [
-  { header: '姓名', value: (r: MemberRow) => r.name },
-  { header: '性别', value: (r: MemberRow) => (r.gender === 'male' ? '男' : '女') },
-  { header: '出生日期', value: (r: MemberRow) => r.birthDate },
-  { header: '所在单位', value: (r: MemberRow) => r.unitName, width: 24 },
-  { header: '所属党组织', value: (r: MemberRow) => r.orgName, width: 28 },
-  { header: '党员类别', value: (r: MemberRow) => (r.category === 'full' ? '正式党员' : '预备党员') },
-  { header: '入党时间', value: (r: MemberRow) => r.joinedOn },
-  { header: '职务岗位', value: (r: MemberRow) => r.post },
-  { header: '是否任课教师', value: (r: MemberRow) => r.teaches },
+/** The roster template's columns: the import reads these headers (zh or en) back. */
+export const MEMBER_EXPORT_COLUMNS: ExportColumn<MemberRow>[] = [
+  { header: { zh: '姓名', en: 'Name' }, value: (r) => r.name },
+  { header: { zh: '性别', en: 'Gender' }, value: (r, lang) => labelOf(GENDER_LABELS, r.gender, lang) },
+  { header: { zh: '出生日期', en: 'Birth date' }, value: (r) => r.birthDate },
+  { header: { zh: '所在单位', en: 'Unit' }, value: (r) => r.unitName, width: 24 },
+  { header: { zh: '所属党组织', en: 'Party organisation' }, value: (r) => r.orgName, width: 28 },
+  { header: { zh: '党员类别', en: 'Category' }, value: (r, lang) => labelOf(MEMBER_CATEGORY_LABELS, r.category, lang) },
+  { header: { zh: '入党时间', en: 'Joined on' }, value: (r) => r.joinedOn },
+  { header: { zh: '职务岗位', en: 'Post' }, value: (r) => r.post },
+  { header: { zh: '是否任课教师', en: 'Teaches' }, value: (r) => r.teaches },
 ];
 
 /** The roster of members: enrol, transfer, remove; lists and exports scoped to what the actor covers. */
@@ -88,7 +90,13 @@ export class MembersController {
       request.user,
       SCOPE,
     );
-    await sendExport(response, query.format, '党员名册', MEMBER_EXPORT_COLUMNS, listMembers(this.db, listQuery).rows);
+    await sendExport(
+      response,
+      query,
+      { zh: '党员名册', en: 'Members' },
+      MEMBER_EXPORT_COLUMNS,
+      () => listMembers(this.db, listQuery).rows,
+    );
   }
 
   @Get()

@@ -5,7 +5,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
-import { EXPORT_LIMIT, sendExport } from '../core/http/export.js';
+import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
@@ -18,9 +18,31 @@ import { AssignPositionCommand, assignPositionBody } from './commands/assign-pos
 import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-committee.js';
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
-import { ORG_KIND_LABELS, type OrgKind } from './organizations.events.js';
+import { assertOrgVisible, orgVisible, withinVisibleOrgs } from './org-scope.js';
+import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
-import { listPositions, positionList } from './projections/positions.projection.js';
+import { getPosition, listPositions, positionList, type PositionRow } from './projections/positions.projection.js';
+
+const PARTY_ORG = { zh: '党组织', en: 'Party organisation' };
+
+const ORG_EXPORT_COLUMNS: ExportColumn<PartyOrgRow & { parentName: string | null }>[] = [
+  { header: { zh: '名称', en: 'Name' }, value: (r) => r.name, width: 30 },
+  { header: { zh: '类型', en: 'Kind' }, value: (r, lang) => labelOf(ORG_KIND_LABELS, r.kind, lang) },
+  { header: { zh: '上级党组织', en: 'Parent organisation' }, value: (r) => r.parentName, width: 30 },
+  { header: { zh: '成立日期', en: 'Founded on' }, value: (r) => r.foundedOn },
+  { header: { zh: '本届任期开始', en: 'Term start' }, value: (r) => r.termStart },
+  { header: { zh: '本届任期届满', en: 'Term end' }, value: (r) => r.termEnd },
+  { header: { zh: '覆盖单位数', en: 'Units covered' }, value: (r) => r.unitIds.length },
+];
+
+const POSITION_EXPORT_COLUMNS: ExportColumn<PositionRow>[] = [
+  { header: { zh: '党组织', en: 'Party organisation' }, value: (r) => r.orgName, width: 30 },
+  { header: { zh: '姓名', en: 'Name' }, value: (r) => r.memberName },
+  { header: { zh: '职务', en: 'Post' }, value: (r, lang) => labelOf(POSITION_TITLE_LABELS, r.title, lang), width: 20 },
+  { header: { zh: '交叉任职', en: 'Cross appointment' }, value: (r) => r.crossAppointment, width: 20 },
+  { header: { zh: '任职日期', en: 'From' }, value: (r) => r.from },
+  { header: { zh: '免职日期', en: 'To' }, value: (r) => r.to },
+];
 
 /** Party organisations (a tree under the bureau Party committee), their committees and posts. */
 @Controller()
@@ -60,43 +82,45 @@ export class PartyOrganizationsController {
 
   @Get('party-organizations/export')
   @Allow('party-organizations', 'export')
-  async export(@Query() query: Record<string, unknown>, @Res() response: Response) {
-    const listQuery = {
-      ...parseListQuery({ ...query, range: undefined }, partyOrgList),
-      offset: 0,
-      limit: EXPORT_LIMIT,
-    };
-    const { rows } = listPartyOrgs(this.db, listQuery);
-    await sendExport<PartyOrgRow>(
-      response,
-      query.format,
-      '党组织',
-      [
-        { header: '名称', value: (r) => r.name, width: 30 },
-        { header: '类型', value: (r) => ORG_KIND_LABELS[r.kind as OrgKind]?.zh ?? r.kind },
-        { header: '成立日期', value: (r) => r.foundedOn },
-        { header: '本届任期开始', value: (r) => r.termStart },
-        { header: '本届任期届满', value: (r) => r.termEnd },
-        { header: '覆盖单位数', value: (r) => r.unitIds.length },
-      ],
-      rows,
+  async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
+    const listQuery = withinVisibleOrgs(
+      { ...parseListQuery({ ...query, range: undefined }, partyOrgList), offset: 0, limit: EXPORT_LIMIT },
+      request.user,
+      'o.id',
     );
+    await sendExport(response, query, { zh: '党组织', en: 'Party organisations' }, ORG_EXPORT_COLUMNS, () => {
+      const { rows } = listPartyOrgs(this.db, listQuery);
+      const names = new Map(rows.map((r) => [r.id, r.name]));
+      // A parent filtered out of the list is looked up by id; one the user does not see stays unnamed.
+      for (const r of rows)
+        if (r.parentId && !names.has(r.parentId))
+          names.set(
+            r.parentId,
+            orgVisible(this.db, request.user, r.parentId) ? (getPartyOrg(this.db, r.parentId)?.name ?? '') : '',
+          );
+      return rows.map((r) => ({ ...r, parentName: r.parentId ? names.get(r.parentId) || null : null }));
+    });
   }
 
   @Get('party-organizations')
   @Allow('party-organizations', 'list')
-  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+  list(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const listQuery = parseListQuery(query, partyOrgList);
-    const { rows, total } = listPartyOrgs(this.db, listQuery);
+    const { rows, total } = listPartyOrgs(this.db, withinVisibleOrgs(listQuery, request.user, 'o.id'));
     setContentRange(response, 'party-organizations', listQuery.offset, rows.length, total);
     return rows;
   }
 
   @Get('party-organizations/:id')
   @Allow('party-organizations', 'show')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
     const row = getPartyOrg(this.db, id);
-    if (!row) throw new NotFoundError({ zh: '党组织', en: 'Party organisation' }, id);
+    if (!row) throw new NotFoundError(PARTY_ORG, id);
+    assertOrgVisible(this.db, request.user, id);
     return row;
   }
 
@@ -134,12 +158,46 @@ export class PartyOrganizationsController {
     );
   }
 
+  @Get('positions/export')
+  @Allow('positions', 'export')
+  async exportPositions(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res() response: Response,
+  ) {
+    const listQuery = withinVisibleOrgs(
+      { ...parseListQuery({ ...query, range: undefined }, positionList), offset: 0, limit: EXPORT_LIMIT },
+      request.user,
+      'p.org_id',
+    );
+    await sendExport(
+      response,
+      query,
+      { zh: '职务', en: 'Posts' },
+      POSITION_EXPORT_COLUMNS,
+      () => listPositions(this.db, listQuery).rows,
+    );
+  }
+
   @Get('positions')
   @Allow('positions', 'list')
-  positions(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+  positions(
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const listQuery = parseListQuery(query, positionList);
-    const { rows, total } = listPositions(this.db, listQuery);
+    const { rows, total } = listPositions(this.db, withinVisibleOrgs(listQuery, request.user, 'p.org_id'));
     setContentRange(response, 'positions', listQuery.offset, rows.length, total);
     return rows;
+  }
+
+  @Get('positions/:id')
+  @Allow('positions', 'show')
+  position(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
+    const row = getPosition(this.db, id);
+    if (!row) throw new NotFoundError({ zh: '职务', en: 'Post' }, id);
+    assertOrgVisible(this.db, request.user, row.orgId);
+    return row;
   }
 }

@@ -16,11 +16,21 @@ import { CLOCK, type Clock } from '../core/time/clock.js';
 import { RegisterUnitCommand, registerUnitBody } from './commands/register-unit.js';
 import { RenameUnitCommand, renameUnitBody } from './commands/rename-unit.js';
 import { AffiliateUnitCommand, affiliateUnitBody } from './commands/affiliate-unit.js';
-import { UNIT_TYPE_LABELS, type UnitType } from './organizations.events.js';
+import { UNIT_TYPE_LABELS } from './organizations.events.js';
 import { getUnit, listUnits, unitList, type UnitRow } from './projections/units.projection.js';
-import { EXPORT_LIMIT, sendExport } from '../core/http/export.js';
+import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 
 const UNIT = { zh: '单位', en: 'Unit' };
+
+const UNIT_EXPORT_COLUMNS: ExportColumn<UnitRow>[] = [
+  { header: { zh: '名称', en: 'Name' }, value: (r) => r.name, width: 28 },
+  { header: { zh: '类型', en: 'Type' }, value: (r, lang) => labelOf(UNIT_TYPE_LABELS, r.type, lang), width: 20 },
+  { header: { zh: '片区', en: 'District' }, value: (r) => r.district },
+  { header: { zh: '中心校', en: 'Central school' }, value: (r) => r.centralSchool },
+  { header: { zh: '正式党员数', en: 'Full members' }, value: (r) => r.fullMembers },
+  { header: { zh: '应单独建立党组织', en: 'Needs its own organisation' }, value: (r) => r.needsOwnOrganization },
+  { header: { zh: '应设立支部委员会', en: 'Needs a branch committee' }, value: (r) => r.needsCommittee },
+];
 
 /** Units: schools, kindergartens, training institutions and bureau organs. */
 @Controller('units')
@@ -76,18 +86,10 @@ export class UnitsController {
     );
     await sendExport<UnitRow>(
       response,
-      query.format,
-      '单位',
-      [
-        { header: '名称', value: (r) => r.name, width: 28 },
-        { header: '类型', value: (r) => UNIT_TYPE_LABELS[r.type as UnitType]?.zh ?? r.type },
-        { header: '片区', value: (r) => r.district },
-        { header: '中心校', value: (r) => r.centralSchool },
-        { header: '正式党员数', value: (r) => r.fullMembers },
-        { header: '应单独建立党组织', value: (r) => r.needsOwnOrganization },
-        { header: '应设立支部委员会', value: (r) => r.needsCommittee },
-      ],
-      listUnits(this.db, listQuery).rows,
+      query,
+      { zh: '单位', en: 'Units' },
+      UNIT_EXPORT_COLUMNS,
+      () => listUnits(this.db, listQuery).rows,
     );
   }
 

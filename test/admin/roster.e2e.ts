@@ -10,7 +10,8 @@ import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs } from
 /**
  * The roster screens in a real browser against the app with the demo county: the organisation
  * tree, the member list and its filters, the import wizard (a file with an error is refused row by
- * row, a good one enrolled), and a secretary who sees only its own organisation's members.
+ * row, a good one enrolled), and a secretary who sees only its own organisation: its members, the
+ * tree with its organisation as the root, its posts and their server export.
  */
 const HEADER = '姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师';
 const ROSTER_MENU = ['单位', '党组织', '党员', '发展党员', '职务'];
@@ -192,7 +193,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     }
   }, 60_000);
 
-  test('a secretary sees the members of its own organisation only', async () => {
+  test('a secretary sees its own organisation only: members, the tree with it as root, its posts and their export', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
     try {
       await expectMenu(page, ROSTER_MENU);
@@ -218,6 +219,33 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await page.getByText('正式党员数').waitFor({ timeout: 10_000 });
       await page.getByRole('link', { name: '桥山中学党总支' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-unit.png'), fullPage: true });
+
+      // The organisation tree holds only its own organisation (and any under it), shown as the root.
+      const visible = (await t.requestAs(token, 'GET', '/party-organizations?range=[0,99]')).body as { name: string }[];
+      expect(visible.map((o) => o.name)).toContain('桥山中学党总支');
+      expect(visible.map((o) => o.name)).not.toContain('中共蒲城县教育局委员会');
+      await page.goto(`${base}/#/party-organizations/tree`);
+      const root = page.getByRole('treeitem', { name: '桥山中学党总支', exact: true });
+      await root.waitFor({ timeout: 10_000 });
+      await expect(root.getAttribute('aria-level')).resolves.toBe('1');
+      expect(await page.getByRole('treeitem').count()).toBe(visible.length);
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-secretary-tree.png'), fullPage: true });
+
+      // Its posts, exported by the server: a BOM, the Chinese headers, only its organisations' posts.
+      const posts = await totalOf(token, `/positions?filter=${encodeFilter({ current: true })}`);
+      expect(posts).toBeGreaterThan(0);
+      await page.locator('.RaMenuItemLink-root', { hasText: '职务' }).click();
+      await listRows(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 CSV' }).click(),
+      ]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).trim().split('\r\n');
+      expect(lines[0]).toBe('党组织,姓名,职务,交叉任职,任职日期,免职日期');
+      expect(lines).toHaveLength(posts + 1);
+      for (const line of lines.slice(1)) expect(line).toMatch(/^桥山中学党总支,/);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,21 +1,24 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import GridIcon from '@mui/icons-material/GridOn';
 import { useState } from 'react';
-import { Button, useListContext, useNotify, useResourceContext, type HttpError } from 'react-admin';
+import { Button, useListContext, useLocaleState, useNotify, useResourceContext, type HttpError } from 'react-admin';
 import { downloadFromApi } from '../dataProvider/http';
 
 /**
- * CSV (with a BOM) and .xlsx made by the server from the list as filtered and sorted on screen;
- * `GET /api/<resource>/export?format=…`, downloaded with the bearer token.
+ * CSV (with a BOM) and .xlsx made by the server from the list as filtered and sorted on screen,
+ * headers and values in the user's language; `GET /api/<resource>/export?format=…&lang=zh|en`,
+ * downloaded with the bearer token.
  */
 export const ServerExportButtons = () => {
   const resource = useResourceContext();
   const { filterValues, sort, total } = useListContext();
   const notify = useNotify();
+  const [locale] = useLocaleState();
   const [busy, setBusy] = useState(false);
   const download = async (format: 'csv' | 'xlsx') => {
     const query = new URLSearchParams({
       format,
+      lang: locale.startsWith('zh') ? 'zh' : 'en',
       filter: JSON.stringify(filterValues ?? {}),
       ...(sort?.field ? { sort: JSON.stringify([sort.field, sort.order]) } : {}),
     });

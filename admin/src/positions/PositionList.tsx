@@ -1,13 +1,15 @@
 import {
   AutocompleteInput,
   DataTable,
+  FilterButton,
   List,
   NullableBooleanInput,
   ReferenceInput,
   SelectArrayInput,
+  TopToolbar,
   useTranslate,
 } from 'react-admin';
-import { positionExporter } from './exporter';
+import { ServerExportButtons } from '../common/ServerExportButtons';
 import { positionTitleChoices } from '../partyOrganizations/orgKinds';
 
 const filters = [
@@ -24,6 +26,13 @@ const filters = [
   <NullableBooleanInput key="current" source="current" alwaysOn />,
 ];
 
+const PositionListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ServerExportButtons />
+  </TopToolbar>
+);
+
 /**
  * Position holders across organisations. Posts are assigned and ended on their organisation's
  * page (its "posts" tab), where a row leads.
@@ -34,7 +43,7 @@ export const PositionList = () => {
     <List
       filters={filters}
       filterDefaultValues={{ current: true }}
-      exporter={positionExporter}
+      actions={<PositionListActions />}
       sort={{ field: 'from', order: 'DESC' }}
     >
       <DataTable

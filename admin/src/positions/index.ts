@@ -1,7 +1,7 @@
 import PositionIcon from '@mui/icons-material/Badge';
 import { PositionList } from './PositionList';
 
-/** No show page: the API has no GET /positions/:id; a row leads to its organisation's posts tab. */
+/** No show page of its own: a row leads to its organisation's posts tab, where posts are assigned and ended. */
 export default {
   list: PositionList,
   icon: PositionIcon,

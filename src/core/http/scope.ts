@@ -47,15 +47,39 @@ export const withinScope = (
   };
 };
 
-/** Refuses a write or read for an organisation outside a secretary's scope. */
-export const assertOrgInScope = (actor: Actor | undefined, orgId: string, unitId?: string): void => {
-  if (!actor || actor.unrestricted || actor.orgIds.includes(orgId) || (unitId && actor.unitIds.includes(unitId)))
-    return;
-  throw new HttpException(
+/** The 403 for a Party organisation (or what belongs to it) outside the actor's scope. */
+export const orgOutOfScope = () =>
+  new HttpException(
     {
       code: 'access.out-of-scope',
       message: { zh: '该党组织不在您的负责范围内', en: 'This Party organisation is outside your scope' },
     },
     403,
   );
+
+/** Refuses a write or read for an organisation outside a secretary's scope. */
+export const assertOrgInScope = (actor: Actor | undefined, orgId: string, unitId?: string): void => {
+  if (!actor || actor.unrestricted || actor.orgIds.includes(orgId) || (unitId && actor.unitIds.includes(unitId)))
+    return;
+  throw orgOutOfScope();
+};
+
+/**
+ * Narrows a query to rows whose `column` is one of the ids `scope` selects (an SQL subquery with
+ * its parameters); unrestricted actors see everything.
+ */
+export const withinSubquery = (
+  query: ListQuery,
+  actor: Actor | undefined,
+  column: string,
+  scope: (actor: Actor) => { sql: string; params: unknown[] },
+): ListQuery => {
+  if (!actor || actor.unrestricted) return query;
+  const { sql, params } = scope(actor);
+  const condition = `${column} IN (${sql})`;
+  return {
+    ...query,
+    where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
+    params: [...query.params, ...params],
+  };
 };

@@ -15,17 +15,17 @@ export interface ImportError {
 
 export type MemberDraft = Omit<EnrollMember['data'], 'memberId'>;
 
-/** Columns of the roster template: the export's headers, so an exported file imports back. */
+/** Columns of the roster template: the export's headers (Chinese or English), so an exported file imports back. */
 const COLUMNS = {
-  name: ['姓名', 'name'],
-  gender: ['性别', 'gender'],
-  birthDate: ['出生日期', 'birthDate'],
-  unit: ['所在单位', 'unit'],
-  org: ['所属党组织', 'organisation', 'organization'],
-  category: ['党员类别', 'category'],
-  joinedOn: ['入党时间', 'joinedOn'],
-  post: ['职务岗位', 'post'],
-  teaches: ['是否任课教师', 'teaches'],
+  name: ['姓名', 'name', 'Name'],
+  gender: ['性别', 'gender', 'Gender'],
+  birthDate: ['出生日期', 'birthDate', 'Birth date'],
+  unit: ['所在单位', 'unit', 'Unit'],
+  org: ['所属党组织', 'organisation', 'organization', 'Party organisation'],
+  category: ['党员类别', 'category', 'Category'],
+  joinedOn: ['入党时间', 'joinedOn', 'Joined on'],
+  post: ['职务岗位', 'post', 'Post'],
+  teaches: ['是否任课教师', 'teaches', 'Teaches'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['name', 'gender', 'unit', 'org', 'category'];
@@ -83,10 +83,19 @@ export const checkRoster = (
     const before = errors.length;
     const name = cell('name');
     if (!name) fail('name', bi('姓名不能为空', 'name is required'));
-    const gender = ({ 男: 'male', 女: 'female', male: 'male', female: 'female' } as const)[cell('gender') as '男'];
+    const gender = (
+      { 男: 'male', 女: 'female', male: 'male', female: 'female', Male: 'male', Female: 'female' } as const
+    )[cell('gender') as '男'];
     if (!gender) fail('gender', bi('性别应为“男”或“女”', 'gender must be 男 or 女'));
     const category = (
-      { 正式党员: 'full', 预备党员: 'probationary', full: 'full', probationary: 'probationary' } as const
+      {
+        正式党员: 'full',
+        预备党员: 'probationary',
+        full: 'full',
+        probationary: 'probationary',
+        'Full member': 'full',
+        'Probationary member': 'probationary',
+      } as const
     )[cell('category') as '正式党员'];
     if (!category) fail('category', bi('党员类别应为“正式党员”或“预备党员”', 'category must be 正式党员 or 预备党员'));
     const birthDate = toDate(cell('birthDate'));
@@ -98,7 +107,7 @@ export const checkRoster = (
     const orgId = cell('org') ? lookup.orgByName(cell('org')) : null;
     if (!orgId) fail('org', bi(`找不到党组织“${cell('org')}”`, `Unknown Party organisation "${cell('org')}"`));
     const teachesText = cell('teaches');
-    if (teachesText && !['是', '否', 'true', 'false'].includes(teachesText))
+    if (teachesText && !['是', '否', 'true', 'false', 'Yes', 'No'].includes(teachesText))
       fail('teaches', bi('是否任课教师应为“是”或“否”', 'teaches must be 是 or 否'));
     if (errors.length > before) return;
     const draft: MemberDraft = {
@@ -110,7 +119,7 @@ export const checkRoster = (
       category: category!,
       joinedOn: joinedOn ?? null,
       post: cell('post') || null,
-      teaches: teachesText === '是' || teachesText === 'true',
+      teaches: teachesText === '是' || teachesText === 'true' || teachesText === 'Yes',
     };
     const key = `${name}|${draft.birthDate}|${unitId}`;
     if (seen.has(key)) return fail('name', bi('与文件中前面的行重复', 'duplicates an earlier row of the file'));

@@ -50,5 +50,20 @@ export const positionList: ListSpec = {
   },
 };
 
-export const listPositions = (db: ReadModelDb, query: ListQuery) =>
+export const listPositions = (db: ReadModelDb, query: ListQuery): { rows: PositionRow[]; total: number } =>
   listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'p.id' }, query);
+
+export interface PositionRow {
+  id: string;
+  orgId: string;
+  orgName: string | null;
+  memberId: string;
+  memberName: string | null;
+  title: string;
+  from: string;
+  to: string | null;
+  crossAppointment: string | null;
+}
+
+export const getPosition = (db: ReadModelDb, id: string): PositionRow | undefined =>
+  statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = ?`).get(id) as PositionRow | undefined;
