@@ -1,3 +1,4 @@
+import { PositionWaiters } from '../event-store/position-waiters.js';
 import type { EventStore, Subscription } from '../event-store/event-store.js';
 import type { RecordedEvent } from '../messages.js';
 import { statement, type ReadModelDb } from '../projections/projection.js';
@@ -52,7 +53,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
  */
 export class PolicyRunner {
   private readonly running = new Map<string, Running>();
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters(() => [...this.running.values()].map((entry) => entry.position));
   private started = false;
 
   private readonly store: EventStore;
@@ -126,23 +127,7 @@ export class PolicyRunner {
 
   /** Resolves true once every policy has enqueued the jobs of the event at `position`; false after `timeoutMs`. */
   async waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    const reached = () => [...this.running.values()].every((entry) => entry.position >= position);
-    const deadline = Date.now() + timeoutMs;
-    while (!reached()) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(remaining, 250));
-        timer.unref();
-        this.waiters.add(wake);
-      });
-    }
-    return true;
+    return this.waiters.waitFor(position, timeoutMs);
   }
 
   async status(): Promise<PolicyStatus[]> {
@@ -213,7 +198,7 @@ export class PolicyRunner {
     const last = batch[batch.length - 1].position;
     this.writeCheckpoint(entry, last);
     entry.position = last;
-    for (const wake of this.waiters) wake();
+    this.waiters.notify();
   }
 
   private toJob(entry: Running, event: RecordedEvent, request: JobRequest): QueuedJob {

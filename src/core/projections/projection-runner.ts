@@ -1,3 +1,4 @@
+import { PositionWaiters } from '../event-store/position-waiters.js';
 import type { RecordedEvent } from '../messages.js';
 import type { EventStore, Subscription } from '../event-store/event-store.js';
 import { statement, type Projection, type ReadModelDb } from './projection.js';
@@ -48,7 +49,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
  */
 export class ProjectionRunner {
   private readonly running = new Map<string, Running>();
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters(() => [...this.running.values()].map((entry) => entry.position));
   private started = false;
 
   constructor(
@@ -92,23 +93,7 @@ export class ProjectionRunner {
    * a command reads its own write. Resolves false after `timeoutMs`.
    */
   async waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    const reached = () => [...this.running.values()].every((entry) => entry.position >= position);
-    const deadline = Date.now() + timeoutMs;
-    while (!reached()) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(remaining, 250));
-        timer.unref();
-        this.waiters.add(wake);
-      });
-    }
-    return true;
+    return this.waiters.waitFor(position, timeoutMs);
   }
 
   /**
@@ -228,7 +213,7 @@ export class ProjectionRunner {
       this.writeCheckpoint(projection, last);
     })();
     entry.position = last;
-    for (const wake of this.waiters) wake();
+    this.waiters.notify();
   }
 
   private readCheckpoint(name: string): { position: string; version: number } | undefined {
