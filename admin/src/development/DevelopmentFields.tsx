@@ -2,7 +2,8 @@ import { Chip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { today } from '../i18n/dates';
 import { useServerText } from '../i18n/i18nProvider';
-import { isOverdue, useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
+import { useDevelopmentCatalogue, type DevelopmentCaseRow } from './catalogue';
+import { isOverdue } from './obligations';
 
 export const StageField = (_props: FieldProps) => {
   const record = useRecordContext<DevelopmentCaseRow>();

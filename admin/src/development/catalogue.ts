@@ -84,6 +84,3 @@ export const commandsFor = (catalogue: DevelopmentCatalogue, keys: string[]): Ca
   const all = [...catalogue.steps, ...catalogue.records];
   return keys.flatMap((key) => all.filter((command) => command.key === key));
 };
-
-/** Overdue: the next obligation's due date is before today. */
-export const isOverdue = (dueOn: string | null | undefined, today: string): boolean => Boolean(dueOn && dueOn < today);

@@ -14,6 +14,9 @@ export interface ObligationRow {
   closedOn: string | null;
 }
 
+/** Overdue: the due date is before today. */
+export const isOverdue = (dueOn: string | null | undefined, today: string): boolean => Boolean(dueOn && dueOn < today);
+
 export interface ObligationTiming {
   /** i18n key and date of each part to show, in order: the earliest day first, then the due date. */
   parts: { key: 'resources.development.not_before' | 'resources.development.due'; date: string }[];
@@ -31,6 +34,6 @@ export const obligationTiming = (
     ...(notBefore ? [{ key: 'resources.development.not_before' as const, date: notBefore }] : []),
     ...(dueOn ? [{ key: 'resources.development.due' as const, date: dueOn }] : []),
   ],
-  overdue: Boolean(dueOn && dueOn < today),
+  overdue: isOverdue(dueOn, today),
   waiting: Boolean(notBefore && today < notBefore),
 });

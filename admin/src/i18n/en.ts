@@ -1,4 +1,12 @@
 import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions.js';
+import {
+  GENDER_LABELS,
+  MEMBER_CATEGORY_LABELS,
+  ORG_KIND_LABELS,
+  POSITION_TITLE_LABELS,
+  UNIT_TYPE_LABELS,
+} from '../../../src/organizations/organizations.events.js';
+import { inLanguage } from './labels.js';
 import type { AppMessages } from './zh.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].en]));
@@ -275,42 +283,16 @@ export const en: AppMessages = {
     },
   },
   choices: {
-    unitType: {
-      public_school: 'Public primary/secondary school',
-      private_school: 'Private school',
-      private_kindergarten: 'Private kindergarten',
-      offcampus_training_institution: 'Off-campus training institution',
-      bureau_organ: 'Bureau organ or affiliated unit',
-    },
+    unitType: inLanguage(UNIT_TYPE_LABELS, 'en'),
     role: { ...roles, system: 'System' },
     status: {
       active: 'Active',
       disabled: 'Disabled',
     },
-    orgKind: {
-      basic_party_committee: 'Party committee',
-      general_branch: 'General branch',
-      party_branch: 'Party branch',
-      joint_branch: 'Joint branch',
-      affiliated_party_org: 'Affiliated Party organisation',
-    },
-    positionTitle: {
-      branch_secretary: 'Secretary',
-      deputy_secretary: 'Deputy secretary',
-      org_committee_member: 'Organisation committee member',
-      publicity_committee_member: 'Publicity committee member',
-      discipline_committee_member: 'Discipline committee member',
-      committee_member: 'Committee member',
-      group_leader: 'Party group leader',
-    },
-    gender: {
-      male: 'Male',
-      female: 'Female',
-    },
-    memberCategory: {
-      full: 'Full member',
-      probationary: 'Probationary member',
-    },
+    orgKind: inLanguage(ORG_KIND_LABELS, 'en'),
+    positionTitle: inLanguage(POSITION_TITLE_LABELS, 'en'),
+    gender: inLanguage(GENDER_LABELS, 'en'),
+    memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'en'),
     memberStatus: {
       active: 'On the roster',
       removed: 'Removed',

@@ -1,4 +1,12 @@
 import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions.js';
+import {
+  GENDER_LABELS,
+  MEMBER_CATEGORY_LABELS,
+  ORG_KIND_LABELS,
+  POSITION_TITLE_LABELS,
+  UNIT_TYPE_LABELS,
+} from '../../../src/organizations/organizations.events.js';
+import { inLanguage } from './labels.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
 
@@ -274,42 +282,16 @@ export const zh = {
     },
   },
   choices: {
-    unitType: {
-      public_school: '公办中小学',
-      private_school: '民办学校',
-      private_kindergarten: '民办幼儿园',
-      offcampus_training_institution: '校外培训机构',
-      bureau_organ: '局机关及直属单位',
-    },
+    unitType: inLanguage(UNIT_TYPE_LABELS, 'zh'),
     role: { ...roles, system: '系统' },
     status: {
       active: '启用',
       disabled: '停用',
     },
-    orgKind: {
-      basic_party_committee: '党委',
-      general_branch: '党总支',
-      party_branch: '党支部',
-      joint_branch: '联合党支部',
-      affiliated_party_org: '挂靠党组织',
-    },
-    positionTitle: {
-      branch_secretary: '书记',
-      deputy_secretary: '副书记',
-      org_committee_member: '组织委员',
-      publicity_committee_member: '宣传委员',
-      discipline_committee_member: '纪检委员',
-      committee_member: '委员',
-      group_leader: '党小组长',
-    },
-    gender: {
-      male: '男',
-      female: '女',
-    },
-    memberCategory: {
-      full: '正式党员',
-      probationary: '预备党员',
-    },
+    orgKind: inLanguage(ORG_KIND_LABELS, 'zh'),
+    positionTitle: inLanguage(POSITION_TITLE_LABELS, 'zh'),
+    gender: inLanguage(GENDER_LABELS, 'zh'),
+    memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'zh'),
     memberStatus: {
       active: '在册',
       removed: '已减少',

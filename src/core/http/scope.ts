@@ -2,6 +2,13 @@ import { HttpException } from '@nestjs/common';
 import type { ListQuery } from './list-query.js';
 import type { Actor } from './request-context.js';
 
+/** The query with one more condition (and its parameters) ANDed to its WHERE clause. */
+const andWhere = (query: ListQuery, condition: string, params: readonly unknown[]): ListQuery => ({
+  ...query,
+  where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
+  params: [...query.params, ...params],
+});
+
 /**
  * Narrows a list query to the units a scoped actor covers (secretaries, instructors). Scoping is
  * enforced here, in the queries, not only by hiding menus in the admin.
@@ -10,11 +17,7 @@ export const withinUnits = (query: ListQuery, actor: Actor | undefined, column: 
   if (!actor || actor.unrestricted) return query;
   const ids = actor.unitIds;
   const condition = ids.length ? `${column} IN (${ids.map(() => '?').join(', ')})` : '0';
-  return {
-    ...query,
-    where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
-    params: [...query.params, ...ids],
-  };
+  return andWhere(query, condition, ids);
 };
 
 /** Refuses a single record outside the actor's units with a 403 that says why. */
@@ -40,11 +43,7 @@ export const withinScope = (
   if (actor.orgIds.length) parts.push(`${columns.org} IN (${actor.orgIds.map(() => '?').join(', ')})`);
   if (actor.unitIds.length) parts.push(`${columns.unit} IN (${actor.unitIds.map(() => '?').join(', ')})`);
   const condition = parts.length ? `(${parts.join(' OR ')})` : '0';
-  return {
-    ...query,
-    where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
-    params: [...query.params, ...actor.orgIds, ...actor.unitIds],
-  };
+  return andWhere(query, condition, [...actor.orgIds, ...actor.unitIds]);
 };
 
 /** The 403 for a Party organisation (or what belongs to it) outside the actor's scope. */
@@ -77,9 +76,5 @@ export const withinSubquery = (
   if (!actor || actor.unrestricted) return query;
   const { sql, params } = scope(actor);
   const condition = `${column} IN (${sql})`;
-  return {
-    ...query,
-    where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
-    params: [...query.params, ...params],
-  };
+  return andWhere(query, condition, params);
 };

@@ -4,12 +4,12 @@ import { command, foldStream } from '../../core/command-handling.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { JobHandlerProvider, type JobContext, type JobHandler } from '../../core/jobs/job-handler.js';
-import type { RecordedEvent } from '../../core/messages.js';
 import { ChangeMemberCategoryCommand } from '../../organizations/commands/change-member-category.js';
 import { EnrollMemberCommand } from '../../organizations/commands/enroll-member.js';
 import { RemoveMemberCommand } from '../../organizations/commands/remove-member.js';
 import { TransferMemberCommand } from '../../organizations/commands/transfer-member.js';
-import { memberStream, type MemberCategory, type MemberEvent } from '../../organizations/organizations.events.js';
+import { member as memberModel } from '../../organizations/member.js';
+import { memberStream } from '../../organizations/organizations.events.js';
 import { developmentCase, type OpenCase } from '../development-case.js';
 import {
   developmentStream,
@@ -33,27 +33,6 @@ import {
  * replay after the queue forgot it). The roster changes go through the organisations feature's commands.
  */
 
-type Standing =
-  { status: 'none' } | { status: 'active' | 'removed'; category: MemberCategory; orgId: string; unitId: string };
-
-/** Where the person stands on the roster: all these jobs need of the member stream. */
-const standingOf = (events: RecordedEvent[]): Standing =>
-  (events as unknown as MemberEvent[]).reduce<Standing>(
-    (standing, event) => {
-      if (event.type === 'MemberEnrolled') {
-        const { category, orgId, unitId } = event.data;
-        return { status: 'active', category, orgId, unitId };
-      }
-      if (standing.status === 'none') return standing;
-      if (event.type === 'MemberCategoryChanged') return { ...standing, category: event.data.category };
-      if (event.type === 'MemberTransferred')
-        return { ...standing, orgId: event.data.toOrgId, unitId: event.data.toUnitId };
-      if (event.type === 'MemberRemoved') return { ...standing, status: 'removed' };
-      return standing;
-    },
-    { status: 'none' },
-  );
-
 /** A refusal that means "already done" (a concurrent run won the race): nothing left to do. */
 const unlessAlready = (code: string) => (error: unknown) => {
   if (!(error instanceof DomainError && error.code === code)) throw error;
@@ -71,7 +50,8 @@ class CaseAndRoster {
       history: history as unknown as DevelopmentEvent[],
       recorded: history,
       state,
-      standing: standingOf(member),
+      // Where the person stands on the roster, by the organisations feature's own member model.
+      standing: foldStream(memberModel, member),
       member,
     };
   }
