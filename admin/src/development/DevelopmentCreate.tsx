@@ -1,19 +1,10 @@
-import {
-  AutocompleteInput,
-  Create,
-  DateInput,
-  ReferenceInput,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  maxLength,
-  required,
-} from 'react-admin';
+import { Create, DateInput, SelectInput, SimpleForm, TextInput, maxLength, required } from 'react-admin';
 import { today } from '../i18n/dates';
 import { genderChoices } from '../members/memberChoices';
 import { useDevelopmentCatalogue } from './catalogue';
 import { RecordsInput } from './records';
 import { withoutEmpty } from './stepForms';
+import { PickByName } from '../common/PickByName';
 
 /** Step 1, 递交入党申请书: opens a case (POST /api/development/cases), with its records (the letter). */
 export const DevelopmentCreate = () => {
@@ -29,12 +20,8 @@ export const DevelopmentCreate = () => {
         <TextInput source="name" validate={[required(), maxLength(50)]} />
         <SelectInput source="gender" choices={genderChoices} validate={required()} />
         <DateInput source="birthDate" validate={required()} />
-        <ReferenceInput source="orgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-        </ReferenceInput>
-        <ReferenceInput source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-        </ReferenceInput>
+        <PickByName source="orgId" reference="party-organizations" validate={required()} />
+        <PickByName source="unitId" reference="units" validate={required()} />
         <DateInput source="on" label="resources.development.fields.appliedOn" validate={required()} />
         <RecordsInput command={catalogue?.steps[0]} />
       </SimpleForm>

@@ -1,13 +1,11 @@
 import BoardIcon from '@mui/icons-material/ViewWeek';
 import {
-  AutocompleteInput,
   Button,
   CreateButton,
   DataTable,
   FilterButton,
   Link,
   List,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   TopToolbar,
@@ -15,6 +13,7 @@ import {
 } from 'react-admin';
 import { CaseStatusField, CurrentStepField, NextObligationField, StageField } from './DevelopmentFields';
 import { STAGES } from './catalogue';
+import { PickByName } from '../common/PickByName';
 
 export const stageChoices = STAGES.map((stage) => ({ id: stage, name: `resources.development.stages.${stage}` }));
 const statusChoices = ['open', 'not_admitted', 'cancelled', 'full_member'].map((id) => ({
@@ -25,15 +24,7 @@ const statusChoices = ['open', 'not_admitted', 'cancelled', 'full_member'].map((
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="stage" source="stage" choices={stageChoices} alwaysOn />,
-  <ReferenceInput
-    key="orgId"
-    source="orgId"
-    reference="party-organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-    alwaysOn
-  >
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 260 }} />
-  </ReferenceInput>,
+  <PickByName key="orgId" source="orgId" reference="party-organizations" alwaysOn sx={{ minWidth: 260 }} />,
   <SelectInput key="status" source="status" choices={statusChoices} />,
 ];
 

@@ -2,12 +2,10 @@ import { Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   AutocompleteArrayInput,
-  AutocompleteInput,
   Button,
   DateInput,
   NumberInput,
   ReferenceArrayInput,
-  ReferenceInput,
   SelectInput,
   TextInput,
   maxLength,
@@ -22,6 +20,7 @@ import { useServerText } from '../i18n/i18nProvider';
 import type { CatalogueCommand, DevelopmentCaseRow } from './catalogue';
 import { RecordsInput } from './records';
 import { STEP_FORMS, withoutEmpty, type StepField } from './stepForms';
+import { PickByName } from '../common/PickByName';
 
 const maxItems =
   (max: number): Validator =>
@@ -63,20 +62,14 @@ const StepInput = ({ field, unitId }: { field: StepField; unitId: string }) => {
       );
     case 'organization':
       return (
-        <ReferenceInput
+        <PickByName
           source={field.source}
           reference="party-organizations"
-          sort={{ field: 'name', order: 'ASC' }}
           filter={{ unitId }}
-        >
-          <AutocompleteInput
-            label={label}
-            helperText={helperText}
-            optionText="name"
-            filterToQuery={(q) => ({ q })}
-            validate={validate}
-          />
-        </ReferenceInput>
+          label={label}
+          helperText={helperText}
+          validate={validate}
+        />
       );
     case 'multiline':
       return (

@@ -1,16 +1,6 @@
-import {
-  AutocompleteInput,
-  BooleanInput,
-  Create,
-  DateInput,
-  ReferenceInput,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  maxLength,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, DateInput, SelectInput, SimpleForm, TextInput, maxLength, required } from 'react-admin';
 import { categoryChoices, genderChoices } from './memberChoices';
+import { PickByName } from '../common/PickByName';
 
 /** Optional fields left empty are not sent: the API wants them absent or non-empty. */
 const withoutEmpty = (data: Record<string, unknown>) =>
@@ -22,12 +12,8 @@ export const MemberCreate = () => (
       <TextInput source="name" validate={[required(), maxLength(50)]} />
       <SelectInput source="gender" choices={genderChoices} validate={required()} />
       <DateInput source="birthDate" />
-      <ReferenceInput source="orgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-      </ReferenceInput>
-      <ReferenceInput source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
-      </ReferenceInput>
+      <PickByName source="orgId" reference="party-organizations" validate={required()} />
+      <PickByName source="unitId" reference="units" validate={required()} />
       <SelectInput source="category" choices={categoryChoices} validate={required()} />
       <DateInput source="joinedOn" />
       <TextInput source="post" validate={maxLength(50)} />

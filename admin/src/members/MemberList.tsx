@@ -1,6 +1,5 @@
 import UploadIcon from '@mui/icons-material/UploadFile';
 import {
-  AutocompleteInput,
   Button,
   CreateButton,
   DataTable,
@@ -8,7 +7,6 @@ import {
   Link,
   List,
   NullableBooleanInput,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   TopToolbar,
@@ -18,21 +16,12 @@ import {
 import { ServerExportButtons } from '../common/ServerExportButtons';
 import { categoryChoices, memberStatusChoices } from './memberChoices';
 import { CategoryField, MemberStatusField } from './MemberFields';
+import { PickByName } from '../common/PickByName';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput
-    key="orgId"
-    source="orgId"
-    reference="party-organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-    alwaysOn
-  >
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 260 }} />
-  </ReferenceInput>,
-  <ReferenceInput key="unitId" source="unitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 220 }} />
-  </ReferenceInput>,
+  <PickByName key="orgId" source="orgId" reference="party-organizations" alwaysOn sx={{ minWidth: 260 }} />,
+  <PickByName key="unitId" source="unitId" reference="units" sx={{ minWidth: 220 }} />,
   <SelectInput key="category" source="category" choices={categoryChoices} />,
   <SelectInput key="status" source="status" choices={memberStatusChoices} />,
   <NullableBooleanInput key="teaches" source="teaches" />,

@@ -1,10 +1,8 @@
 import {
   AutocompleteArrayInput,
-  AutocompleteInput,
   Create,
   DateInput,
   ReferenceArrayInput,
-  ReferenceInput,
   SelectInput,
   SimpleForm,
   TextInput,
@@ -12,6 +10,7 @@ import {
   required,
 } from 'react-admin';
 import { orgKindChoices } from './orgKinds';
+import { PickByName } from '../common/PickByName';
 
 /** Only what the API takes: an empty parent is no parent, and the units always a list. */
 const transform = (data: Record<string, unknown>) => ({
@@ -27,9 +26,7 @@ export const PartyOrgCreate = () => (
     <SimpleForm>
       <TextInput source="name" validate={[required(), maxLength(100)]} />
       <SelectInput source="kind" choices={orgKindChoices} validate={required()} />
-      <ReferenceInput source="parentId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-      </ReferenceInput>
+      <PickByName source="parentId" reference="party-organizations" />
       <ReferenceArrayInput source="unitIds" reference="units" perPage={50} sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteArrayInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceArrayInput>

@@ -1,6 +1,5 @@
 import TreeIcon from '@mui/icons-material/AccountTree';
 import {
-  AutocompleteInput,
   Button,
   CreateButton,
   DataTable,
@@ -9,7 +8,6 @@ import {
   Link,
   List,
   ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectArrayInput,
   TopToolbar,
@@ -19,18 +17,12 @@ import { ServerExportButtons } from '../common/ServerExportButtons';
 import { TermEndField } from '../common/TermEndField';
 import { KindField } from './KindField';
 import { orgKindChoices } from './orgKinds';
+import { PickByName } from '../common/PickByName';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectArrayInput key="kind" source="kind" choices={orgKindChoices} />,
-  <ReferenceInput
-    key="parentId"
-    source="parentId"
-    reference="party-organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-  >
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
+  <PickByName key="parentId" source="parentId" reference="party-organizations" />,
   <DateInput key="termEndsBy" source="termEndsBy" helperText="resources.party-organizations.term_ends_by_help" />,
 ];
 

@@ -1,27 +1,18 @@
 import {
-  AutocompleteInput,
   DataTable,
   FilterButton,
   List,
   NullableBooleanInput,
-  ReferenceInput,
   SelectArrayInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
 import { ServerExportButtons } from '../common/ServerExportButtons';
 import { positionTitleChoices } from '../partyOrganizations/orgKinds';
+import { PickByName } from '../common/PickByName';
 
 const filters = [
-  <ReferenceInput
-    key="orgId"
-    source="orgId"
-    reference="party-organizations"
-    sort={{ field: 'name', order: 'ASC' }}
-    alwaysOn
-  >
-    <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} sx={{ minWidth: 260 }} />
-  </ReferenceInput>,
+  <PickByName key="orgId" source="orgId" reference="party-organizations" alwaysOn sx={{ minWidth: 260 }} />,
   <SelectArrayInput key="title" source="title" choices={positionTitleChoices} alwaysOn sx={{ minWidth: 200 }} />,
   <NullableBooleanInput key="current" source="current" alwaysOn />,
 ];

@@ -1,18 +1,11 @@
 import MoveIcon from '@mui/icons-material/MoveUp';
 import { Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  AutocompleteInput,
-  Button,
-  DateInput,
-  ReferenceInput,
-  required,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Button, DateInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { CommandDialog } from '../../common/CommandDialog';
 import { useCommand } from '../../dataProvider/useCommand';
 import { today } from '../../i18n/dates';
+import { PickByName } from '../../common/PickByName';
 
 /** 组织关系转接 within the county: the member moves to one organisation and unit, never copied. */
 export const TransferButton = () => {
@@ -45,22 +38,8 @@ export const TransferButton = () => {
         <Typography variant="body2" gutterBottom>
           {translate('commands.transfer_help', { name: member.name, org: member.orgName ?? '' })}
         </Typography>
-        <ReferenceInput source="toOrgId" reference="party-organizations" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput
-            label="commands.to_org"
-            optionText="name"
-            filterToQuery={(q) => ({ q })}
-            validate={required()}
-          />
-        </ReferenceInput>
-        <ReferenceInput source="toUnitId" reference="units" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput
-            label="commands.to_unit"
-            optionText="name"
-            filterToQuery={(q) => ({ q })}
-            validate={required()}
-          />
-        </ReferenceInput>
+        <PickByName source="toOrgId" reference="party-organizations" label="commands.to_org" validate={required()} />
+        <PickByName source="toUnitId" reference="units" label="commands.to_unit" validate={required()} />
         <DateInput source="on" label="commands.on" validate={required()} />
       </CommandDialog>
     </>

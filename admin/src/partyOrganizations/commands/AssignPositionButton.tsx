@@ -1,10 +1,8 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { useState } from 'react';
 import {
-  AutocompleteInput,
   Button,
   DateInput,
-  ReferenceInput,
   SelectInput,
   TextInput,
   maxLength,
@@ -16,6 +14,7 @@ import { CommandDialog } from '../../common/CommandDialog';
 import { useCommand } from '../../dataProvider/useCommand';
 import { today } from '../../i18n/dates';
 import { positionTitleChoices } from '../orgKinds';
+import { PickByName } from '../../common/PickByName';
 
 /** 任职: a member of this organisation takes a post, with any cross appointment (双向进入、交叉任职). */
 export const AssignPositionButton = () => {
@@ -51,19 +50,13 @@ export const AssignPositionButton = () => {
         onSubmit={(values) => assign.mutateAsync(values)}
         record={{ from: today() }}
       >
-        <ReferenceInput
+        <PickByName
           source="memberId"
           reference="members"
           filter={{ orgId: org.id, status: 'active' }}
-          sort={{ field: 'name', order: 'ASC' }}
-        >
-          <AutocompleteInput
-            label="commands.member"
-            optionText="name"
-            filterToQuery={(q) => ({ q })}
-            validate={required()}
-          />
-        </ReferenceInput>
+          label="commands.member"
+          validate={required()}
+        />
         <SelectInput source="title" label="commands.title" choices={positionTitleChoices} validate={required()} />
         <DateInput source="from" label="commands.from" validate={required()} />
         <TextInput

@@ -2,19 +2,12 @@ import LinkIcon from '@mui/icons-material/Link';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  AutocompleteInput,
-  Button,
-  DateInput,
-  ReferenceInput,
-  required,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Button, DateInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { CommandDialog } from '../../common/CommandDialog';
 import { useCommand } from '../../dataProvider/useCommand';
 import { today } from '../../i18n/dates';
 import { HOST_KINDS } from '../../partyOrganizations/orgKinds';
+import { PickByName } from '../../common/PickByName';
 
 /** 挂靠: a unit with fewer than 3 full members is hosted by an organisation that may host units. */
 export const AffiliateButton = () => {
@@ -43,19 +36,13 @@ export const AffiliateButton = () => {
         <Typography variant="body2" gutterBottom>
           {translate('commands.affiliate_help', { name: unit.name })}
         </Typography>
-        <ReferenceInput
+        <PickByName
           source="hostOrgId"
           reference="party-organizations"
           filter={{ kind: HOST_KINDS }}
-          sort={{ field: 'name', order: 'ASC' }}
-        >
-          <AutocompleteInput
-            label="commands.host_org"
-            optionText="name"
-            filterToQuery={(q) => ({ q })}
-            validate={required()}
-          />
-        </ReferenceInput>
+          label="commands.host_org"
+          validate={required()}
+        />
         <DateInput source="on" label="commands.on" validate={required()} />
       </CommandDialog>
     </>
