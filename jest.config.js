@@ -7,6 +7,8 @@ export default {
   transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
+  // Finds (or unpacks) Chromium once, before the workers start: see test/support/chromium.ts.
+  globalSetup: '<rootDir>/test/support/chromium.ts',
   // Two cores: run files in two workers; browser and server tests start their own processes.
   maxWorkers: 2,
 };

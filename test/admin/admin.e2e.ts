@@ -109,7 +109,7 @@ describe('admin UI in Chromium (e2e)', () => {
           const refused = await t.requestAs(token, 'GET', `/units/${instructorUnitId}`);
           expect(refused.status).toBe(403);
           await page.goto(`${base}/#/units/${instructorUnitId}/show`);
-          await page.getByText(refused.body.message.zh).waitFor({ timeout: 5_000 });
+          await page.getByText(refused.body.messages.zh).waitFor({ timeout: 5_000 });
           expect(page.url()).not.toContain('login');
           await expectMenu(page, expectedMenu(role));
         }

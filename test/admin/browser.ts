@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN_DIST } from '../../src/http-app.js';
+import { chromiumExecutable } from '../support/chromium.js';
 import { ROOT } from '../support/processes.js';
 
 /** Helpers shared by the admin's browser tests (admin.e2e.ts, roster.e2e.ts). */
@@ -31,9 +32,9 @@ export const ensureAdminBuilt = () => {
   execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
 };
 
-export const launchBrowser = (): Promise<Browser> =>
+export const launchBrowser = async (): Promise<Browser> =>
   chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: await chromiumExecutable(),
     headless: true,
     args: [
       '--no-sandbox',

@@ -51,7 +51,7 @@ describe('sign-in, sign-out and account changes (e2e)', () => {
     const locked = await t.requestAs(null, 'POST', '/auth/login', { username: 'lisi', password: USER_PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ code: 'auth.locked' });
-    expect(locked.body.message.zh).toContain('分钟后再试');
+    expect(locked.body.messages.zh).toContain('分钟后再试');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 
@@ -96,7 +96,7 @@ describe('sign-in, sign-out and account changes (e2e)', () => {
       newPassword: 'short',
     });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors.newPassword.zh).toContain('至少 8 个字符');
+    expect(weak.body.fieldMessages.newPassword.zh).toContain('至少 8 个字符');
     expect(
       (
         await t.requestAs(token, 'POST', '/auth/password', {

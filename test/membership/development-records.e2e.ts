@@ -107,7 +107,7 @@ describe('development records: sent with a step, attached later, read back (e2e)
     expect(refused.body).toMatchObject({
       code: 'development.record-step-not-done',
       field: 'step',
-      message: { zh: expect.stringContaining('第5步'), en: expect.stringContaining('Step 5') },
+      messages: { zh: expect.stringContaining('第5步'), en: expect.stringContaining('Step 5') },
     });
     expect(await streamLength()).toBe(before);
   });
@@ -119,7 +119,7 @@ describe('development records: sent with a step, attached later, read back (e2e)
       expect(response.status).toBe(status);
       const fields = response.body.field ? [response.body.field] : Object.keys(response.body.errors ?? {});
       expect(fields).toContain(field);
-      expect(response.body.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+      expect(response.body.messages).toEqual({ zh: expect.any(String), en: expect.any(String) });
     };
     await check('records', { step: 'nope', title: '材料' }, 'step');
     await check('records', { step: 'talk' }, 'title');

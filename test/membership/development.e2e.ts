@@ -229,8 +229,8 @@ describe('membership development: application to full membership (e2e)', () => {
     const admit = { resolution: 'admit', votes: { ...split, inFavour: 4, against: 0 } };
     const early = await send('POST', `/development/cases/${ids.second}/admission-vote`, { on: '2025-09-30', ...admit });
     expect([early.status, early.body.code, early.body.field]).toEqual([422, 'development.resubmission-wait', 'on']);
-    expect(early.body.message.zh).toContain('6 个月内不得再次提交');
-    expect(early.body.message.en).toContain('may not be resubmitted for 6 months');
+    expect(early.body.messages.zh).toContain('6 个月内不得再次提交');
+    expect(early.body.messages.en).toContain('may not be resubmitted for 6 months');
     await second('admission-vote', '2025-10-01', admit);
     expect(await next()).toEqual(['thoughtReport', 'interview']);
   });

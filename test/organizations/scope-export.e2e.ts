@@ -101,7 +101,7 @@ describe('organisations and posts in scope, exports in zh and en (e2e)', () => {
     expect(parent.body).toMatchObject({
       statusCode: 403,
       code: 'access.out-of-scope',
-      message: { zh: '该党组织不在您的负责范围内', en: 'This Party organisation is outside your scope' },
+      messages: { zh: '该党组织不在您的负责范围内', en: 'This Party organisation is outside your scope' },
     });
     expect((await t.requestAs(tokens.instructor, 'GET', `/party-organizations/${ids.host}`)).status).toBe(200);
     expect((await t.requestAs(tokens.instructor, 'GET', `/party-organizations/${ids.general}`)).status).toBe(403);
@@ -158,7 +158,7 @@ describe('organisations and posts in scope, exports in zh and en (e2e)', () => {
     expect((await t.request('GET', `/positions/${ids.donghuaiSecretary}`)).status).toBe(200);
     const missing = await t.request('GET', '/positions/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
-    expect(missing.body.message).toMatchObject({ zh: expect.stringContaining('职务'), en: expect.any(String) });
+    expect(missing.body.messages).toMatchObject({ zh: expect.stringContaining('职务'), en: expect.any(String) });
     expect((await t.request('GET', '/positions/nope')).status).toBe(400);
   });
 
@@ -234,7 +234,7 @@ describe('organisations and posts in scope, exports in zh and en (e2e)', () => {
     const lang = await t.request('GET', '/positions/export?lang=fr');
     expect(lang.status).toBe(400);
     expect(lang.body).toMatchObject({ code: 'validation.failed', field: 'lang' });
-    expect(lang.body.errors.lang).toEqual({
+    expect(lang.body.fieldMessages.lang).toEqual({
       zh: '导出语言应为 zh（中文）或 en（英文）',
       en: 'lang must be zh (Chinese) or en (English)',
     });

@@ -84,8 +84,8 @@ describe('units: register, list, rename (e2e)', () => {
       const response = await t.request('POST', '/units', body);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ statusCode: 400, code: 'validation.failed', field });
-      expect(response.body.errors[field].en).toContain(english);
-      expect(response.body.errors[field].zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(response.body.fieldMessages[field].en).toContain(english);
+      expect(response.body.fieldMessages[field].zh).toMatch(/[\u4e00-\u9fff]/);
       expect(await head()).toBe(before);
     },
   );
@@ -97,7 +97,7 @@ describe('units: register, list, rename (e2e)', () => {
     expect((await t.request('GET', '/units/not-a-uuid')).status).toBe(400);
     const missing = await t.request('GET', '/units/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
-    expect(missing.body.message.zh).toContain('未找到单位');
+    expect(missing.body.messages.zh).toContain('未找到单位');
     const badSort = await t.request('GET', '/units?sort=["secret","ASC"]');
     expect(badSort.status).toBe(400);
     expect(badSort.body.field).toBe('sort');

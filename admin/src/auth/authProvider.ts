@@ -25,7 +25,8 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ username, password }),
     });
     const body = await readJson(response);
-    if (!response.ok) throw new Error(serverText(body?.message) ?? translate('ra.auth.sign_in_error'));
+    if (!response.ok)
+      throw new Error(serverText(body?.messages ?? body?.message) ?? translate('ra.auth.sign_in_error'));
     saveSession(body as unknown as Session);
   },
 

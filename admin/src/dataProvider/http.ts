@@ -15,9 +15,13 @@ export interface HttpResult {
 interface ErrorBody {
   statusCode?: number;
   code?: string;
+  /** A string in the request's language; `messages` holds the zh/en pair. */
   message?: unknown;
+  messages?: unknown;
   field?: string;
+  /** Strings per field; `fieldMessages` holds their zh/en pairs. */
   errors?: Record<string, unknown>;
+  fieldMessages?: Record<string, unknown>;
 }
 
 /**
@@ -29,9 +33,9 @@ export const toHttpError = (status: number, json: unknown, statusText: string): 
   const message =
     body.code === 'concurrency.conflict'
       ? translate('commands.conflict')
-      : (serverText(body.message) ?? (statusText || translate('ra.notification.http_error')));
+      : (serverText(body.messages ?? body.message) ?? (statusText || translate('ra.notification.http_error')));
   const errors: Record<string, string> = {};
-  for (const [field, text] of Object.entries(body.errors ?? {})) {
+  for (const [field, text] of Object.entries(body.fieldMessages ?? body.errors ?? {})) {
     errors[field === '_body' ? 'root.serverError' : field] = serverText(text) ?? message;
   }
   if (body.field && Object.keys(errors).length === 0) errors[body.field] = message;

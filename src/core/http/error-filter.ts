@@ -1,21 +1,61 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ConcurrencyError, DomainError, ValidationError, type Bilingual } from '../errors.js';
 import { WrongExpectedRevisionError } from '../event-store/event-store.js';
 
-/** The one error shape of the API. */
-export interface ErrorBody {
+/** An error as the application raises it: every text in both languages. */
+export interface ErrorDetails {
   statusCode: number;
   /** Stable identifier: clients branch on it, the UI translates by it. */
   code: string;
   message: Bilingual;
   /** The request field at fault, when there is one. */
   field?: string;
-  /** Every invalid field, keyed by its path (react-admin shows these beside the inputs). */
+  /** Every invalid field, keyed by its path. */
   errors?: Record<string, Bilingual>;
   /** For 409: the stream and the revisions that did not match. */
   conflict?: { stream: string; expected: string; actual: string };
 }
+
+/**
+ * The one error shape of the API, as sent. `message` and `errors` are plain strings in the
+ * request's language (Chinese unless it asks for English), because stock clients such as
+ * ra-data-simple-rest show them as they are; the Chinese/English pairs travel beside them.
+ */
+export interface ErrorBody extends Omit<ErrorDetails, 'message' | 'errors'> {
+  message: string;
+  messages: Bilingual;
+  errors?: Record<string, string>;
+  fieldMessages?: Record<string, Bilingual>;
+}
+
+export type Language = keyof Bilingual;
+
+/** `?lang=en|zh` first, then Accept-Language: English only when asked for before Chinese. */
+export const requestLanguage = (request: Pick<Request, 'query' | 'headers'> | undefined): Language => {
+  const lang = request?.query?.lang;
+  if (lang === 'en' || lang === 'zh') return lang;
+  const accepted = String(request?.headers?.['accept-language'] ?? '').toLowerCase();
+  const en = accepted.search(/(^|[,\s])en\b/);
+  const zh = accepted.search(/(^|[,\s])zh\b/);
+  return en >= 0 && (zh < 0 || en < zh) ? 'en' : 'zh';
+};
+
+/** The details as sent to a client that reads `language`. */
+export const toErrorBody = (details: ErrorDetails, language: Language): ErrorBody => {
+  const { message, errors, ...rest } = details;
+  return {
+    ...rest,
+    message: message[language],
+    messages: message,
+    ...(errors
+      ? {
+          errors: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, text[language]])),
+          fieldMessages: errors,
+        }
+      : {}),
+  };
+};
 
 const HTTP_TEXT: Record<number, Bilingual> = {
   400: { zh: '请求格式有误', en: 'Bad request' },
@@ -34,15 +74,16 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(error);
-    if (body.statusCode >= 500)
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const details = toErrorDetails(error);
+    if (details.statusCode >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(body.statusCode).json(body);
+    response.status(details.statusCode).json(toErrorBody(details, requestLanguage(http.getRequest<Request>())));
   }
 }
 
-export const toErrorBody = (error: unknown): ErrorBody => {
+export const toErrorDetails = (error: unknown): ErrorDetails => {
   if (error instanceof ValidationError) {
     return {
       statusCode: 400,
@@ -88,17 +129,17 @@ const byField = (issues: ValidationError['issues']): Record<string, Bilingual> =
   return errors;
 };
 
-const fromHttpException = (error: HttpException): ErrorBody => {
+const fromHttpException = (error: HttpException): ErrorDetails => {
   const statusCode = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'object' && response && 'code' in response && 'message' in response) {
-    return { statusCode, ...(response as Omit<ErrorBody, 'statusCode'>) };
+    return { statusCode, ...(response as Omit<ErrorDetails, 'statusCode'>) };
   }
   const text = HTTP_TEXT[statusCode] ?? { zh: '请求失败', en: error.message };
   return { statusCode, code: `http.${statusCode}`, message: text };
 };
 
-const fromBodyParser = (error: { status?: number; type: string }): ErrorBody => {
+const fromBodyParser = (error: { status?: number; type: string }): ErrorDetails => {
   const statusCode = error.status ?? 400;
   if (statusCode === 413) return { statusCode, code: 'request.too-large', message: HTTP_TEXT[413] };
   if (error.type === 'entity.parse.failed') {

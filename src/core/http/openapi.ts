@@ -14,7 +14,7 @@ export const setUpOpenApi = (app: INestApplication): void => {
       .setTitle('党建台账 Party Ledger API')
       .setDescription(
         'Commands answer where their events landed; lists follow ra-data-simple-rest (sort, range, filter, Content-Range). ' +
-          'Errors: { statusCode, code, message: { zh, en }, field?, errors? }.',
+          "Errors: { statusCode, code, message (in the request's language: ?lang=en or Accept-Language; Chinese by default), messages: { zh, en }, field?, errors?: { field: text }, fieldMessages?: { field: { zh, en } } }.",
       )
       .setVersion('0.1.0')
       .addBearerAuth()
