@@ -28,6 +28,29 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * A second record under a name that must be unique (a unit, a Party organisation): 409, naming the
+ * record that already has it so the user can open it instead.
+ */
+export class NameTakenError extends DomainError {
+  constructor(
+    code: string,
+    what: Bilingual,
+    readonly existing: { id: string; name: string },
+    field = 'name',
+  ) {
+    super(
+      code,
+      {
+        zh: `已有同名${what.zh}“${existing.name}”（编号 ${existing.id}）`,
+        en: `A ${what.en.toLowerCase()} named "${existing.name}" already exists (id ${existing.id})`,
+      },
+      field,
+      409,
+    );
+  }
+}
+
 /** One invalid field of a request. */
 export interface FieldIssue {
   field: string;

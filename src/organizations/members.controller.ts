@@ -22,7 +22,11 @@ import { getMember, listMembers, memberList, type MemberRow } from './projection
 
 const SCOPE = { org: 'm.org_id', unit: 'm.unit_id' };
 
-/** The roster template's columns: the import reads these headers (zh or en) back. */
+/**
+ * The roster template's columns: the import reads these headers (zh or en) back. The id (编号) comes
+ * last, so the template's columns keep their places; a re-imported row with an id is recognised as
+ * the member already on the roster.
+ */
 export const MEMBER_EXPORT_COLUMNS: ExportColumn<MemberRow>[] = [
   { header: { zh: '姓名', en: 'Name' }, value: (r) => r.name },
   { header: { zh: '性别', en: 'Gender' }, value: (r, lang) => labelOf(GENDER_LABELS, r.gender, lang) },
@@ -33,6 +37,7 @@ export const MEMBER_EXPORT_COLUMNS: ExportColumn<MemberRow>[] = [
   { header: { zh: '入党时间', en: 'Joined on' }, value: (r) => r.joinedOn },
   { header: { zh: '职务岗位', en: 'Post' }, value: (r) => r.post },
   { header: { zh: '是否任课教师', en: 'Teaches' }, value: (r) => r.teaches },
+  { header: { zh: '编号', en: 'ID' }, value: (r) => r.id, width: 38 },
 ];
 
 /** The roster of members: enrol, transfer, remove; lists and exports scoped to what the actor covers. */

@@ -147,6 +147,10 @@ export type MemberRemoved = Event<
 >;
 export type MemberEvent = MemberEnrolled | MemberTransferred | MemberCategoryChanged | MemberRemoved;
 
+// Unique names -------------------------------------------------------------------------------------
+/** A unit's or organisation's name taken by `ownerId`, on `unitName-…`/`partyOrgName-…` (name-claims.ts). */
+export type NameClaimed = Event<'NameClaimed', { ownerId: string; name: string }>;
+
 export const unitStream = (unitId: string) => streamName('unit', unitId);
 export const partyOrgStream = (orgId: string) => streamName('partyOrg', orgId);
 export const memberStream = (memberId: string) => streamName('member', memberId);
@@ -154,7 +158,9 @@ export const memberStream = (memberId: string) => streamName('member', memberId)
 /**
  * Every event type of units, Party organisations, their posts and members, once.
  */
-export const ORGANIZATION_EVENT_TYPES = eventTypes<(UnitEvent | PartyOrganizationEvent | MemberEvent)['type']>({
+export const ORGANIZATION_EVENT_TYPES = eventTypes<
+  (UnitEvent | PartyOrganizationEvent | MemberEvent | NameClaimed)['type']
+>({
   UnitRegistered: true,
   UnitRenamed: true,
   UnitAffiliated: true,
@@ -167,4 +173,5 @@ export const ORGANIZATION_EVENT_TYPES = eventTypes<(UnitEvent | PartyOrganizatio
   MemberTransferred: true,
   MemberCategoryChanged: true,
   MemberRemoved: true,
+  NameClaimed: true,
 });

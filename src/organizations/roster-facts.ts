@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { nameKey } from '../core/http/validation.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 
 export interface OrgFacts {
@@ -81,8 +82,29 @@ export class RosterFacts {
     );
   }
 
+  /**
+   * Another unit already bearing `name` (the same name up to case, width and spacing), if any. The
+   * name claims guard concurrent creates; this covers the names given before claims existed.
+   */
+  unitNamed(name: string, exceptId: string): { id: string; name: string } | null {
+    return sameName(statement(this.db, 'SELECT id, name FROM units').all() as Named[], name, exceptId);
+  }
+
+  /** Another Party organisation already bearing `name`, if any (see {@link unitNamed}). */
+  orgNamed(name: string, exceptId: string): { id: string; name: string } | null {
+    return sameName(statement(this.db, 'SELECT id, name FROM party_orgs').all() as Named[], name, exceptId);
+  }
+
   /** Does the organisation cover the unit: one of its units, or affiliated to it? */
   covers(org: OrgFacts, unitId: string): boolean {
     return org.unitIds.includes(unitId) || this.hostOf(unitId) === org.id;
   }
 }
+
+type Named = { id: string; name: string };
+
+// Keys are compared here rather than in SQL: SQLite's lower() knows only ASCII, and the county has hundreds of rows.
+const sameName = (rows: Named[], name: string, exceptId: string): Named | null => {
+  const key = nameKey(name);
+  return rows.find((row) => row.id !== exceptId && nameKey(row.name) === key) ?? null;
+};

@@ -156,7 +156,7 @@ describe('roster: organisations, members, import and export (e2e)', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师');
+    expect(lines[0]).toBe('姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师,编号');
     expect(lines).toHaveLength(1 + 5);
     const xlsx = await fetch(`${t.api}/units/export?format=xlsx`, {
       headers: { authorization: `Bearer ${t.adminToken}` },

@@ -211,13 +211,15 @@ describe('organisations and posts in scope, exports in zh and en (e2e)', () => {
       '教育局第一挂靠党支部,Affiliated Party organisation,中共蒲城县教育局委员会,2015-07-01,,,0',
     ]);
     const members = csvLines((await download('/members/export?lang=en&sort=["name","ASC"]')).bytes);
-    expect(members[0]).toBe('Name,Gender,Birth date,Unit,Party organisation,Category,Joined on,Post,Teaches');
-    expect(members).toContain('赵敏,Female,1985-03-02,桥山中学初中部,桥山中学初中部党支部,Full member,2010-07-01,,Yes');
+    expect(members[0]).toBe('Name,Gender,Birth date,Unit,Party organisation,Category,Joined on,Post,Teaches,ID');
+    expect(members).toContain(
+      `赵敏,Female,1985-03-02,桥山中学初中部,桥山中学初中部党支部,Full member,2010-07-01,,Yes,${ids.zhao}`,
+    );
     const chinese = csvLines((await download('/members/export?lang=zh-CN')).bytes);
-    expect(chinese[0]).toBe('姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师');
+    expect(chinese[0]).toBe('姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师,编号');
   });
 
-  test('the English roster export imports back', async () => {
+  test('the English roster export imports back: every row is recognised as already on the roster', async () => {
     const { bytes } = await download('/members/export?format=xlsx&lang=en');
     const form = new FormData();
     form.append('file', new Blob([bytes]), 'members-en.xlsx');
@@ -227,7 +229,7 @@ describe('organisations and posts in scope, exports in zh and en (e2e)', () => {
       headers: { authorization: `Bearer ${t.adminToken}` },
     });
     const preview = (await response.json()) as { valid: boolean; errors: unknown[]; rows: number };
-    expect(preview).toMatchObject({ valid: true, errors: [], rows: 2 });
+    expect(preview).toMatchObject({ valid: true, errors: [], rows: 2, newRows: 0, existingRows: 2 });
   });
 
   test('a wrong format or language is a 400 naming each field, in zh and en', async () => {

@@ -335,6 +335,7 @@ export const en: AppMessages = {
       MemberTransferred: 'Member transferred',
       MemberCategoryChanged: 'Member category changed',
       MemberRemoved: 'Member removed',
+      NameClaimed: 'Name claimed (unique names)',
       // Membership development (发展党员): the 25 steps and their records.
       ApplicationSubmitted: 'Application submitted',
       ApplicantTalkHeld: 'Talk with the applicant held',

@@ -326,6 +326,7 @@ export const zh = {
       MemberTransferred: '党员转接',
       MemberCategoryChanged: '党员类别变更',
       MemberRemoved: '党员减少',
+      NameClaimed: '名称登记（防重名）',
       // Membership development (发展党员): the 25 steps and their records.
       ApplicationSubmitted: '递交入党申请书',
       ApplicantTalkHeld: '党组织派人谈话',

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConcurrencyError, DomainError, ValidationError, type Bilingual } from '../errors.js';
+import { ConcurrencyError, DomainError, NameTakenError, ValidationError, type Bilingual } from '../errors.js';
 import { WrongExpectedRevisionError } from '../event-store/event-store.js';
 
 /** An error as the application raises it: every text in both languages. */
@@ -15,6 +15,8 @@ export interface ErrorDetails {
   errors?: Record<string, Bilingual>;
   /** For 409: the stream and the revisions that did not match. */
   conflict?: { stream: string; expected: string; actual: string };
+  /** For a name already taken: the record that has it. */
+  existing?: { id: string; name: string };
 }
 
 /**
@@ -96,6 +98,10 @@ export const toErrorDetails = (error: unknown): ErrorDetails => {
   if (error instanceof ConcurrencyError) {
     const { stream, expected, actual } = error;
     return { statusCode: 409, code: error.code, message: error.text, conflict: { stream, expected, actual } };
+  }
+  if (error instanceof NameTakenError) {
+    const { status, code, text, field, existing } = error;
+    return { statusCode: status, code, message: text, field, existing };
   }
   if (error instanceof DomainError) {
     return { statusCode: error.status, code: error.code, message: error.text, field: error.field };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import { localDate, parseWith, says, text } from './validation.js';
+import { localDate, name, nameKey, parseWith, says, text } from './validation.js';
 
 const schema = z.strictObject({
   name: text(10),
@@ -57,5 +57,28 @@ describe('parseWith', () => {
   test('says() carries both languages through zod', () => {
     const custom = z.string().refine((v) => v === 'ok', { message: says('不行', 'not ok') });
     expect(() => parseWith(custom, 'no')).toThrow('not ok');
+  });
+});
+
+describe('name()', () => {
+  const names = z.strictObject({ name: name(10) });
+  test('trims surrounding (also ideographic) spaces and keeps the name', () => {
+    expect(parseWith(names, { name: '\u3000 桥山中学 ' })).toEqual({ name: '桥山中学' });
+  });
+  test.each([
+    ['a bidi override', '桥山\u202E学中'],
+    ['a bidi isolate', '\u2067桥山中学'],
+    ['a zero-width space', '桥山\u200B中学'],
+    ['a line break', '桥山\n中学'],
+    ['a NUL', '桥山\u0000'],
+  ])('refuses %s', (_what, value) => {
+    expect(() => parseWith(names, { name: value })).toThrow(ValidationError);
+  });
+  test('refuses a name longer than its limit', () => {
+    expect(() => parseWith(names, { name: '名'.repeat(11) })).toThrow(ValidationError);
+  });
+  test('nameKey: case, width and spacing do not make another name', () => {
+    expect(nameKey(' ＡＢＣ  学校 ')).toBe(nameKey('abc 学校'));
+    expect(nameKey('桥山中学')).not.toBe(nameKey('桥山小学'));
   });
 });

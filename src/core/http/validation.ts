@@ -92,3 +92,33 @@ export const text = (max = 200) =>
     .trim()
     .min(1, { message: says('不能为空', 'must not be empty') })
     .max(max);
+
+/**
+ * Characters a name never needs and that make one name look like another or hide what it says:
+ * control characters (Cc: tabs, line breaks, NUL…), invisible format characters (Cf: bidi overrides
+ * U+202A–U+202E and isolates U+2066–U+2069, zero-width spaces and joiners, soft hyphens, BOMs),
+ * lone surrogates (Cs) and line/paragraph separators. Private-use characters stay allowed: GB18030
+ * systems map rare hanzi of real names there.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * A name or one-line label (unit, organisation, member, post): trimmed, NFC-normalised, non-empty,
+ * bounded, with none of {@link HIDDEN_CHARACTERS}. Form and roster import share it through their schemas.
+ */
+export const name = (max = 100) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, { message: says('不能为空', 'must not be empty') })
+    .max(max)
+    .refine((value) => !HIDDEN_CHARACTERS.test(value), {
+      message: says(
+        '不能包含控制字符或不可见的格式字符（如换行、双向文本控制符）',
+        'must not contain control or invisible formatting characters (line breaks, bidi overrides…)',
+      ),
+    });
+
+/** Two names that differ only in case, width, spacing or Unicode composition are the same name. */
+export const nameKey = (value: string): string => value.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();

@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
 import { occurredOn } from '../../core/time/local-date.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { unitStream, type UnitAffiliated, type UnitAffiliationEnded } from '../organizations.events.js';
 import { RosterFacts, type OrgFacts } from '../roster-facts.js';
 import { registeredUnit, unit, type Unit } from '../unit.js';
@@ -23,11 +24,12 @@ const HOST_KINDS = ['affiliated_party_org', 'joint_branch', 'general_branch', 'b
 
 /** 挂靠: a unit with fewer than 3 full members has no branch of its own and is hosted by another organisation. */
 export const affiliateUnit = (
-  { data }: AffiliateUnit,
+  { data, metadata: command }: AffiliateUnit,
   state: Unit,
   facts: { host: OrgFacts | null; fullMembers: number },
 ): UnitAffiliated | UnitAffiliationEnded => {
   const current = registeredUnit(state, data.unitId);
+  notInFuture(data.on, command, 'on', 'unit.date-in-future');
   const metadata = { occurredAt: occurredOn(data.on), unitIds: [data.unitId] };
   if (data.hostOrgId === null) {
     if (!current.hostOrgId)

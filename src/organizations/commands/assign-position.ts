@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { CommandMessage, handleCommand } from '../../core/command-handling.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
-import { localDate, text } from '../../core/http/validation.js';
+import { localDate, name } from '../../core/http/validation.js';
 import { occurredOn } from '../../core/time/local-date.js';
 import type { Command } from '../../core/messages.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { POSITION_TITLES, partyOrgStream, type PositionAssigned } from '../organizations.events.js';
 import { activeOrganization, partyOrganization, type PartyOrganization } from '../party-organization.js';
 import { RosterFacts } from '../roster-facts.js';
@@ -15,7 +16,7 @@ export const assignPositionBody = z.strictObject({
   memberId: z.string().uuid(),
   title: z.enum(POSITION_TITLES),
   from: localDate(),
-  crossAppointment: text(50).nullish(),
+  crossAppointment: name(50).nullish(),
 });
 
 export type AssignPosition = Command<
@@ -25,11 +26,12 @@ export type AssignPosition = Command<
 
 /** `memberOrgId`: the organisation the member belongs to now (one at a time), from the roster. */
 export const assignPosition = (
-  { data }: AssignPosition,
+  { data, metadata }: AssignPosition,
   state: PartyOrganization,
   memberOrgId: string | null,
 ): PositionAssigned => {
   const org = activeOrganization(state, data.orgId);
+  notInFuture(data.from, metadata, 'from', 'position.date-in-future');
   if (memberOrgId !== data.orgId) {
     throw new DomainError(
       'position.not-a-member',

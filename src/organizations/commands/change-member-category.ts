@@ -6,7 +6,8 @@ import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
-import { occurredOn, shanghaiDate } from '../../core/time/local-date.js';
+import { occurredOn } from '../../core/time/local-date.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { activeMember, member, type Member } from '../member.js';
 import { MEMBER_CATEGORIES, memberStream, type MemberCategoryChanged } from '../organizations.events.js';
 
@@ -33,8 +34,7 @@ export const changeMemberCategory = (
       'category',
       409,
     );
-  if (data.on > shanghaiDate(metadata.now))
-    throw new DomainError('member.date-in-future', { zh: '日期晚于今天', en: 'The date is in the future' }, 'on');
+  notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   return {
     type: 'MemberCategoryChanged',
     data: { memberId: data.memberId, category: data.category, on: data.on },

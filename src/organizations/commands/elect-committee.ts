@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { addDays, addYears, occurredOn } from '../../core/time/local-date.js';
 import { partyOrgStream, type CommitteeElected } from '../organizations.events.js';
 import { activeOrganization, partyOrganization, type PartyOrganization } from '../party-organization.js';
@@ -19,8 +20,9 @@ export const electCommitteeBody = z.strictObject({
 export type ElectCommittee = Command<'ElectCommittee', z.output<typeof electCommitteeBody> & { orgId: string }>;
 
 /** A committee's term ends the day before the anniversary of its election (B15 reminds before it). */
-export const electCommittee = ({ data }: ElectCommittee, state: PartyOrganization): CommitteeElected => {
+export const electCommittee = ({ data, metadata }: ElectCommittee, state: PartyOrganization): CommitteeElected => {
   const org = activeOrganization(state, data.orgId);
+  notInFuture(data.termStart, metadata, 'termStart', 'org.date-in-future');
   if (org.termEnd && data.termStart <= org.termEnd && data.termStart < addYears(org.termEnd, -1)) {
     throw new DomainError(
       'org.term-overlaps',

@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import { occurredOn } from '../../core/time/local-date.js';
 import type { Command } from '../../core/messages.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { partyOrgStream, type PositionEnded } from '../organizations.events.js';
 import { activeOrganization, partyOrganization, type PartyOrganization } from '../party-organization.js';
 
@@ -17,7 +18,7 @@ export type EndPosition = Command<
   z.output<typeof endPositionBody> & { orgId: string; positionId: string }
 >;
 
-export const endPosition = ({ data }: EndPosition, state: PartyOrganization): PositionEnded => {
+export const endPosition = ({ data, metadata }: EndPosition, state: PartyOrganization): PositionEnded => {
   const org = activeOrganization(state, data.orgId);
   const held = org.positions.find((p) => p.positionId === data.positionId);
   if (!held)
@@ -33,6 +34,7 @@ export const endPosition = ({ data }: EndPosition, state: PartyOrganization): Po
       { zh: '结束日期早于任职日期', en: 'The end date is before the start' },
       'to',
     );
+  notInFuture(data.to, metadata, 'to', 'position.date-in-future');
   return {
     type: 'PositionEnded',
     data: { orgId: data.orgId, positionId: data.positionId, to: data.to },

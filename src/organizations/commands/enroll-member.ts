@@ -4,22 +4,26 @@ import { z } from 'zod';
 import { CommandMessage, handleCommand } from '../../core/command-handling.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
-import { localDate, text } from '../../core/http/validation.js';
+import { localDate, name } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
 import { ageOn, shanghaiDate } from '../../core/time/local-date.js';
 import { member, type Member } from '../member.js';
 import { MEMBER_CATEGORIES, memberStream, type MemberEnrolled } from '../organizations.events.js';
 import { RosterFacts, type OrgFacts } from '../roster-facts.js';
 
+/**
+ * A member's fields, as the form sends them (POST /api/members) and as each row of a roster import
+ * is checked: one schema, so a file can never enrol what the form refuses.
+ */
 export const enrollMemberBody = z.strictObject({
-  name: text(50),
+  name: name(50),
   gender: z.enum(['male', 'female']),
   birthDate: localDate().nullish(),
   orgId: z.string().uuid(),
   unitId: z.string().uuid(),
   category: z.enum(MEMBER_CATEGORIES),
   joinedOn: localDate().nullish(),
-  post: text(50).nullish(),
+  post: name(50).nullish(),
   teaches: z.boolean().default(false),
 });
 

@@ -1,18 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { CommandMessage, handleCommand } from '../../core/command-handling.js';
-import { DomainError } from '../../core/errors.js';
+import { CommandMessage, foldStream, handleCommand } from '../../core/command-handling.js';
+import { DomainError, NameTakenError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
-import { localDate, text } from '../../core/http/validation.js';
+import { localDate, name } from '../../core/http/validation.js';
 import { occurredOn } from '../../core/time/local-date.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import type { Command } from '../../core/messages.js';
+import { claimName } from '../name-claims.js';
 import { ORG_KINDS, partyOrgStream, type PartyOrganizationFounded } from '../organizations.events.js';
 import { partyOrganization, type PartyOrganization } from '../party-organization.js';
 import { RosterFacts, type OrgFacts } from '../roster-facts.js';
 
 export const foundPartyOrganizationBody = z.strictObject({
-  name: text(100),
+  name: name(100),
   kind: z.enum(ORG_KINDS),
   parentId: z.string().uuid().nullish(),
   unitIds: z.array(z.string().uuid()).max(50).default([]),
@@ -33,7 +35,7 @@ export interface FoundingFacts {
 const MAX_JOINT_BRANCH_UNITS = 5; // Branch Work Regulations 2018: a joint branch generally covers at most 5 units.
 
 export const foundPartyOrganization = (
-  { data }: FoundPartyOrganization,
+  { data, metadata }: FoundPartyOrganization,
   state: PartyOrganization,
   facts: FoundingFacts,
 ): PartyOrganizationFounded => {
@@ -44,6 +46,7 @@ export const foundPartyOrganization = (
       'orgId',
       409,
     );
+  notInFuture(data.foundedOn, metadata, 'foundedOn', 'org.date-in-future');
   if (data.parentId && !facts.parent) {
     throw new DomainError(
       'org.parent-unknown',
@@ -89,12 +92,15 @@ export class FoundPartyOrganizationHandler implements ICommandHandler<FoundParty
     private readonly roster: RosterFacts,
   ) {}
 
-  execute({ command, options }: FoundPartyOrganizationCommand) {
+  async execute({ command, options }: FoundPartyOrganizationCommand) {
     const facts: FoundingFacts = {
       parent: this.roster.org(command.data.parentId),
       missingUnitIds: command.data.unitIds.filter((id) => !this.roster.unitExists(id)),
     };
     const decide = (s: PartyOrganization) => foundPartyOrganization(command, s, facts);
+    // Every other refusal first, so a refused command claims no name.
+    decide(foldStream(partyOrganization, await this.store.readStream(partyOrgStream(command.data.orgId))));
+    await this.claimOrgName(command.data.orgId, command.data.name, command);
     return handleCommand(
       this.store,
       partyOrgStream(command.data.orgId),
@@ -102,6 +108,29 @@ export class FoundPartyOrganizationHandler implements ICommandHandler<FoundParty
       decide,
       command.metadata,
       options,
+    );
+  }
+
+  /** A second organisation of the same name: 409 `org.name-taken` naming the first (see name-claims.ts). */
+  private async claimOrgName(orgId: string, orgName: string, { data, metadata }: FoundPartyOrganization) {
+    const taken = (existing: { id: string; name: string }) =>
+      new NameTakenError('org.name-taken', { zh: '党组织', en: 'Party organisation' }, existing);
+    const existing = this.roster.orgNamed(orgName, orgId);
+    if (existing) throw taken(existing);
+    await claimName(
+      this.store,
+      {
+        category: 'partyOrgName',
+        name: orgName,
+        ownerId: orgId,
+        unitIds: data.unitIds,
+        taken,
+        currentNameOf: async (id) => {
+          const state = foldStream(partyOrganization, await this.store.readStream(partyOrgStream(id)));
+          return state.status === 'active' ? state.name : null;
+        },
+      },
+      metadata,
     );
   }
 }

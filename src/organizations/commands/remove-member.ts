@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
 import { occurredOn } from '../../core/time/local-date.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { activeMember, member, type Member } from '../member.js';
 import { memberStream, REMOVAL_REASONS, type MemberRemoved } from '../organizations.events.js';
 
@@ -13,8 +14,9 @@ export const removeMemberBody = z.strictObject({ reason: z.enum(REMOVAL_REASONS)
 
 export type RemoveMember = Command<'RemoveMember', z.output<typeof removeMemberBody> & { memberId: string }>;
 
-export const removeMember = ({ data }: RemoveMember, state: Member): MemberRemoved => {
+export const removeMember = ({ data, metadata }: RemoveMember, state: Member): MemberRemoved => {
   const current = activeMember(state, data.memberId);
+  notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   return {
     type: 'MemberRemoved',
     data: { memberId: data.memberId, reason: data.reason, on: data.on },

@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
 import { occurredOn } from '../../core/time/local-date.js';
+import { notInFuture } from '../../core/time/past-date.js';
 import { activeMember, member, type Member } from '../member.js';
 import { memberStream, type MemberTransferred } from '../organizations.events.js';
 import { RosterFacts } from '../roster-facts.js';
@@ -21,7 +22,7 @@ export const transferMemberBody = z.strictObject({
 export type TransferMember = Command<'TransferMember', z.output<typeof transferMemberBody> & { memberId: string }>;
 
 /** A member belongs to exactly one organisation at a time: a transfer moves them, it never copies. */
-export const transferMember = ({ data }: TransferMember, state: Member, facts: PlacementFacts): MemberTransferred => {
+export const transferMember = ({ data, metadata }: TransferMember, state: Member, facts: PlacementFacts): MemberTransferred => {
   const current = activeMember(state, data.memberId);
   if (current.orgId === data.toOrgId && current.unitId === data.toUnitId) {
     throw new DomainError(
@@ -31,6 +32,7 @@ export const transferMember = ({ data }: TransferMember, state: Member, facts: P
     );
   }
   checkPlacement(facts, 'toOrgId', 'toUnitId');
+  notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   return {
     type: 'MemberTransferred',
     data: {

@@ -8,6 +8,7 @@ import { uuidFrom } from '../../core/ids.js';
 import { DomainError, ValidationError } from '../../core/errors.js';
 import { Allow } from '../../core/http/access.js';
 import { BodySchema } from '../../core/http/openapi.js';
+import { uploadOptions } from '../../core/http/upload.js';
 import { commandMetadataFrom, type ActorRequest } from '../../core/http/request-context.js';
 import { parseWith } from '../../core/http/validation.js';
 import { statement, type ReadModelDb } from '../../core/projections/projection.js';
@@ -15,11 +16,13 @@ import { READ_MODEL_DB } from '../../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../../core/time/clock.js';
 import { EnrollMemberCommand } from '../commands/enroll-member.js';
 import { RosterFacts } from '../roster-facts.js';
-import { checkRoster, type ImportCheck } from './roster-import.js';
+import { checkRoster, type ImportCheck, type MemberDraft } from './roster-import.js';
 import { readTable } from './spreadsheet.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const PREVIEW_TTL_MS = 30 * 60_000;
+/** Rows the preview shows (the wizard's table); every row is checked and counted. */
+const SAMPLE_ROWS = 100;
 const confirmBody = z.strictObject({ token: z.string().uuid() });
 
 interface Preview extends ImportCheck {
@@ -28,9 +31,13 @@ interface Preview extends ImportCheck {
 }
 
 /**
- * Roster import in two steps: upload → a preview listing every row's errors (nothing written);
- * confirm → one EnrollMember command per row, only for a file with no errors. Member ids derive
- * from the preview, so confirming twice (a retry after a lost answer) enrols nobody twice.
+ * Roster import in two steps: upload → a preview listing every row's errors and which rows are
+ * members already on the roster (nothing written); confirm → one EnrollMember command per new row,
+ * only for a file with no errors. Rows already on the roster are skipped, and each new row is looked
+ * up again just before it is enrolled, so re-importing an exported roster, confirming twice, or two
+ * previews of one file enrol nobody twice. Member ids derive from the preview, so a retried confirm
+ * meets its own enrolments as `member.exists`. Residual window: two confirms of different files
+ * running at the same instant could both enrol one new person (no claim per person is taken).
  */
 @Controller('members/import')
 export class MemberImportController {
@@ -45,7 +52,7 @@ export class MemberImportController {
 
   @Post('preview')
   @Allow('members', 'create')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', uploadOptions({ fileSize: MAX_FILE_BYTES, files: 1 })))
   async preview(
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Req() request: ActorRequest,
@@ -73,6 +80,12 @@ export class MemberImportController {
       table,
       this.roster,
       {
+        memberById: (id) => {
+          const row = statement(this.db, 'SELECT id, org_id AS orgId FROM members WHERE id = ?').get(id) as
+            { id: string; orgId: string } | undefined;
+          return row && inScope(row.orgId) ? row.id : null;
+        },
+        memberLike: (draft) => this.memberLike(draft),
         unitByName: (name) =>
           (statement(this.db, 'SELECT id FROM units WHERE name = ?').get(name) as { id: string } | undefined)?.id ??
           null,
@@ -88,13 +101,16 @@ export class MemberImportController {
     const token = randomUUID();
     this.forgetExpired();
     this.previews.set(token, { ...check, actorId: actor.id, expiresAt: Date.now() + PREVIEW_TTL_MS });
+    const existing = check.rows.filter((row) => row.status === 'existing').length;
     return {
       token,
       fileName: file.originalname,
-      rows: check.drafts.length + new Set(check.errors.map((e) => e.row)).size,
+      rows: check.rows.length + new Set(check.errors.map((e) => e.row)).size,
       valid: check.errors.length === 0,
       errors: check.errors,
-      sample: check.drafts.slice(0, 20),
+      newRows: check.rows.length - existing,
+      existingRows: existing,
+      sample: check.rows.slice(0, SAMPLE_ROWS),
     };
   }
 
@@ -126,14 +142,20 @@ export class MemberImportController {
     }
     let enrolled = 0;
     let skipped = 0;
-    for (const [index, draft] of preview.drafts.entries()) {
-      const memberId = uuidFrom(`${token}:${index}`);
+    for (const [index, { row, status, memberId: _existing, ...draft }] of preview.rows.entries()) {
+      const memberId = uuidFrom(`${token}:${row}`);
+      if (status === 'existing' || this.memberLike(draft)) {
+        skipped++;
+        continue;
+      }
       try {
         await this.commands.send(
           new EnrollMemberCommand(
             command('EnrollMember', { ...draft, memberId }, commandMetadataFrom(request, this.clock)),
           ),
-          0,
+          // Rows of one file never match each other (duplicates are errors): only the last write is
+          // waited for, so that the roster read after the import shows it.
+          index < preview.rows.length - 1 ? 0 : undefined,
         );
         enrolled++;
       } catch (error) {
@@ -142,6 +164,18 @@ export class MemberImportController {
       }
     }
     return { enrolled, skipped };
+  }
+
+  /** An active member of the organisation with the same name and birth date: the same person. */
+  private memberLike({ name, birthDate, orgId }: Pick<MemberDraft, 'name' | 'birthDate' | 'orgId'>) {
+    return (
+      (
+        statement(
+          this.db,
+          "SELECT id FROM members WHERE org_id = ? AND name = ? AND birth_date IS ? AND status = 'active' LIMIT 1",
+        ).get(orgId, name, birthDate) as { id: string } | undefined
+      )?.id ?? null
+    );
   }
 
   private forgetExpired() {
