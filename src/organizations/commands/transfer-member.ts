@@ -24,6 +24,7 @@ export type TransferMember = Command<'TransferMember', z.output<typeof transferM
 /** A member belongs to exactly one organisation at a time: a transfer moves them, it never copies. */
 export const transferMember = ({ data, metadata }: TransferMember, state: Member, facts: PlacementFacts): MemberTransferred => {
   const current = activeMember(state, data.memberId);
+  notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   if (current.orgId === data.toOrgId && current.unitId === data.toUnitId) {
     throw new DomainError(
       'member.same-placement',
@@ -32,7 +33,6 @@ export const transferMember = ({ data, metadata }: TransferMember, state: Member
     );
   }
   checkPlacement(facts, 'toOrgId', 'toUnitId');
-  notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   return {
     type: 'MemberTransferred',
     data: {
