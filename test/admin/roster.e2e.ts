@@ -58,6 +58,14 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     return value;
   };
 
+  /** Each body row of a table as its cells' trimmed text (a status chip renders on lines of its own). */
+  const tableCells = async (table: ReturnType<Page['getByRole']>) =>
+    Promise.all(
+      (await table.locator('tbody tr').all()).map(async (row) =>
+        (await row.locator('td').allInnerTexts()).map((text) => text.trim()),
+      ),
+    );
+
   const totalOf = async (token: string, path: string) =>
     Number((await t.requestAs(token, 'GET', path)).headers.get('content-range')?.split('/')[1]);
 
@@ -134,7 +142,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       ]);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      expect(csv.slice(1)).toMatch(new RegExp(`^${HEADER}\r\n`));
+      expect(csv.slice(1)).toMatch(new RegExp(`^${HEADER},编号\r\n`));
       expect(csv.trim().split('\r\n')).toHaveLength(expected + 1);
 
       // Import: one good row and one bad one. The preview lists the error by row and column; confirm stays off.
@@ -162,11 +170,11 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await page.locator('input[type="file"]').setInputFiles(good);
       const sample = page.getByRole('table', { name: '导入预览' });
       await sample.waitFor({ timeout: 10_000 });
-      const sampleRows = await sample.locator('tbody tr').allInnerTexts();
+      const sampleRows = (await tableCells(sample)).map((cells) => cells.join('\t'));
       expect(sampleRows).toHaveLength(2);
-      expect(sampleRows[1]).toContain('司马静怡\t女\t1992-11-02\t桥山中学\t桥山中学党总支\t预备党员');
+      expect(sampleRows[1]).toContain('3\t新增\t司马静怡\t女\t1992-11-02\t桥山中学\t桥山中学党总支\t预备党员');
       await page.getByRole('button', { name: '确认导入' }).click();
-      await page.getByText('已导入 2 名党员，跳过 0 名（此前已导入）').first().waitFor({ timeout: 15_000 });
+      await page.getByText('已导入 2 名党员，跳过 0 名（已在名册中）').first().waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-import-done.png'), fullPage: true });
       const enrolled = await t.request('GET', `/members?filter=${encodeFilter({ q: '司马静怡' })}`);
       expect(enrolled.body).toEqual([
@@ -184,6 +192,19 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       expect(found).toHaveLength(1);
       expect(found[0]).toContain('司马静怡\t女\t桥山中学党总支\t桥山中学');
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-imported.png'), fullPage: true });
+
+      // The same file again: both rows are shown as already on the roster, and there is nothing to confirm.
+      await page.getByRole('link', { name: '导入党员' }).click();
+      await page.locator('input[type="file"]').setInputFiles(good);
+      await sample.waitFor({ timeout: 10_000 });
+      const again = await tableCells(sample);
+      expect(again.map((cells) => cells.slice(0, 3))).toEqual([
+        ['2', '已在名册中', '欧阳明远'],
+        ['3', '已在名册中', '司马静怡'],
+      ]);
+      await page.getByText('文件中的党员都已在名册中，没有需要导入的新党员。').waitFor();
+      await expect(page.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-reimport.png'), fullPage: true });
       expect(problems).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-failure.png'), fullPage: true }).catch(() => {});

@@ -43,7 +43,15 @@ export interface ImportPreview {
   rows: number;
   valid: boolean;
   errors: { row: number; column: string; message: { zh: string; en: string } }[];
+  /** Rows to enrol, and rows that are members already on the roster (skipped on confirm). */
+  newRows: number;
+  existingRows: number;
+  /** The first rows as checked, each with its spreadsheet row number and status. */
   sample: {
+    row: number;
+    status: 'new' | 'existing';
+    /** The member on the roster that an `existing` row is. */
+    memberId: string | null;
     name: string;
     gender: 'male' | 'female';
     birthDate: string | null;

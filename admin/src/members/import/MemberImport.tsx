@@ -6,6 +6,7 @@ import {
   Button as MuiButton,
   Card,
   CardContent,
+  Chip,
   LinearProgress,
   Stack,
   Step,
@@ -68,7 +69,7 @@ const ErrorTable = ({ errors }: { errors: ImportPreview['errors'] }) => {
   );
 };
 
-/** The first rows as they will be enrolled, with unit and organisation names looked up. */
+/** The first rows as checked: new ones to enrol, and those already on the roster (skipped), names looked up. */
 const SampleTable = ({ sample }: { sample: ImportPreview['sample'] }) => {
   const translate = useTranslate();
   const { data: units = [] } = useGetMany('units', { ids: [...new Set(sample.map((row) => row.unitId))] });
@@ -81,6 +82,8 @@ const SampleTable = ({ sample }: { sample: ImportPreview['sample'] }) => {
       <Table size="small" stickyHeader aria-label={translate('resources.members.import.sample')}>
         <TableHead>
           <TableRow>
+            <TableCell>{translate('resources.members.import.row')}</TableCell>
+            <TableCell>{translate('resources.members.import.status')}</TableCell>
             {['name', 'gender', 'birthDate', 'unitId', 'orgId', 'category', 'joinedOn', 'post', 'teaches'].map(
               (name) => (
                 <TableCell key={name}>{field(name)}</TableCell>
@@ -89,8 +92,17 @@ const SampleTable = ({ sample }: { sample: ImportPreview['sample'] }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {sample.map((row, index) => (
-            <TableRow key={index}>
+          {sample.map((row) => (
+            <TableRow key={row.row} data-import-status={row.status}>
+              <TableCell>{row.row}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  color={row.status === 'new' ? 'success' : 'default'}
+                  variant={row.status === 'new' ? 'filled' : 'outlined'}
+                  label={translate(`resources.members.import.statuses.${row.status}`)}
+                />
+              </TableCell>
               <TableCell>{row.name}</TableCell>
               <TableCell>{translate(`choices.gender.${row.gender}`)}</TableCell>
               <TableCell>{row.birthDate ?? '—'}</TableCell>
@@ -110,8 +122,9 @@ const SampleTable = ({ sample }: { sample: ImportPreview['sample'] }) => {
 
 /**
  * 导入党员名册: upload a .xlsx or .csv file, read the server's preview (every error with its row and
- * column; nothing written), then confirm a file without errors. Confirming enrols each row through
- * the ordinary EnrollMember command.
+ * column, and each row's status: new, or already on the roster; nothing written), then confirm a file
+ * without errors. Confirming enrols each new row through the ordinary EnrollMember command and skips
+ * the members already on the roster.
  */
 const ImportWizard = () => {
   const translate = useTranslate();
@@ -187,7 +200,16 @@ const ImportWizard = () => {
             </Typography>
             {preview.valid ? (
               <>
-                <Alert severity="success">{translate('resources.members.import.valid', { rows: preview.rows })}</Alert>
+                <Alert severity="success">
+                  {translate('resources.members.import.valid', {
+                    rows: preview.rows,
+                    new: preview.newRows,
+                    existing: preview.existingRows,
+                  })}
+                </Alert>
+                {preview.newRows === 0 && (
+                  <Alert severity="info">{translate('resources.members.import.nothing_new')}</Alert>
+                )}
                 <SampleTable sample={preview.sample} />
               </>
             ) : (
@@ -201,7 +223,7 @@ const ImportWizard = () => {
             <Box sx={{ display: 'flex', gap: 2 }}>
               <MuiButton
                 variant="contained"
-                disabled={!preview.valid || confirm.isPending}
+                disabled={!preview.valid || preview.newRows === 0 || confirm.isPending}
                 onClick={() => confirm.mutate(preview.token)}
               >
                 {translate('resources.members.import.confirm')}
