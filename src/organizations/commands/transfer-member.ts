@@ -22,7 +22,11 @@ export const transferMemberBody = z.strictObject({
 export type TransferMember = Command<'TransferMember', z.output<typeof transferMemberBody> & { memberId: string }>;
 
 /** A member belongs to exactly one organisation at a time: a transfer moves them, it never copies. */
-export const transferMember = ({ data, metadata }: TransferMember, state: Member, facts: PlacementFacts): MemberTransferred => {
+export const transferMember = (
+  { data, metadata }: TransferMember,
+  state: Member,
+  facts: PlacementFacts,
+): MemberTransferred => {
   const current = activeMember(state, data.memberId);
   notInFuture(data.on, metadata, 'on', 'member.date-in-future');
   if (current.orgId === data.toOrgId && current.unitId === data.toUnitId) {

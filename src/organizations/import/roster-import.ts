@@ -150,17 +150,16 @@ export const checkRoster = (
     const id = cell('id');
     const key = id ? `id:${id}` : `${draft.name}|${draft.birthDate}|${draft.orgId}`;
     const earlier = seen.get(key);
-    if (earlier)
-      return fail(
-        id ? 'id' : 'name',
-        bi(`与第 ${earlier} 行重复`, `duplicates row ${earlier} of the file`),
-      );
+    if (earlier) return fail(id ? 'id' : 'name', bi(`与第 ${earlier} 行重复`, `duplicates row ${earlier} of the file`));
     seen.set(key, rowNumber);
     const memberId = id ? lookup.memberById(id) : lookup.memberLike(draft);
     if (id && !memberId)
       return fail(
         'id',
-        bi(`名册中没有编号为“${id}”的党员；新党员请留空编号`, `No member with id "${id}" is on the roster; leave it empty for a new member`),
+        bi(
+          `名册中没有编号为“${id}”的党员；新党员请留空编号`,
+          `No member with id "${id}" is on the roster; leave it empty for a new member`,
+        ),
       );
     if (memberId) return void rows.push({ ...draft, row: rowNumber, status: 'existing', memberId });
     try {
