@@ -14,7 +14,8 @@ const states = caseStates('development_obligations_state');
 export const developmentObligationsProjection: Projection = {
   name: 'development_obligations',
   // 2: `not_before` (the resubmission wait) and A15 re-dated after a failed vote.
-  version: 2,
+  // 3: A2 and A8 are earliest days (`not_before`), not due dates; A20 and A21 not before probation's expiry.
+  version: 3,
   handles: DEVELOPMENT_EVENT_TYPES,
   tables: ['development_obligations', states.table],
   init: (db) => {
