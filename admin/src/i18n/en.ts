@@ -207,6 +207,8 @@ export const en: AppMessages = {
       step_number: 'Step %{n}',
       due: 'due %{date}',
       not_before: 'not before %{date}',
+      available_from: '%{step}: possible from %{date}',
+      loading_case: 'Loading the development case…',
       obligations: 'Open obligations',
       no_obligations: 'No open obligations',
       overdue: 'overdue',
