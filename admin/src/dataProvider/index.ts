@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { translate } from '../i18n/i18nProvider';
+import type { ActivityEvent } from '../activity/activityEvent';
 import type { DevelopmentCatalogue } from '../development/catalogue';
 import { API_URL, httpClient } from './http';
 
@@ -27,7 +28,7 @@ export interface DashboardData {
     label: { zh: string; en: string };
     data: { label: { zh: string; en: string }; value: number }[];
   }[];
-  recent: { id: string; position: string; type: string; stream: string; actorId: string; occurredAt: string }[];
+  recent: ActivityEvent[];
 }
 
 export interface GrantRoleData {

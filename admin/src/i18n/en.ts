@@ -6,6 +6,7 @@ import {
   POSITION_TITLE_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../../src/organizations/organizations.events.js';
+import { activityMessages, stepTitles } from './activity.js';
 import { inLanguage } from './labels.js';
 import type { AppMessages } from './zh.js';
 
@@ -278,9 +279,15 @@ export const en: AppMessages = {
         stream: 'Stream',
         actorId: 'Actor',
         actorRole: 'Actor role',
-        occurredAt: 'Occurred at',
+        occurredAt: 'Occurred on',
         recordedAt: 'Recorded at',
         unitIds: 'Units',
+        subject: 'About',
+        data: 'Details',
+        from: 'Occurred from',
+        to: 'Occurred to',
+        recordedFrom: 'Recorded from',
+        recordedTo: 'Recorded to',
       },
     },
   },
@@ -295,6 +302,7 @@ export const en: AppMessages = {
     positionTitle: inLanguage(POSITION_TITLE_LABELS, 'en'),
     gender: inLanguage(GENDER_LABELS, 'en'),
     memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'en'),
+    developmentStep: stepTitles('en'),
     memberStatus: {
       active: 'On the roster',
       removed: 'Removed',
@@ -441,6 +449,7 @@ export const en: AppMessages = {
     end_affiliation_help: 'End the current affiliation of “%{name}”.',
     end_affiliation_done: 'The affiliation of “%{name}” has ended',
   },
+  activity: activityMessages('en'),
   export: {
     csv: 'Export CSV',
     xlsx: 'Export Excel',

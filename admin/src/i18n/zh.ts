@@ -6,6 +6,7 @@ import {
   POSITION_TITLE_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../../src/organizations/organizations.events.js';
+import { activityMessages, stepTitles } from './activity.js';
 import { inLanguage } from './labels.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
@@ -277,9 +278,15 @@ export const zh = {
         stream: '数据流',
         actorId: '操作人',
         actorRole: '操作人角色',
-        occurredAt: '发生时间',
+        occurredAt: '发生日期',
         recordedAt: '记录时间',
         unitIds: '相关单位',
+        subject: '对象',
+        data: '内容',
+        from: '发生日期从',
+        to: '发生日期至',
+        recordedFrom: '记录日期从',
+        recordedTo: '记录日期至',
       },
     },
   },
@@ -294,6 +301,7 @@ export const zh = {
     positionTitle: inLanguage(POSITION_TITLE_LABELS, 'zh'),
     gender: inLanguage(GENDER_LABELS, 'zh'),
     memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'zh'),
+    developmentStep: stepTitles('zh'),
     memberStatus: {
       active: '在册',
       removed: '已减少',
@@ -432,6 +440,7 @@ export const zh = {
     end_affiliation_help: '解除“%{name}”当前的挂靠关系。',
     end_affiliation_done: '“%{name}”已解除挂靠',
   },
+  activity: activityMessages('zh'),
   export: {
     csv: '导出 CSV',
     xlsx: '导出 Excel',
