@@ -282,7 +282,26 @@ describe('membership development screens in Chromium (e2e)', () => {
     }
   }, 60_000);
 
-  test('a date-only step is recorded as pre-filled; a step a date rule holds back says from when', async () => {
+  test('a step dialog whose only field is the pre-filled date is sent as it is', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${recentId}/show`);
+      // Step 4's dialog has only today's date, pre-filled: 记录 sends it as it is.
+      await page.getByRole('button', { name: '积极分子报上级党委备案', exact: true }).click({ timeout: 10_000 });
+      const dialog = page.getByRole('dialog');
+      const record = dialog.getByRole('button', { name: '记录' });
+      await expect(record.isEnabled()).resolves.toBe(true);
+      await record.click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('development-stepper').getByText(today).first().waitFor();
+      expect((await t.request('GET', `/development/cases/${recentId}`)).body.steps.activistFiled).toBe(today);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('a step a date rule holds back says from when instead of a button; A8 reads 最早', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
     try {
       await page.goto(`${base}/#/development/${recentId}/show`);
@@ -292,16 +311,6 @@ describe('membership development screens in Chromium (e2e)', () => {
       await a8.waitFor({ timeout: 10_000 });
       expect(await a8.innerText()).toContain(`最早 ${earliest}`);
       expect(await a8.innerText()).not.toContain('截止');
-
-      // Step 4's dialog has only today's date, pre-filled: 记录 sends it as it is.
-      await page.getByRole('button', { name: '积极分子报上级党委备案', exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      const record = dialog.getByRole('button', { name: '记录' });
-      await expect(record.isEnabled()).resolves.toBe(true);
-      await record.click();
-      await dialog.waitFor({ state: 'detached' });
-      await page.getByTestId('development-stepper').getByText(today).first().waitFor();
-      expect((await t.request('GET', `/development/cases/${recentId}`)).body.steps.activistFiled).toBe(today);
 
       // With contacts and an assessment, step 7 is next by order, but only a year after the activist.
       const contacts = (
