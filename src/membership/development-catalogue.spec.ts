@@ -7,7 +7,7 @@ import { accessRuleOf, type AccessRule } from '../core/http/access.js';
 import { historyUntil } from './commands/development.fixtures.js';
 import { DevelopmentAdmissionController } from './development-admission.controller.js';
 import { developmentCase, type OpenCase } from './development-case.js';
-import { attachableStepsFor, DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
+import { attachableStepsFor, DEVELOPMENT_CATALOGUE, stepsOffered } from './development-catalogue.js';
 import { DevelopmentCultivationController } from './development-cultivation.controller.js';
 import { nextSteps, STEPS, type StepKey } from './development-steps.js';
 import { DevelopmentController } from './development.controller.js';
@@ -24,7 +24,7 @@ describe('nextSteps: what a case may take next, by the deciders’ own order che
     expect(nextSteps(fold('cultivation'))).toEqual(['cultivation', 'thoughtReport', 'candidate']);
     expect(nextSteps(fold('candidate'))).not.toContain('cultivation');
   });
-  test('after a failed vote the vote is still next (the wait is judged by date when sent)', () => {
+  test('after a failed vote the vote is next by order (the wait is a date rule, see stepsOffered)', () => {
     const failed: OpenCase = { ...fold('admissionForm'), lastFailedVoteOn: '2024-12-02' };
     expect(nextSteps(failed)).toEqual(['thoughtReport', 'admissionVote']);
   });
@@ -34,9 +34,37 @@ describe('nextSteps: what a case may take next, by the deciders’ own order che
     expect(nextSteps({ ...fold('talk'), status: 'not_admitted' })).toEqual([]);
   });
   test('filtered by the role matrix: secretaries send steps, instructors and auditors none', () => {
-    expect(nextStepsFor(fold('talk'), ['secretary'])).toEqual(['activist']);
-    expect(nextStepsFor(fold('talk'), ['instructor'])).toEqual([]);
-    expect(nextStepsFor(fold('talk'), ['auditor'])).toEqual([]);
+    const offered = (roles: string[]) => stepsOffered(fold('talk'), roles, '2026-01-01').nextSteps;
+    expect(offered(['secretary'])).toEqual(['activist']);
+    expect(offered(['instructor'])).toEqual([]);
+    expect(offered(['auditor'])).toEqual([]);
+  });
+  test('a step a not-before date holds back is not offered yet, and says from when (by today in the county)', () => {
+    // Step 7 after a year as an activist (2023-09-01): upcoming before 2024-09-01, offered from that day.
+    expect(stepsOffered(fold('cultivation'), ['secretary'], '2024-08-31')).toEqual({
+      nextSteps: ['cultivation', 'thoughtReport'],
+      upcomingSteps: [{ key: 'candidate', availableFrom: '2024-09-01' }],
+    });
+    expect(stepsOffered(fold('cultivation'), ['secretary'], '2024-09-01')).toEqual({
+      nextSteps: ['cultivation', 'thoughtReport', 'candidate'],
+      upcomingSteps: [],
+    });
+    // Step 15 again only 6 months after a vote not to admit.
+    const failed: OpenCase = { ...fold('admissionForm'), lastFailedVoteOn: '2024-12-02' };
+    expect(stepsOffered(failed, ['bureau_staff'], '2025-06-01').upcomingSteps).toEqual([
+      { key: 'admissionVote', availableFrom: '2025-06-02' },
+    ]);
+    expect(stepsOffered(failed, ['bureau_staff'], '2025-06-02').nextSteps).toContain('admissionVote');
+    // Step 23 not before probation expires.
+    const probation = fold('conversionApplication');
+    expect(stepsOffered(probation, ['secretary'], '2025-12-01').upcomingSteps).toEqual([
+      { key: 'conversionMeeting', availableFrom: probation.probationEnd },
+    ]);
+    expect(stepsOffered(probation, ['secretary'], probation.probationEnd as string).nextSteps).toContain(
+      'conversionMeeting',
+    );
+    // A role that may not send the step is not told about it either.
+    expect(stepsOffered(fold('cultivation'), ['auditor'], '2024-08-31')).toEqual({ nextSteps: [], upcomingSteps: [] });
   });
   test('records attach to the done steps, for the roles that may send them', () => {
     expect(attachableStepsFor(fold('talk'), ['secretary'])).toEqual(['application', 'talk']);

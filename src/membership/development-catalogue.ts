@@ -1,8 +1,10 @@
 import { can, ROLES, type Role } from '../auth/permissions.js';
-import type { CaseStatus } from './development-case.js';
+import type { LocalDate } from '../core/time/local-date.js';
+import type { CaseStatus, DevelopmentCase } from './development-case.js';
 import { RECORDS, STEP_RULES, STEPS, nextSteps, titleOf, type CommandKey, type StepKey } from './development-steps.js';
 import { EXPECTED_RECORDS, type RecordTitle } from './development-records.js';
 import { CATALOGUE } from './obligation-catalogue.js';
+import { availableFrom } from './step-dates.js';
 
 /** One step (or recurring record) as GET /api/development/catalogue serves it. */
 export interface CatalogueCommand {
@@ -59,14 +61,30 @@ export const DEVELOPMENT_CATALOGUE = {
   obligations: CATALOGUE.map(({ code, zh, en, who }) => ({ code, zh, en, who })),
 };
 
+/** A step whose order checks pass but which a date rule holds back until `availableFrom`. */
+export interface UpcomingStep {
+  key: CommandKey;
+  availableFrom: LocalDate;
+}
+
 /**
- * The steps a case may take next that the user's roles may also send: the same status, done and
- * prerequisite checks as the deciders (development-steps.ts), then the role matrix the guard applies.
+ * What the case read offers the user on `today`: `nextSteps`, the steps the case may take now (the
+ * deciders' status, done and prerequisite checks, their not-before dates, then the role matrix the guard
+ * applies); `upcomingSteps`, those only a date rule holds back, with the day it lets them through.
  */
-export const nextStepsFor = (
-  c: { status: CaseStatus | 'none'; done: Partial<Record<StepKey, string>> },
+export const stepsOffered = (
+  c: DevelopmentCase,
   roles: readonly string[],
-): CommandKey[] => nextSteps(c).filter((key) => can(roles, 'development', STEP_RULES[key].action));
+  today: LocalDate,
+): { nextSteps: CommandKey[]; upcomingSteps: UpcomingStep[] } => {
+  if (c.status === 'none') return { nextSteps: [], upcomingSteps: [] };
+  const allowed = nextSteps(c).filter((key) => can(roles, 'development', STEP_RULES[key].action));
+  const dated = allowed.map((key) => ({ key, availableFrom: availableFrom(key, c, today) }));
+  return {
+    nextSteps: dated.filter((step) => !step.availableFrom).map((step) => step.key),
+    upcomingSteps: dated.filter((step): step is UpcomingStep => step.availableFrom !== null),
+  };
+};
 
 /**
  * The done steps the user's roles may attach a record to (POST /api/development/cases/:id/records): the

@@ -52,6 +52,16 @@ describe('obligations A1–A23 of a case', () => {
     const due = Object.fromEntries(openObligations(fold(historyUntil('oath'))).map((o) => [o.code, o.dueOn]));
     expect(due).toMatchObject({ A19: '2025-11-25', A20: '2025-12-02' });
   });
+  test('A8 is the earliest day to list the activist as a candidate, not a deadline', () =>
+    expect(openObligations(fold(historyUntil('cultivation'))).find((o) => o.code === 'A8')).toMatchObject({
+      notBefore: '2024-09-01',
+      dueOn: null,
+    }));
+  test('A20: the conversion meeting not before probation expires, and promptly then', () =>
+    expect(openObligations(fold(historyUntil('oath'))).find((o) => o.code === 'A20')).toMatchObject({
+      notBefore: '2025-12-02',
+      dueOn: '2025-12-02',
+    }));
   test('after a vote not to admit: the next meeting (A15) not before the wait ends, due a month later', () => {
     const failed = {
       type: 'AdmissionVoteHeld' as const,

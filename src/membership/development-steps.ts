@@ -126,8 +126,8 @@ export const missingPrerequisites = (key: CommandKey, done: Done): StepKey[] =>
 
 /**
  * What the case may be sent next, by the checks the deciders make before looking at dates and
- * contents (status, done, prerequisites). A decider may still refuse on a date or a rule (e.g. the
- * resubmission wait): this says which buttons make sense, the decider has the last word.
+ * contents (status, done, prerequisites). The not-before dates (step-dates.ts) are applied on top by
+ * the case read (`stepsOffered`); a decider may still refuse on a rule of the step's contents.
  */
 export const nextSteps = (c: { status: CaseStatus | 'none'; done: Done }): CommandKey[] =>
   COMMAND_KEYS.filter(

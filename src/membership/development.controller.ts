@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
@@ -13,12 +13,19 @@ import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
+import { shanghaiDate } from '../core/time/local-date.js';
 import { SubmitApplicationCommand, submitApplicationBody } from './commands/submit-application.js';
 import { developedPerYear } from './projections/developed-per-year.projection.js';
-import { caseRecords, developmentCaseList, listDevelopmentCases } from './projections/development-cases.projection.js';
+import {
+  caseRecords,
+  developmentCaseList,
+  getDevelopmentCase,
+  getDevelopmentCaseState,
+  listDevelopmentCases,
+} from './projections/development-cases.projection.js';
 import { listObligations, obligationList } from './projections/development-obligations.projection.js';
 import { pipeline } from './projections/development-pipeline.projection.js';
-import { attachableStepsFor, DEVELOPMENT_CATALOGUE, nextStepsFor } from './development-catalogue.js';
+import { attachableStepsFor, DEVELOPMENT_CATALOGUE, stepsOffered } from './development-catalogue.js';
 import { StepSender } from './step-sender.js';
 
 /** Development cases: the application that opens one, the lists, the obligations, the pipeline, the catalogue. */
@@ -34,6 +41,12 @@ export class DevelopmentController {
   @Post('cases')
   @Allow('development', 'create')
   @BodySchema(submitApplicationBody)
+  @ApiCreatedResponse({
+    description:
+      'The new case as GET /api/development/cases/:id reads it, with the write receipt (`stream`, `revision`, ' +
+      '`position`, `events`). The read models are updated after the event is stored: when they have not ' +
+      'caught up within the wait, only `id` and the receipt come back, and the case reads 404 until they have.',
+  })
   async apply(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(submitApplicationBody, body);
     assertOrgInScope(request.user, data.orgId, data.unitId);
@@ -42,7 +55,10 @@ export class DevelopmentController {
     const receipt = await this.commands.send(
       new SubmitApplicationCommand(command('SubmitApplication', { ...data, personId }, metadata)),
     );
-    return { id: personId, ...receipt };
+    // A client that shows what it created (react-admin keeps the answer as the record) gets the case, not
+    // a receipt that only looks like one: the gateway waited for the read models to apply the event.
+    const projected = getDevelopmentCase(this.db, personId) ? this.readCase(request, personId) : {};
+    return { ...projected, id: personId, ...receipt };
   }
 
   @Get('cases')
@@ -66,20 +82,26 @@ export class DevelopmentController {
   @ApiOkResponse({
     description:
       'The case row, with `nextSteps`: the step and record keys (GET /api/development/catalogue) the case may ' +
-      "take next by the deciders' order checks and that the caller's role may send (dates and rules are " +
-      'still judged when a step is sent); `records`: by step key, the documents each step produced, sent with ' +
+      "take today by the deciders' order checks and not-before dates and that the caller's role may send (the " +
+      "step's contents are still judged when it is sent); `upcomingSteps`: `[{ key, availableFrom }]`, the " +
+      'steps only a not-before date holds back (a year as an activist before step 7, the wait after a failed ' +
+      'admission vote, probation before the conversion meeting) and the day they may be taken; `records`: by step key, the documents each step produced, sent with ' +
       'the step or attached later, in order, with who recorded them and when; `attachable`: the done steps ' +
       "the caller's role may attach a record to (POST /api/development/cases/:id/records).",
   })
   case(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
+    return this.readCase(request, id);
+  }
+
+  private readCase(request: ActorRequest, id: string) {
     const row = this.steps.caseInScope(request, id);
-    const c = { status: row.status, done: row.steps };
     const roles = request.user?.roles ?? [];
+    const today = shanghaiDate(this.clock.now());
     return {
       ...row,
-      nextSteps: nextStepsFor(c, roles),
+      ...stepsOffered(getDevelopmentCaseState(this.db, id), roles, today),
       records: caseRecords(this.db, id),
-      attachable: attachableStepsFor(c, roles),
+      attachable: attachableStepsFor({ status: row.status, done: row.steps }, roles),
     };
   }
 

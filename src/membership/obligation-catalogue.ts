@@ -1,8 +1,9 @@
-import { addDays, addMonths, addYears } from '../core/time/local-date.js';
+import { addDays, addMonths } from '../core/time/local-date.js';
 import type { OpenCase } from './development-case.js';
 import { resubmissionAllowedOn, rulesInForceOn as rules } from './development-rules.js';
 import type { StepKey } from './development-steps.js';
 import { windowEnd } from './commands/step-support.js';
+import { EARLIEST_ON } from './step-dates.js';
 
 export interface CatalogueEntry {
   code: string;
@@ -14,7 +15,10 @@ export interface CatalogueEntry {
   open: (c: OpenCase) => boolean;
   /** Its due date under the rule version in force on the date that opened it; null = "before the next step". */
   due: (c: OpenCase) => string | null;
-  /** The first day it can be met, when a rule forbids meeting it earlier (the resubmission wait). */
+  /**
+   * The first day it can be met, when a rule forbids meeting it earlier (the deciders' EARLIEST_ON): the
+   * minimum waits (A2, A8), the resubmission wait (A15), probation's expiry (A20, A21). Not a deadline.
+   */
   notBefore?: (c: OpenCase) => string | null;
 }
 
@@ -56,7 +60,9 @@ export const CATALOGUE: CatalogueEntry[] = [
     en: 'Consider the applicant for activist',
     who: 'branch_committee',
     open: (c) => between('talk', 'activist')(c) && rules(on(c, 'application')).activistMinimumWaitMonths > 0,
-    due: (c) => addMonths(on(c, 'application'), rules(on(c, 'application')).activistMinimumWaitMonths),
+    // A minimum wait, not a deadline: the branch may not act before it ends, and need not act by any day.
+    due: () => null,
+    notBefore: (c) => EARLIEST_ON.activist!(c, rules(on(c, 'application'))),
   },
   {
     code: 'A3',
@@ -96,7 +102,9 @@ export const CATALOGUE: CatalogueEntry[] = [
     en: 'Earliest listing as candidate',
     who: 'branch_committee',
     open: between('activist', 'candidate'),
-    due: (c) => addYears(on(c, 'activist'), rules(on(c, 'activist')).cultivationYears),
+    // Art. 13: the earliest day, not a deadline (the decider refuses an earlier listing).
+    due: () => null,
+    notBefore: (c) => EARLIEST_ON.candidate!(c, rules(on(c, 'activist'))),
   },
   {
     code: 'A10',
@@ -177,7 +185,9 @@ export const CATALOGUE: CatalogueEntry[] = [
     en: 'Conversion meeting',
     who: 'branch_secretary',
     open: (c) => between('approval', 'conversionMeeting')(c) && !c.extended && !c.done.conversionApproval,
+    // On or after expiry, "promptly": not before the day, and late the day after.
     due: (c) => c.probationEnd,
+    notBefore: (c) => c.probationEnd,
   },
   {
     code: 'A21',
@@ -186,6 +196,7 @@ export const CATALOGUE: CatalogueEntry[] = [
     who: 'branch_secretary',
     open: (c) => c.extended && !c.done.conversionMeeting,
     due: (c) => c.probationEnd,
+    notBefore: (c) => c.probationEnd,
   },
   {
     code: 'A22',

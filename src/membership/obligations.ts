@@ -6,7 +6,7 @@ export interface Obligation {
   code: string;
   /** null: no fixed date, only "before the next step" (A11, A12 before the pre-review). */
   dueOn: string | null;
-  /** Not possible before this day (A15 after a failed vote: the resubmission wait); null = no such limit. */
+  /** Not possible before this day (A2, A8 minimum waits, A15 resubmission wait, A20/A21 expiry); null = no such limit. */
   notBefore: string | null;
   who: string;
   zh: string;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { addDays, addYears, shanghaiDate } from '../../src/core/time/local-date.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
 
@@ -27,6 +28,11 @@ describe('membership development screens in Chromium (e2e)', () => {
   let base: string;
   let caseId: string;
   let waitingId: string;
+  /** A case whose activist was determined 60 days ago: filing it is next, and step 7 a year after. */
+  let recentId: string;
+  let unitName: string;
+  const today = shanghaiDate(new Date());
+  const daysAgo = (days: number) => addDays(today, -days);
 
   beforeAll(async () => {
     ensureAdminBuilt();
@@ -63,6 +69,21 @@ describe('membership development screens in Chromium (e2e)', () => {
       summary: '了解入党动机',
     });
     expect(talked.status).toBe(201);
+    unitName = (await t.request('GET', `/units/${org.unitIds[0]}`)).body.name;
+    const recent = await t.request('POST', '/development/cases', {
+      name: '陈晓东',
+      gender: 'male',
+      birthDate: '1997-07-01',
+      orgId: org.id,
+      unitId: org.unitIds[0],
+      on: daysAgo(90),
+    });
+    recentId = recent.body.id;
+    for (const [path, body] of [
+      ['talk', { on: daysAgo(80), talkedBy: '张书记', summary: '了解入党动机' }],
+      ['activist', { on: daysAgo(60), recommendation: 'member_recommendation' }],
+    ] as const)
+      expect((await t.request('POST', `/development/cases/${recentId}/${path}`, body)).status).toBe(201);
     const admin = await t.request('POST', '/users', {
       username: 'dev-admin',
       displayName: '发展管理员',
@@ -123,7 +144,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     }
   }, 60_000);
 
-  test('a case page lists the open obligations with their dates (不早于 only where a rule sets one)', async () => {
+  test('a case page lists the open obligations with their dates (最早 only where a rule sets one)', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
     try {
       await page.goto(`${base}/#/development/${waitingId}/show`);
@@ -135,9 +156,9 @@ describe('membership development screens in Chromium (e2e)', () => {
       expect(open.map((o) => [o.code, o.dueOn, o.notBefore])).toEqual([['A1', '2025-04-01', null]]);
       const a1 = obligations.locator('li[data-code="A1"]');
       const shown = await a1.innerText();
-      expect(shown).toContain('2025-04-01 前');
+      expect(shown).toContain('截止 2025-04-01');
       expect(shown).toContain('已逾期');
-      expect(shown).not.toContain('不早于'); // the six-month wait (A15) is covered in obligations.spec.ts
+      expect(shown).not.toContain('最早'); // the six-month wait (A15) is covered in obligations.spec.ts
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -229,6 +250,88 @@ describe('membership development screens in Chromium (e2e)', () => {
       ]);
       const auditor = await t.login('auditor', DEMO_PASSWORD);
       expect((await t.requestAs(auditor, 'GET', `/development/cases/${caseId}`)).body.attachable).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('the secretary submits an application and lands on the new case, not on a crash', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/create`);
+      await page.locator('input[name="name"]').fill('周新苗');
+      await page.getByRole('combobox', { name: '性别' }).click();
+      await page.getByRole('option', { name: '女' }).click();
+      await page.locator('input[name="birthDate"]').fill('1996-03-08');
+      await page.getByRole('combobox', { name: '所属党组织' }).fill('桥山中学党总支');
+      await page.getByRole('option', { name: '桥山中学党总支' }).click();
+      await page.getByRole('combobox', { name: '所在单位' }).fill(unitName);
+      await page.getByRole('option', { name: unitName, exact: true }).click();
+      await page.getByRole('button', { name: '保存' }).click();
+      // The page react-admin opens shows the answer of the create as the case: it must be one.
+      const stepper = page.getByTestId('development-stepper');
+      await stepper.waitFor({ timeout: 10_000 });
+      expect(page.url()).toMatch(/#\/development\/[0-9a-f-]{36}\/show$/);
+      expect(await stepper.innerText()).toContain(today);
+      await page.getByRole('button', { name: '党组织派人谈话', exact: true }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'development-applied.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('a step dialog whose only field is the pre-filled date is sent as it is', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${recentId}/show`);
+      // Step 4's dialog has only today's date, pre-filled: 记录 sends it as it is.
+      await page.getByRole('button', { name: '积极分子报上级党委备案', exact: true }).click({ timeout: 10_000 });
+      const dialog = page.getByRole('dialog');
+      const record = dialog.getByRole('button', { name: '记录' });
+      await expect(record.isEnabled()).resolves.toBe(true);
+      await record.click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('development-stepper').getByText(today).first().waitFor();
+      expect((await t.request('GET', `/development/cases/${recentId}`)).body.steps.activistFiled).toBe(today);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('a step a date rule holds back says from when instead of a button; A8 reads 最早', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      await page.goto(`${base}/#/development/${recentId}/show`);
+      const earliest = addYears(daysAgo(60), 1);
+      // A8: the earliest day to list the activist as a candidate, said as such (not as a deadline).
+      const a8 = page.locator('li[data-code="A8"]');
+      await a8.waitFor({ timeout: 10_000 });
+      expect(await a8.innerText()).toContain(`最早 ${earliest}`);
+      expect(await a8.innerText()).not.toContain('截止');
+
+      // With contacts and an assessment, step 7 is next by order, but only a year after the activist.
+      const contacts = (
+        await t.request(
+          'GET',
+          `/members?filter=${encodeFilter({ orgId: (await t.request('GET', `/development/cases/${recentId}`)).body.orgId, category: 'full' })}`,
+        )
+      ).body.slice(0, 2) as { id: string }[];
+      for (const [path, body] of [
+        ['contacts', { on: daysAgo(50), contactIds: contacts.map((m) => m.id) }],
+        ['assessments', { on: daysAgo(10), summary: '考察合格' }],
+      ] as const)
+        expect((await t.request('POST', `/development/cases/${recentId}/${path}`, body)).status).toBe(201);
+      await page.reload();
+      const upcoming = page.getByTestId('development-upcoming-candidate');
+      await upcoming.waitFor({ timeout: 10_000 });
+      expect(await upcoming.innerText()).toBe(`确定发展对象：最早 ${earliest} 可进行`);
+      const stepSeven = page.getByTestId('development-stepper').locator('[data-step="candidate"]');
+      expect(await stepSeven.innerText()).toContain(`最早 ${earliest}`);
+      await expect(page.getByRole('button', { name: '确定发展对象', exact: true }).count()).resolves.toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'development-upcoming.png'), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

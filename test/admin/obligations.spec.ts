@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { obligationTiming } from '../../admin/src/development/obligations.js';
 
-/** The case page's obligations: the earliest day (不早于 / not before) beside the due date. */
+/** The case page's obligations: the earliest day (最早 / not before) beside the deadline (截止 / due). */
 describe('admin: obligation dates on a case', () => {
   test('A15 during the wait after a failed vote: not before the end of the wait, then the due date', () => {
     const a15 = { dueOn: '2025-11-01', notBefore: '2025-10-01' };
@@ -29,11 +29,13 @@ describe('admin: obligation dates on a case', () => {
     });
   });
 
-  test('both languages name it: 不早于 / not before', () => {
+  test('both languages tell an earliest day from a deadline: 最早 / not before, 截止 / due', () => {
     // The message files import the admin's own module settings, so they are read as text here (en.ts is
     // typed by zh.ts's keys, which the admin build checks).
     const messages = (language: string) => readFileSync(`admin/src/i18n/${language}.ts`, 'utf8');
-    expect(messages('zh')).toContain("not_before: '不早于 %{date}'");
+    expect(messages('zh')).toContain("not_before: '最早 %{date}'");
+    expect(messages('zh')).toContain("due: '截止 %{date}'");
     expect(messages('en')).toContain("not_before: 'not before %{date}'");
+    expect(messages('en')).toContain("due: 'due %{date}'");
   });
 });

@@ -56,16 +56,26 @@ describe('membership development: application to full membership (e2e)', () => {
       on: '2023-03-01',
     });
     expect([minor.status, minor.body.code]).toEqual([422, 'development.under-18']);
-    ids.person = (
-      await post('/development/cases', {
-        name: '李明',
-        gender: 'male',
-        birthDate: '1996-04-01',
-        orgId: ids.branch,
-        unitId: ids.unit,
-        on: '2023-03-01',
-      })
-    ).id;
+    const opened = await post('/development/cases', {
+      name: '李明',
+      gender: 'male',
+      birthDate: '1996-04-01',
+      orgId: ids.branch,
+      unitId: ids.unit,
+      on: '2023-03-01',
+    });
+    ids.person = opened.id;
+    // The answer is the case as its read serves it (a client may show it as it is), with the write receipt.
+    expect(opened).toMatchObject({
+      id: ids.person,
+      name: '李明',
+      status: 'open',
+      steps: { application: '2023-03-01' },
+      nextSteps: ['talk'],
+      upcomingSteps: [],
+      stream: `development-${ids.person}`,
+      events: [expect.objectContaining({ type: 'ApplicationSubmitted' })],
+    });
     expect(await openObligations()).toEqual([
       expect.objectContaining({ code: 'A1', dueOn: '2023-04-01', who: 'branch_secretary' }),
     ]);
@@ -94,7 +104,16 @@ describe('membership development: application to full membership (e2e)', () => {
       publicityTo: '2024-08-27',
     });
     expect(early.body.code).toBe('development.cultivation-under-1-year');
+    // The case read does not offer the step the decider refuses today: it says from when, as A8 does.
+    const waiting = await caseRow();
+    expect(waiting.nextSteps).not.toContain('candidate');
+    expect(waiting.upcomingSteps).toEqual([{ key: 'candidate', availableFrom: '2024-09-04' }]);
+    expect((await openObligations()).find((o: { code: string }) => o.code === 'A8')).toMatchObject({
+      notBefore: '2024-09-04',
+      dueOn: null,
+    });
     await at('2024-10-10');
+    expect((await caseRow()).nextSteps).toContain('candidate');
     // 27 Sep, Sunday 29 Sep (a make-up working day, 调休), 30 Sep, 8 Oct: only 4 working days; 1–7 Oct are off.
     const short = await send('POST', `/development/cases/${ids.person}/candidate`, {
       on: '2024-10-10',

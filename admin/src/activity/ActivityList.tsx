@@ -1,26 +1,40 @@
-import { DataTable, List, SelectArrayInput, TextInput, useTranslate } from 'react-admin';
-import { DateTimeField } from '../common/DateTimeField';
+import { DataTable, DateInput, List, SelectArrayInput, TextInput, useTranslate } from 'react-admin';
 import { zh } from '../i18n/zh';
-import { eventLabel, roleLabel } from './eventLabel';
+import { eventLabel, type ActivityEvent } from './activityEvent';
+import { Actor, EventData, Subject, Units, When } from './EventParts';
 
 const eventChoices = Object.keys(zh.choices.event).map((id) => ({ id, name: `choices.event.${id}` }));
 
+/** Business dates from/to (when it happened), and who did it; the record dates on demand. */
 const filters = [
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
   <SelectArrayInput key="type" source="type" choices={eventChoices} alwaysOn />,
-  <TextInput key="actorId" source="actorId" alwaysOn />,
+  <TextInput key="actorId" source="actorId" />,
+  <DateInput key="recordedFrom" source="recordedFrom" />,
+  <DateInput key="recordedTo" source="recordedTo" />,
 ];
+
+/**
+ * The log as an auditor reads it: when (business date, and record time), who (name and role), what
+ * (the event in words and its data with labels), about whom or what, in which unit, each a name
+ * linked to its page.
+ */
+const Column = DataTable.Col<ActivityEvent>;
+/** Names and dates on one line; the data takes the rest of the width. */
+const oneLine = () => ({ whiteSpace: 'nowrap' });
 
 export const ActivityList = () => {
   const translate = useTranslate();
   return (
     <List filters={filters} exporter={false} sort={{ field: 'position', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="position" />
-        <DataTable.Col source="occurredAt" field={DateTimeField} />
-        <DataTable.Col source="type" render={(event) => eventLabel(translate, event.type)} />
-        <DataTable.Col source="actorId" disableSort />
-        <DataTable.Col source="actorRole" disableSort render={(event) => roleLabel(translate, event.actorRole)} />
-        <DataTable.Col source="stream" disableSort />
+      <DataTable<ActivityEvent> bulkActionButtons={false} rowClick="show">
+        <Column source="occurredAt" label="activity.when" cellSx={oneLine} render={(event) => <When event={event} />} />
+        <Column source="actorId" disableSort cellSx={oneLine} render={(event) => <Actor event={event} />} />
+        <Column source="type" cellSx={oneLine} render={(event) => eventLabel(translate, event.type)} />
+        <Column source="subject" disableSort cellSx={oneLine} render={(event) => <Subject event={event} />} />
+        <Column source="unitIds" disableSort cellSx={oneLine} render={(event) => <Units event={event} />} />
+        <Column source="data" disableSort render={(event) => <EventData event={event} />} />
       </DataTable>
     </List>
   );

@@ -1,5 +1,5 @@
 import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Form, SaveButton, useTranslate, type HttpError } from 'react-admin';
 
 /**
@@ -26,12 +26,16 @@ export const CommandDialog = ({
   children: ReactNode;
 }) => {
   const translate = useTranslate();
+  const [sending, setSending] = useState(false);
   const submit = async (values: Record<string, unknown>) => {
+    setSending(true);
     try {
       await onSubmit(values);
       onClose();
     } catch (error) {
       return (error as HttpError).body?.errors;
+    } finally {
+      setSending(false);
     }
   };
   return (
@@ -41,7 +45,9 @@ export const CommandDialog = ({
         <DialogContent>{children}</DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={onClose} />
-          <SaveButton label={submitLabel} />
+          {/* Enabled from the start: the pre-filled values (today's date) are an answer the user may send as
+              they are, while SaveButton alone waits for a change (isDirty). Disabled while sending. */}
+          <SaveButton label={submitLabel} alwaysEnable={!sending} />
         </DialogActions>
       </Form>
     </Dialog>

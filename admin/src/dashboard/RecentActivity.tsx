@@ -1,10 +1,11 @@
-import { Card, CardContent, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useTranslate } from 'react-admin';
-import { eventLabel } from '../activity/eventLabel';
-import type { DashboardData } from '../dataProvider';
+import { eventLabel, type ActivityEvent } from '../activity/activityEvent';
+import { Actor, Subject, Units } from '../activity/EventParts';
 import { formatDateTime } from '../i18n/dates';
 
-export const RecentActivity = ({ events }: { events: DashboardData['recent'] }) => {
+/** The latest events, said as the log says them: who did what about whom, in which unit, when. */
+export const RecentActivity = ({ events }: { events: ActivityEvent[] }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { canAccess: canOpen = false } = useCanAccess({ resource: 'activity', action: 'show' });
@@ -19,17 +20,34 @@ export const RecentActivity = ({ events }: { events: DashboardData['recent'] }) 
         ) : (
           <List dense disablePadding>
             {events.map((event) => (
-              <ListItemButton
-                key={event.id}
-                disabled={!canOpen}
-                component={Link}
-                to={createPath({ resource: 'activity', type: 'show', id: event.id })}
-              >
+              <ListItem key={event.id} disableGutters data-testid="recent-activity">
                 <ListItemText
-                  primary={`${eventLabel(translate, event.type)} · ${event.actorId}`}
-                  secondary={`${formatDateTime(event.occurredAt)} · ${event.stream}`}
+                  primary={
+                    <>
+                      {canOpen ? (
+                        <Link to={createPath({ resource: 'activity', type: 'show', id: event.id })}>
+                          {eventLabel(translate, event.type)}
+                        </Link>
+                      ) : (
+                        eventLabel(translate, event.type)
+                      )}
+                      {' · '}
+                      <Subject event={event} />
+                      {' · '}
+                      <Actor event={event} inline />
+                    </>
+                  }
+                  secondary={
+                    <>
+                      {translate('activity.occurred_on', { on: formatDateTime(event.occurredAt).slice(0, 10) })}
+                      {' · '}
+                      {translate('activity.recorded_at', { at: formatDateTime(event.recordedAt) })}
+                      {event.unitIds.length > 0 && ' · '}
+                      {event.unitIds.length > 0 && <Units event={event} />}
+                    </>
+                  }
                 />
-              </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { translate } from '../i18n/i18nProvider';
+import type { ActivityEvent } from '../activity/activityEvent';
 import type { DevelopmentCatalogue } from '../development/catalogue';
 import { API_URL, httpClient } from './http';
 
@@ -27,7 +28,7 @@ export interface DashboardData {
     label: { zh: string; en: string };
     data: { label: { zh: string; en: string }; value: number }[];
   }[];
-  recent: { id: string; position: string; type: string; stream: string; actorId: string; occurredAt: string }[];
+  recent: ActivityEvent[];
 }
 
 export interface GrantRoleData {
@@ -138,13 +139,36 @@ const rest = simpleRestProvider(API_URL, httpClient);
 const API_PATHS: Record<string, string> = { development: 'development/cases' };
 const at = (resource: string) => API_PATHS[resource] ?? resource;
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opening a development case answers the case itself once the server's read models have it, which is
+ * what react-admin then shows (it keeps a create's answer as the record). Read models follow the event
+ * store, so under load the answer may be a bare receipt: then read the case until it is there (about 15
+ * s), so the page opened next shows a case and not a 404.
+ */
+const createCase: DataProvider['create'] = async (resource, params) => {
+  const created = await rest.create(at(resource), params);
+  if ('steps' in created.data) return created;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await pause(500);
+    try {
+      return await rest.getOne(at(resource), { id: created.data.id });
+    } catch (error) {
+      if ((error as HttpError).status !== 404) throw error;
+    }
+  }
+  return created;
+};
+
 const base: DataProvider = {
   ...rest,
   getList: (resource, params) => rest.getList(at(resource), params),
   getOne: (resource, params) => rest.getOne(at(resource), params),
   getMany: (resource, params) => rest.getMany(at(resource), params),
   getManyReference: (resource, params) => rest.getManyReference(at(resource), params),
-  create: (resource, params) => rest.create(at(resource), params),
+  create: (resource, params) =>
+    resource === 'development' ? createCase(resource, params) : rest.create(at(resource), params),
 };
 
 export const dataProvider: PartyLedgerDataProvider = {

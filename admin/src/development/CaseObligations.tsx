@@ -7,7 +7,7 @@ import { obligationTiming, type ObligationRow } from './obligations';
 
 /**
  * The case's open obligations (A1–A23), soonest first, each with its due date and, where a rule forbids
- * acting earlier, the day before which it cannot be met (不早于: A15 during the wait after a failed vote).
+ * acting earlier, the first day it can be met (最早: A8 a year after the activist, A15 after a failed vote).
  */
 export const CaseObligations = () => {
   const record = useRecordContext<DevelopmentCaseRow>();

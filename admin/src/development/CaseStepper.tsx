@@ -39,6 +39,10 @@ export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
                     const on = record.steps[step.key];
                     const records = record.records?.[step.key];
                     const attachable = Boolean(on) && (record.attachable ?? []).includes(step.key);
+                    // The next step by order, which a not-before date may still hold back (upcomingSteps).
+                    const heldUntil = record.upcomingSteps?.find(
+                      (upcoming) => upcoming.key === step.key,
+                    )?.availableFrom;
                     return (
                       <Step key={step.key} completed={Boolean(on)} data-step={step.key}>
                         <StepLabel
@@ -55,7 +59,15 @@ export const CaseStepper = ({ record }: { record: DevelopmentCaseRow }) => {
                                 {attachable ? <AttachRecordButton record={record} step={step} /> : null}
                               </Box>
                             ) : step.number === record.step + 1 && record.status === 'open' ? (
-                              <Chip size="small" color="primary" label={translate('resources.development.next')} />
+                              <Chip
+                                size="small"
+                                color={heldUntil ? 'default' : 'primary'}
+                                label={
+                                  heldUntil
+                                    ? translate('resources.development.not_before', { date: heldUntil })
+                                    : translate('resources.development.next')
+                                }
+                              />
                             ) : undefined
                           }
                         >

@@ -61,6 +61,8 @@ export interface DevelopmentCaseRow {
   steps: Record<string, string | undefined>;
   /** Only on the single case: the step and record keys it may take next that the user's role may send. */
   nextSteps?: string[];
+  /** Only on the single case: the steps only a not-before date holds back, and the day it lets them through. */
+  upcomingSteps?: { key: string; availableFrom: string }[];
   /** Only on the single case: the documents of each step (by key), sent with it or attached later. */
   records?: Record<string, CaseRecord[] | undefined>;
   /** Only on the single case: the done steps the user's role may attach a record to. */

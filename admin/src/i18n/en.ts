@@ -6,6 +6,7 @@ import {
   POSITION_TITLE_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../../src/organizations/organizations.events.js';
+import { activityMessages, stepTitles } from './activity.js';
 import { inLanguage } from './labels.js';
 import type { AppMessages } from './zh.js';
 
@@ -211,6 +212,8 @@ export const en: AppMessages = {
       step_number: 'Step %{n}',
       due: 'due %{date}',
       not_before: 'not before %{date}',
+      available_from: '%{step}: possible from %{date}',
+      loading_case: 'Loading the development case…',
       obligations: 'Open obligations',
       no_obligations: 'No open obligations',
       overdue: 'overdue',
@@ -280,9 +283,15 @@ export const en: AppMessages = {
         stream: 'Stream',
         actorId: 'Actor',
         actorRole: 'Actor role',
-        occurredAt: 'Occurred at',
+        occurredAt: 'Occurred on',
         recordedAt: 'Recorded at',
         unitIds: 'Units',
+        subject: 'About',
+        data: 'Details',
+        from: 'Occurred from',
+        to: 'Occurred to',
+        recordedFrom: 'Recorded from',
+        recordedTo: 'Recorded to',
       },
     },
   },
@@ -297,6 +306,7 @@ export const en: AppMessages = {
     positionTitle: inLanguage(POSITION_TITLE_LABELS, 'en'),
     gender: inLanguage(GENDER_LABELS, 'en'),
     memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'en'),
+    developmentStep: stepTitles('en'),
     memberStatus: {
       active: 'On the roster',
       removed: 'Removed',
@@ -444,6 +454,7 @@ export const en: AppMessages = {
     end_affiliation_help: 'End the current affiliation of “%{name}”.',
     end_affiliation_done: 'The affiliation of “%{name}” has ended',
   },
+  activity: activityMessages('en'),
   export: {
     csv: 'Export CSV',
     xlsx: 'Export Excel',

@@ -6,6 +6,7 @@ import {
   POSITION_TITLE_LABELS,
   UNIT_TYPE_LABELS,
 } from '../../../src/organizations/organizations.events.js';
+import { activityMessages, stepTitles } from './activity.js';
 import { inLanguage } from './labels.js';
 
 const roles = Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role].zh]));
@@ -209,8 +210,10 @@ export const zh = {
       step_help: '为 %{name} 记录本步骤；日期不能早于前一步骤，也不能晚于今天。',
       record: '记录',
       step_number: '第 %{n} 步',
-      due: '%{date} 前',
-      not_before: '不早于 %{date}',
+      due: '截止 %{date}',
+      not_before: '最早 %{date}',
+      available_from: '%{step}：最早 %{date} 可进行',
+      loading_case: '正在载入发展记录…',
       obligations: '待办事项',
       no_obligations: '当前没有待办事项',
       overdue: '已逾期',
@@ -279,9 +282,15 @@ export const zh = {
         stream: '数据流',
         actorId: '操作人',
         actorRole: '操作人角色',
-        occurredAt: '发生时间',
+        occurredAt: '发生日期',
         recordedAt: '记录时间',
         unitIds: '相关单位',
+        subject: '对象',
+        data: '内容',
+        from: '发生日期从',
+        to: '发生日期至',
+        recordedFrom: '记录日期从',
+        recordedTo: '记录日期至',
       },
     },
   },
@@ -296,6 +305,7 @@ export const zh = {
     positionTitle: inLanguage(POSITION_TITLE_LABELS, 'zh'),
     gender: inLanguage(GENDER_LABELS, 'zh'),
     memberCategory: inLanguage(MEMBER_CATEGORY_LABELS, 'zh'),
+    developmentStep: stepTitles('zh'),
     memberStatus: {
       active: '在册',
       removed: '已减少',
@@ -435,6 +445,7 @@ export const zh = {
     end_affiliation_help: '解除“%{name}”当前的挂靠关系。',
     end_affiliation_done: '“%{name}”已解除挂靠',
   },
+  activity: activityMessages('zh'),
   export: {
     csv: '导出 CSV',
     xlsx: '导出 Excel',

@@ -6,8 +6,8 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { ActivistDetermined } from '../membership.events.js';
-import { addMonths } from '../../core/time/local-date.js';
 import { rulesInForceOn } from '../development-rules.js';
+import { EARLIEST_ON } from '../step-dates.js';
 import {
   follows,
   handleStep,
@@ -34,9 +34,10 @@ export const determineActivist = (
   const open = openCase(state, 'activist');
   notDone(open, 'activist');
   follows(open, 'activist', data.on, metadata);
-  const wait = rulesInForceOn(data.on).activistMinimumWaitMonths;
-  const earliest = addMonths(open.done.application as string, wait);
-  if (wait > 0 && data.on < earliest)
+  const rules = rulesInForceOn(data.on);
+  const wait = rules.activistMinimumWaitMonths;
+  const earliest = EARLIEST_ON.activist!(open, rules);
+  if (earliest && data.on < earliest)
     throw refuse(
       'activist-wait',
       `递交申请满 ${wait} 个月后方可确定为入党积极分子（最早 ${earliest}）`,

@@ -6,8 +6,8 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { CandidateDetermined } from '../membership.events.js';
-import { addYears } from '../../core/time/local-date.js';
 import { rulesInForceOn } from '../development-rules.js';
+import { EARLIEST_ON } from '../step-dates.js';
 import { checkPublicity } from './publicity.js';
 import {
   follows,
@@ -40,7 +40,7 @@ export const determineCandidate = (
   notDone(open, 'candidate');
   follows(open, 'candidate', data.on, metadata);
   const rules = rulesInForceOn(data.on);
-  const earliest = addYears(open.done.activist as string, rules.cultivationYears);
+  const earliest = EARLIEST_ON.candidate!(open, rules) as string;
   if (data.on < earliest)
     throw refuse(
       'cultivation-under-1-year',

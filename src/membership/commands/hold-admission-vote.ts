@@ -6,13 +6,8 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import type { AdmissionVoteHeld } from '../membership.events.js';
-import {
-  activeRuleBook,
-  resubmissionAllowedOn,
-  rulesInForceOn,
-  type DevelopmentRules,
-  type RuleBook,
-} from '../development-rules.js';
+import { activeRuleBook, rulesInForceOn, type DevelopmentRules, type RuleBook } from '../development-rules.js';
+import { EARLIEST_ON } from '../step-dates.js';
 import { checkVote, voteCountsBody } from './vote-rules.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import {
@@ -84,8 +79,8 @@ export const holdAdmissionVote = (
  * Answers the first day a new vote is allowed, or null for a first vote.
  */
 const checkResubmissionWait = (open: OpenCase, on: string, rules: DevelopmentRules): string | null => {
-  if (!open.lastFailedVoteOn) return null;
-  const allowedOn = resubmissionAllowedOn(open.lastFailedVoteOn, rules);
+  const allowedOn = EARLIEST_ON.admissionVote!(open, rules);
+  if (!allowedOn) return null;
   if (on < allowedOn)
     throw refuse(
       'resubmission-wait',

@@ -8,6 +8,7 @@ import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import { rulesInForceOn, type DevelopmentRules } from '../development-rules.js';
 import type { ConversionMeetingHeld } from '../membership.events.js';
+import { EARLIEST_ON } from '../step-dates.js';
 import { checkPublicity } from './publicity.js';
 import {
   follows,
@@ -59,14 +60,14 @@ export const holdConversionMeeting = (
   const open = openCase(state, 'conversionMeeting');
   notDone(open, 'conversionMeeting');
   follows(open, 'conversionMeeting', data.on, metadata);
-  const expiry = open.probationEnd as string;
+  const rules = rulesInForceOn(data.on);
+  const expiry = EARLIEST_ON.conversionMeeting!(open, rules) as string;
   if (data.on < expiry)
     throw refuse(
       'conversion-before-expiry',
       `预备期至 ${expiry} 期满，期满前不能讨论转正`,
       `Probation runs until ${expiry}: the conversion meeting may not be held before`,
     );
-  const rules = rulesInForceOn(data.on);
   if (data.outcome === 'extend') checkExtension(open, data.extensionMonths, rules);
   const publicityDays = data.outcome === 'convert' ? rules.conversionPublicityWorkingDays : 0;
   checkPublicity(data.publicityFrom, data.publicityTo, data.on, publicityDays);

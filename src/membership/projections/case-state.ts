@@ -20,4 +20,10 @@ export const caseStates = (table: string) => ({
     statement(db, `INSERT OR REPLACE INTO ${table} VALUES (?, ?)`).run(event.data.personId, JSON.stringify(after));
     return { before, after };
   },
+  /** The folded case of one person, as its deciders see it (none when the table does not know them). */
+  get: (db: ReadModelDb, personId: string): DevelopmentCase => {
+    const row = statement(db, `SELECT state FROM ${table} WHERE person_id = ?`).get(personId) as
+      { state: string } | undefined;
+    return row ? JSON.parse(row.state) : developmentCase.initialState();
+  },
 });

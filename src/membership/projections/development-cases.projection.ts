@@ -86,7 +86,8 @@ export const developmentCasesProjection: Projection = {
   name: 'development_cases',
   // 2: the case state gained `lastFailedVoteOn`, which re-dates the next obligation after a failed vote.
   // 3: the records of each step (issue #5 item 6), and DevelopmentRecordAttached.
-  version: 3,
+  // 4: A2 and A8 have no due date any more (they are earliest days), which changes `next_due_on`.
+  version: 4,
   handles: [...DEVELOPMENT_EVENT_TYPES, 'DevelopmentRecordAttached'],
   tables: ['development_cases', states.table, 'development_case_records'],
   init: (db) => {
@@ -159,6 +160,9 @@ export const getDevelopmentCase = (db: ReadModelDb, id: string) => {
   const found = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = ?`).get(id) as Raw | undefined;
   return found && toRow(found);
 };
+
+/** The case's folded state, kept beside its row: what the date rules of its next steps need. */
+export const getDevelopmentCaseState = (db: ReadModelDb, id: string) => states.get(db, id);
 
 /** One record of a step, as the case read serves it: what, where kept, its date, and who recorded it when. */
 export interface CaseRecord {

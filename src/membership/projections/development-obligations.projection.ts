@@ -14,7 +14,8 @@ const states = caseStates('development_obligations_state');
 export const developmentObligationsProjection: Projection = {
   name: 'development_obligations',
   // 2: `not_before` (the resubmission wait) and A15 re-dated after a failed vote.
-  version: 2,
+  // 3: A2 and A8 are earliest days (`not_before`), not due dates; A20 and A21 not before probation's expiry.
+  version: 3,
   handles: DEVELOPMENT_EVENT_TYPES,
   tables: ['development_obligations', states.table],
   init: (db) => {
@@ -62,7 +63,8 @@ const FROM = `development_obligations b LEFT JOIN (SELECT person_id, json_extrac
   FROM development_obligations_state) c ON c.person_id = b.case_id`;
 
 export const obligationList: ListSpec = {
-  sortable: { dueOn: 'b.due_on', code: 'b.code', openedOn: 'b.opened_on' },
+  // By date: its due date, or for one that only has an earliest day (A2, A8) that day.
+  sortable: { dueOn: 'COALESCE(b.due_on, b.not_before)', code: 'b.code', openedOn: 'b.opened_on' },
   defaultSort: ['dueOn', 'ASC'],
   filters: {
     caseId: filters.oneOf('b.case_id'),

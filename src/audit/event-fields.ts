@@ -1,0 +1,75 @@
+/**
+ * What the activity log knows about the shape of events, without reading any feature's tables: which
+ * fields hold ids of what, which stream an event is about, what is never shown. Plain data and functions
+ * (no I/O), so the admin reads the same map to link each id it shows to its page.
+ */
+
+/** What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development. */
+export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person';
+
+export interface Reference {
+  kind: NamedKind;
+  id: string;
+}
+
+/** The stream categories whose id is the thing the event is about. */
+const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
+  user: 'user',
+  unit: 'unit',
+  partyOrg: 'organization',
+  member: 'member',
+  development: 'person',
+};
+
+/**
+ * The fields of event data that hold ids, and what they name. The contacts and introducers of a case
+ * carry `memberId` inside their entries, so they are found by the same name.
+ */
+export const ID_FIELDS: Record<string, NamedKind> = {
+  userId: 'user',
+  unitId: 'unit',
+  unitIds: 'unit',
+  fromUnitId: 'unit',
+  toUnitId: 'unit',
+  orgId: 'organization',
+  orgIds: 'organization',
+  parentId: 'organization',
+  hostOrgId: 'organization',
+  fromOrgId: 'organization',
+  toOrgId: 'organization',
+  memberId: 'member',
+  personId: 'person',
+};
+
+/** How a name is looked up: kinds share no key even if two of them ever shared an id. */
+export const nameKey = ({ kind, id }: Reference) => `${kind}:${id}`;
+
+/** Fields never shown in the log, whoever reads it. */
+const SECRET_FIELDS = new Set(['passwordHash']);
+
+/** What the event is about: the thing its stream is the history of. */
+export const subjectOf = (stream: string): Reference | null => {
+  const dash = stream.indexOf('-');
+  const kind = dash > 0 ? SUBJECT_OF_STREAM[stream.slice(0, dash)] : undefined;
+  return kind ? { kind, id: stream.slice(dash + 1) } : null;
+};
+
+/** The event's data as the log shows it: without secrets, at any depth. */
+export const shownData = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(shownData);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .map(([key, inner]) => [key, shownData(inner)]),
+  );
+};
+
+/** Every reference the data holds, found by the id fields' names, at any depth. */
+export const referencesIn = (value: unknown, field = ''): Reference[] => {
+  if (Array.isArray(value)) return value.flatMap((item) => referencesIn(item, field));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => referencesIn(inner, key));
+  const kind = ID_FIELDS[field];
+  return kind && typeof value === 'string' ? [{ kind, id: value }] : [];
+};
