@@ -28,6 +28,10 @@ describe('HTTP surface: OpenAPI, security headers, body limit, CORS', () => {
   test('a body over the limit is a 413 with the one error shape, and writes nothing', async () => {
     const response = await t.request('POST', '/units', { name: '桥'.repeat(2000), type: 'public_school' });
     expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ code: 'request.too-large', message: '请求体过大', messages: { zh: '请求体过大' } });
+    expect(response.body).toMatchObject({
+      code: 'request.too-large',
+      message: '请求体过大',
+      messages: { zh: '请求体过大' },
+    });
   });
 });
