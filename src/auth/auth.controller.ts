@@ -40,7 +40,9 @@ export class AuthController {
   @Post('login')
   @Public()
   async login(@Body() body: unknown, @Req() request: ActorRequest, @Res({ passthrough: true }) response: Response) {
-    if (!this.lockout.allowAttempt(request.ip ?? 'unknown')) {
+    // request.ip is the client as TRUST_PROXY defines it (the socket's peer unless a proxy is trusted).
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    if (!this.lockout.allowAttempt(address)) {
       response.setHeader('Retry-After', '60');
       throw new HttpException(
         {
@@ -51,7 +53,7 @@ export class AuthController {
       );
     }
     const { username, password } = parseWith(loginBody, body);
-    const wait = this.lockout.retryAfter(username);
+    const wait = this.lockout.retryAfter(username, address);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
       throw new HttpException(
@@ -71,10 +73,10 @@ export class AuthController {
     // Verify even for unknown users so that timing does not tell which usernames exist.
     const valid = await verifyPassword(hash ?? DUMMY_HASH, password);
     if (!user || !valid || user.status !== 'active') {
-      this.lockout.recordFailure(username);
+      this.lockout.recordFailure(username, address);
       throw invalidCredentials();
     }
-    this.lockout.recordSuccess(username);
+    this.lockout.recordSuccess(username, address);
     return { ...(await this.tokens.issue(user.id)), user };
   }
 
