@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { Allow, Public } from '../core/http/access.js';
+import { BodySchema, NoBody } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -39,6 +40,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @BodySchema(loginBody)
   async login(@Body() body: unknown, @Req() request: ActorRequest, @Res({ passthrough: true }) response: Response) {
     // request.ip is the client as TRUST_PROXY defines it (the socket's peer unless a proxy is trusted).
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
@@ -82,6 +84,7 @@ export class AuthController {
 
   @Post('logout')
   @Allow('account', 'edit')
+  @NoBody()
   async logout(@Req() request: ActorRequest) {
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (token) await this.tokens.revoke(token);
@@ -96,6 +99,7 @@ export class AuthController {
 
   @Post('password')
   @Allow('account', 'edit')
+  @BodySchema(changeOwnPasswordBody)
   async changePassword(@Body() body: unknown, @Req() request: ActorRequest) {
     const { currentPassword, newPassword } = parseWith(changeOwnPasswordBody, body);
     const userId = request.user!.id;

@@ -6,7 +6,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
@@ -47,6 +47,7 @@ export class DevelopmentController {
 
   @Get('cases')
   @Allow('development', 'list')
+  @ListRoute(developmentCaseList)
   cases(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -97,6 +98,7 @@ export class DevelopmentController {
 
   @Get('obligations')
   @Allow('development', 'list')
+  @ListRoute(obligationList)
   obligations(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,

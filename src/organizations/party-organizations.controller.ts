@@ -7,7 +7,7 @@ import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
@@ -82,6 +82,7 @@ export class PartyOrganizationsController {
 
   @Get('party-organizations/export')
   @Allow('party-organizations', 'export')
+  @ExportRoute(partyOrgList)
   async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
     const listQuery = withinVisibleOrgs(
       { ...parseListQuery({ ...query, range: undefined }, partyOrgList), offset: 0, limit: EXPORT_LIMIT },
@@ -104,6 +105,7 @@ export class PartyOrganizationsController {
 
   @Get('party-organizations')
   @Allow('party-organizations', 'list')
+  @ListRoute(partyOrgList)
   list(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -160,6 +162,7 @@ export class PartyOrganizationsController {
 
   @Get('positions/export')
   @Allow('positions', 'export')
+  @ExportRoute(positionList)
   async exportPositions(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -181,6 +184,7 @@ export class PartyOrganizationsController {
 
   @Get('positions')
   @Allow('positions', 'list')
+  @ListRoute(positionList)
   positions(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
