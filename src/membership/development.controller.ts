@@ -36,7 +36,7 @@ export class DevelopmentController {
   @BodySchema(submitApplicationBody)
   async apply(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(submitApplicationBody, body);
-    assertOrgInScope(request.user, data.orgId, data.unitId);
+    assertOrgInScope(this.steps.developmentScope(request.user), data.orgId, data.unitId);
     const personId = randomUUID();
     const metadata = commandMetadataFrom(request, this.clock);
     const receipt = await this.commands.send(
@@ -56,7 +56,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, developmentCaseList);
     const { rows, total } = listDevelopmentCases(
       this.db,
-      withinScope(listQuery, request.user, { org: 'c.org_id', unit: 'c.unit_id' }),
+      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'c.org_id', unit: 'c.unit_id' }),
     );
     setContentRange(response, 'development/cases', listQuery.offset, rows.length, total);
     return rows;
@@ -67,8 +67,10 @@ export class DevelopmentController {
   @ApiOkResponse({
     description:
       'The case row, with `nextSteps`: the step and record keys (GET /api/development/catalogue) the case may ' +
-      "take next by the deciders' order checks and that the caller's role may send (dates and rules are " +
-      'still judged when a step is sent); `records`: by step key, the documents each step produced, sent with ' +
+      "take next by the deciders' order checks and that the caller may send (the role matrix, and for the higher " +
+      "committee's steps 13, 16–18 and 24 the approval authority over the case: the bureau, or the secretary of " +
+      'the nearest Party committee with approval authority above the case; dates and rules are still judged ' +
+      'when a step is sent); `records`: by step key, the documents each step produced, sent with ' +
       'the step or attached later, in order, with who recorded them and when; `attachable`: the done steps ' +
       "the caller's role may attach a record to (POST /api/development/cases/:id/records).",
   })
@@ -76,11 +78,12 @@ export class DevelopmentController {
     const row = this.steps.caseInScope(request, id);
     const c = { status: row.status, done: row.steps };
     const roles = request.user?.roles ?? [];
+    const approves = this.steps.approvesCase(request.user, row);
     return {
       ...row,
-      nextSteps: nextStepsFor(c, roles),
+      nextSteps: nextStepsFor(c, roles, approves),
       records: caseRecords(this.db, id),
-      attachable: attachableStepsFor(c, roles),
+      attachable: attachableStepsFor(c, roles, approves),
     };
   }
 
@@ -107,7 +110,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, obligationList);
     const { rows, total } = listObligations(
       this.db,
-      withinScope(listQuery, request.user, { org: 'b.org_id', unit: 'b.unit_id' }),
+      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'b.org_id', unit: 'b.unit_id' }),
     );
     setContentRange(response, 'development/obligations', listQuery.offset, rows.length, total);
     return rows;
@@ -116,7 +119,7 @@ export class DevelopmentController {
   @Get('pipeline')
   @Allow('development', 'list')
   pipeline(@Req() request: ActorRequest) {
-    const actor = request.user;
+    const actor = this.steps.developmentScope(request.user);
     return pipeline(this.db, !actor || actor.unrestricted ? null : actor.orgIds);
   }
 

@@ -18,6 +18,7 @@ import { AssignPositionCommand, assignPositionBody } from './commands/assign-pos
 import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-committee.js';
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
+import { SetApprovalAuthorityCommand, setApprovalAuthorityBody } from './commands/set-approval-authority.js';
 import { assertOrgVisible, orgVisible, withinVisibleOrgs } from './org-scope.js';
 import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
@@ -76,6 +77,18 @@ export class PartyOrganizationsController {
     return this.commands.send(
       new ElectCommitteeCommand(
         command('ElectCommittee', { ...data, orgId }, commandMetadataFrom(request, this.clock)),
+      ),
+    );
+  }
+
+  @Post('party-organizations/:id/approval-authority')
+  @Allow('party-organizations', 'edit')
+  @BodySchema(setApprovalAuthorityBody)
+  setApprovalAuthority(@Param('id', ParseUUIDPipe) orgId: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const data = parseWith(setApprovalAuthorityBody, body);
+    return this.commands.send(
+      new SetApprovalAuthorityCommand(
+        command('SetApprovalAuthority', { ...data, orgId }, commandMetadataFrom(request, this.clock)),
       ),
     );
   }

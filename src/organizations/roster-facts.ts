@@ -44,6 +44,35 @@ export class RosterFacts {
     return { ...row, unitIds: units.map((u) => u.id) };
   }
 
+  /**
+   * The committee that approves new members for `orgId` (domain.md §4.1): the nearest basic-level Party
+   * committee with approval authority at or above it in the tree; null when there is none.
+   */
+  approvingCommitteeOf(orgId: string): { id: string; name: string } | null {
+    return (
+      (statement(
+        this.db,
+        `WITH RECURSIVE up(id, depth) AS (SELECT ?, 0
+           UNION ALL SELECT o.parent_id, up.depth + 1 FROM party_orgs o JOIN up ON o.id = up.id
+           WHERE o.parent_id IS NOT NULL AND up.depth < 50)
+         SELECT o.id, o.name FROM up JOIN party_orgs o ON o.id = up.id
+         WHERE o.kind = 'basic_party_committee' AND o.approval_authority = 1 ORDER BY up.depth LIMIT 1`,
+      ).get(orgId) as { id: string; name: string } | undefined) ?? null
+    );
+  }
+
+  /** The organisations given and every one under them, at any depth (a secretary's reach, as org-scope.ts). */
+  orgsWithin(orgIds: readonly string[]): string[] {
+    if (!orgIds.length) return [];
+    const rows = statement(
+      this.db,
+      `WITH RECURSIVE own(id) AS (SELECT value FROM json_each(?)
+         UNION SELECT o.id FROM party_orgs o JOIN own ON o.parent_id = own.id)
+       SELECT id FROM own`,
+    ).all(JSON.stringify(orgIds)) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
   fullMembers(unitId: string): number {
     return fullMembersOfUnit(this.db, unitId);
   }
