@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { rosterOn } from './projections/member-history.projection.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 
 export interface OrgFacts {
@@ -85,6 +86,15 @@ export class RosterFacts {
         "SELECT count(*) AS n FROM members WHERE org_id = ? AND status = 'active' AND category = 'full'",
       ).get(orgId) as { n: number }
     ).n;
+  }
+
+  /**
+   * The organisation's active members on a day, by category: a branch meeting's entitled voters are at
+   * most its full members that day, and the probationary members who attend (without a vote) at most its
+   * probationary ones.
+   */
+  rosterOn(orgId: string, on: string): { full: number; probationary: number } {
+    return rosterOn(this.db, orgId, on);
   }
 
   /** A member's name, category and status, or null when the id is nobody on the roster. */

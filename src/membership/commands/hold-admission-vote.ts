@@ -13,7 +13,7 @@ import {
   type DevelopmentRules,
   type RuleBook,
 } from '../development-rules.js';
-import { checkVote, voteCountsBody } from './vote-rules.js';
+import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import {
   follows,
@@ -45,7 +45,7 @@ export type HoldAdmissionVote = StepCommand<'HoldAdmissionVote', z.output<typeof
 export const holdAdmissionVote = (
   { data, metadata }: HoldAdmissionVote,
   state: DevelopmentCase,
-  fullMembers: number,
+  roster: MeetingRoster,
   book: RuleBook = activeRuleBook,
 ): AdmissionVoteHeld => {
   const open = openCase(state, 'admissionVote');
@@ -53,7 +53,7 @@ export const holdAdmissionVote = (
   follows(open, 'admissionVote', data.on, metadata);
   const rules = rulesInForceOn(data.on, book);
   const resubmittable = checkResubmissionWait(open, data.on, rules);
-  checkVote(data.votes, fullMembers, rules, data.resolution === 'admit');
+  checkVote(data.votes, roster, rules, data.resolution === 'admit');
   const preReview = open.done.preReview as string;
   // A first vote's window runs from the pre-review. A resubmitted one's runs from the day the wait ends
   // (with no wait, from the failed vote): the old pre-review's month is long gone by then through no
@@ -108,7 +108,7 @@ export class HoldAdmissionVoteHandler implements ICommandHandler<HoldAdmissionVo
     return handleStep(
       this.store,
       command,
-      (s) => holdAdmissionVote(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOfOrg(s.orgId)),
+      (s) => holdAdmissionVote(command, s, meetingRoster(this.facts, s, command.data.on)),
       options,
     );
   }
