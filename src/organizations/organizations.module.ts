@@ -15,7 +15,6 @@ import { TransferMemberHandler } from './commands/transfer-member.js';
 import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
 import { PartyOrganizationsController } from './party-organizations.controller.js';
-import { memberHistoryProjection } from './projections/member-history.projection.js';
 import { membersProjection } from './projections/members.projection.js';
 import { partyOrgsProjection } from './projections/party-orgs.projection.js';
 import { positionsProjection } from './projections/positions.projection.js';
@@ -27,7 +26,6 @@ export const organizationsProjections: Projection[] = [
   unitsProjection,
   partyOrgsProjection,
   membersProjection,
-  memberHistoryProjection,
   positionsProjection,
 ];
 

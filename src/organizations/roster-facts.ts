@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
-import { rosterOn } from './projections/member-history.projection.js';
+import { rosterOn } from './projections/member-history.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 
 export interface OrgFacts {
