@@ -78,16 +78,6 @@ export class RosterFacts {
     return fullMembersOfUnit(this.db, unitId);
   }
 
-  /** Active full members of the organisation: the most who may be entitled to vote (probationers never are). */
-  fullMembersOfOrg(orgId: string): number {
-    return (
-      statement(
-        this.db,
-        "SELECT count(*) AS n FROM members WHERE org_id = ? AND status = 'active' AND category = 'full'",
-      ).get(orgId) as { n: number }
-    ).n;
-  }
-
   /**
    * The organisation's active members on a day, by category: a branch meeting's entitled voters are at
    * most its full members that day, and the probationary members who attend (without a vote) at most its
