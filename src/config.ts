@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve, join } from 'node:path';
 import { z } from 'zod';
 import { StartupError } from './core/errors.js';
@@ -30,6 +31,20 @@ const schema = z.object({
   SEED_DEMO: z.stringbool().default(true),
   /** Comma-separated origins allowed by CORS; empty means CORS is off (same origin only). */
   CORS_ORIGINS: z.string().default(''),
+  /**
+   * Which reverse proxies may tell the client's address (X-Forwarded-For), as Express's `trust proxy`
+   * takes it: `false` (none: the socket's peer is the client), `true` (any: only when nothing but the
+   * proxy can reach the app), a hop count, or a comma-separated list of addresses, subnets and
+   * `loopback` / `linklocal` / `uniquelocal`. The sign-in lockout and rate limit count per address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine(
+      (value) => parseTrustProxy(value) !== undefined,
+      'false, true, a hop count, or a comma-separated list of addresses, subnets, loopback, linklocal, uniquelocal',
+    ),
   /** Largest request body accepted (bytes); imports upload files through their own route. */
   BODY_LIMIT: z.string().default('1mb'),
   /** Signing key of access tokens; by default a random one kept in DATA_DIR/auth-secret. */
@@ -44,6 +59,30 @@ const schema = z.object({
 
 type Raw = z.output<typeof schema>;
 
+/** Express's `trust proxy` setting: none/all, a hop count, or the trusted addresses and subnets. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address or subnet (`10.0.0.0/8`, `fd00::/8`, `10.0.0.0/255.0.0.0`) as proxy-addr accepts it. */
+const isAddressOrSubnet = (entry: string): boolean => {
+  const [address, range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+};
+
+/** TRUST_PROXY as Express takes it, or undefined when it is none of the accepted forms. */
+export const parseTrustProxy = (value: string): TrustProxy | undefined => {
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  if (value.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every((entry) => PROXY_NAMES.includes(entry) || isAddressOrSubnet(entry)) ? entries : undefined;
+};
+
 export interface AppConfig {
   eventStore: {
     kind: Raw['EVENT_STORE'];
@@ -53,7 +92,7 @@ export interface AppConfig {
   };
   dataDir: string;
   readModelFile: string;
-  http: { port: number; host: string; corsOrigins: string[]; bodyLimit: string };
+  http: { port: number; host: string; corsOrigins: string[]; bodyLimit: string; trustProxy: TrustProxy };
   redis: { url: string; autostart: boolean };
   jobs: { prefix: string };
   appRole: Raw['APP_ROLE'];
@@ -98,6 +137,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
         .map((o) => o.trim())
         .filter(Boolean),
       bodyLimit: raw.BODY_LIMIT,
+      trustProxy: parseTrustProxy(raw.TRUST_PROXY)!,
     },
     redis: { url: raw.REDIS_URL, autostart: raw.REDIS_AUTOSTART },
     jobs: { prefix: raw.JOBS_PREFIX },

@@ -24,6 +24,8 @@ export const createHttpApp = async (
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.disable('x-powered-by');
+  // request.ip: the client's address as the configured proxies report it (sign-in lockout, rate limit).
+  app.set('trust proxy', config.http.trustProxy);
   app.use(
     helmet({
       // react-admin styles with emotion (inline <style>); everything else comes from this origin only.

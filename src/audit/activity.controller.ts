@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
+import { ListRoute } from '../core/http/openapi.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -14,6 +15,7 @@ export class ActivityController {
 
   @Get()
   @Allow('activity', 'list')
+  @ListRoute(activityList)
   list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const listQuery = parseListQuery(query, activityList);
     const { rows, total } = listActivity(this.db, listQuery);

@@ -7,18 +7,22 @@ import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
 import { can, SCOPED_ROLES, type Action, type Role } from './permissions.js';
-import { getUser, type UserRow } from './projections/users.projection.js';
+import { getTokenGeneration, getUser, type UserRow } from './projections/users.projection.js';
 
 interface TokenClaims {
   sub: string;
   jti: string;
   exp: number;
+  /** The user's token generation when the token was issued; tokens from before it existed count as 0. */
+  gen?: number;
 }
 
 /**
- * Signs access tokens and turns them back into actors. The user's status and roles are read from
- * the users read model on every request, so disabling a user or revoking a role takes effect at
- * once; logout adds the token's id to a denylist until it would have expired anyway.
+ * Signs access tokens and turns them back into actors. The user's status, roles and token
+ * generation are read from the users read model on every request, so disabling a user or revoking a
+ * role takes effect at once, and a disable (or an administrator's password reset) ends every token
+ * issued before it for good, also after the user is enabled again; logout adds the token's id to a
+ * denylist until it would have expired anyway.
  */
 @Injectable()
 export class TokenActorResolver implements ActorResolver {
@@ -33,7 +37,8 @@ export class TokenActorResolver implements ActorResolver {
   async issue(userId: string): Promise<{ token: string; expiresAt: string }> {
     // Issued and checked by the same injected clock (tests move it), so expiry is measured consistently.
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const token = await this.jwt.signAsync({ sub: userId, jti: randomUUID(), iat });
+    const gen = getTokenGeneration(this.db, userId);
+    const token = await this.jwt.signAsync({ sub: userId, jti: randomUUID(), iat, gen });
     const { exp } = this.jwt.decode<TokenClaims>(token);
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
@@ -44,6 +49,7 @@ export class TokenActorResolver implements ActorResolver {
     if (statement(this.db, 'SELECT 1 FROM revoked_tokens WHERE jti = ?').get(claims.jti)) return null;
     const user = getUser(this.db, claims.sub);
     if (!user || user.status !== 'active') return null;
+    if ((claims.gen ?? 0) !== getTokenGeneration(this.db, user.id)) return null;
     return actorOf(user);
   }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { Allow, Public } from '../core/http/access.js';
+import { BodySchema, NoBody } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -39,8 +40,11 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @BodySchema(loginBody)
   async login(@Body() body: unknown, @Req() request: ActorRequest, @Res({ passthrough: true }) response: Response) {
-    if (!this.lockout.allowAttempt(request.ip ?? 'unknown')) {
+    // request.ip is the client as TRUST_PROXY defines it (the socket's peer unless a proxy is trusted).
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    if (!this.lockout.allowAttempt(address)) {
       response.setHeader('Retry-After', '60');
       throw new HttpException(
         {
@@ -51,7 +55,7 @@ export class AuthController {
       );
     }
     const { username, password } = parseWith(loginBody, body);
-    const wait = this.lockout.retryAfter(username);
+    const wait = this.lockout.retryAfter(username, address);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
       throw new HttpException(
@@ -71,15 +75,16 @@ export class AuthController {
     // Verify even for unknown users so that timing does not tell which usernames exist.
     const valid = await verifyPassword(hash ?? DUMMY_HASH, password);
     if (!user || !valid || user.status !== 'active') {
-      this.lockout.recordFailure(username);
+      this.lockout.recordFailure(username, address);
       throw invalidCredentials();
     }
-    this.lockout.recordSuccess(username);
+    this.lockout.recordSuccess(username, address);
     return { ...(await this.tokens.issue(user.id)), user };
   }
 
   @Post('logout')
   @Allow('account', 'edit')
+  @NoBody()
   async logout(@Req() request: ActorRequest) {
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (token) await this.tokens.revoke(token);
@@ -94,6 +99,7 @@ export class AuthController {
 
   @Post('password')
   @Allow('account', 'edit')
+  @BodySchema(changeOwnPasswordBody)
   async changePassword(@Body() body: unknown, @Req() request: ActorRequest) {
     const { currentPassword, newPassword } = parseWith(changeOwnPasswordBody, body);
     const userId = request.user!.id;

@@ -19,7 +19,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 /** Roles whose reads are limited to their own organisations or units. */
 export const SCOPED_ROLES: readonly Role[] = ['secretary', 'instructor'];
 
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
+/** `approve`: a decision only a committee with approval authority takes (development steps 13, 16–18, 24). */
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'approve';
 
 const everyone: readonly Role[] = ROLES;
 const bureau: readonly Role[] = ['bureau_admin', 'bureau_staff'];
@@ -53,6 +54,14 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, readonly Role[]>
     show: everyone,
     create: [...bureau, 'secretary'],
     edit: [...bureau, 'secretary'],
+    /**
+     * The higher committee's steps (13 pre-review, 16 interview, 17 approval, 18 filing, 24 conversion
+     * approval): only a basic-level Party committee with approval authority takes them (domain.md §4.1).
+     * The bureau's roles may; a secretary only for the cases under a committee with approval authority
+     * among their own organisations (checked by the routes, StepSender), never a branch's or a general
+     * branch's secretary.
+     */
+    approve: [...bureau, 'secretary'],
   },
   users: {
     list: ['bureau_admin', 'auditor'],

@@ -4,7 +4,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ListRoute, NoBody } from '../core/http/openapi.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { parseWith } from '../core/http/validation.js';
@@ -30,6 +30,7 @@ export class UsersController {
 
   @Get()
   @Allow('users', 'list')
+  @ListRoute(userList)
   list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const listQuery = parseListQuery(query, userList);
     const { rows, total } = listUsers(this.db, listQuery);
@@ -80,12 +81,14 @@ export class UsersController {
 
   @Post(':id/disable')
   @Allow('users', 'edit')
+  @NoBody()
   disable(@Param('id') userId: string, @Req() request: ActorRequest) {
     return this.setStatus(userId, 'disabled', request);
   }
 
   @Post(':id/enable')
   @Allow('users', 'edit')
+  @NoBody()
   enable(@Param('id') userId: string, @Req() request: ActorRequest) {
     return this.setStatus(userId, 'active', request);
   }

@@ -102,7 +102,12 @@ export const seedDemoCounty = async (
     const parent = parentId ? ([...orgs.values()].find((o) => o.id === parentId) ?? null) : null;
     await run(partyOrgStream(orgId), partyOrganization, '2024-01-02', (s, m) =>
       foundPartyOrganization(
-        command('FoundPartyOrganization', { orgId, name, kind, parentId, unitIds, foundedOn }, m),
+        command(
+          'FoundPartyOrganization',
+          // The bureau's committee approves new members for the schools (domain.md §4.1).
+          { orgId, name, kind, parentId, unitIds, foundedOn, approvalAuthority: key === 'bureau' },
+          m,
+        ),
         s,
         { parent, missingUnitIds: [] },
       ),

@@ -29,7 +29,11 @@ import {
 import { TakeOathCommand, takeOathBody } from './commands/take-oath.js';
 import { StepSender } from './step-sender.js';
 
-/** Steps 12–25 of a case (stages 4–5): one POST per step; decisions are the committees', sent as data. */
+/**
+ * Steps 12–25 of a case (stages 4–5): one POST per step; decisions are the committees', sent as data.
+ * The higher committee's steps (13, 16–18, 24) are `development.approve`, and StepSender lets a secretary
+ * take them only for the committee with approval authority over the case.
+ */
 @Controller('development')
 export class DevelopmentAdmissionController {
   constructor(private readonly steps: StepSender) {}
@@ -41,6 +45,7 @@ export class DevelopmentAdmissionController {
     return this.steps.send(
       request,
       id,
+      'branchReview',
       'ReviewInBranchCommittee',
       reviewInBranchCommitteeBody,
       body,
@@ -49,28 +54,52 @@ export class DevelopmentAdmissionController {
   }
 
   @Post('cases/:id/pre-review')
-  @Allow('development', 'edit')
+  @Allow('development', 'approve')
   @BodySchema(concludePreReviewBody)
   concludePreReview(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'ConcludePreReview', concludePreReviewBody, body, ConcludePreReviewCommand);
+    return this.steps.send(
+      request,
+      id,
+      'preReview',
+      'ConcludePreReview',
+      concludePreReviewBody,
+      body,
+      ConcludePreReviewCommand,
+    );
   }
 
   @Post('cases/:id/admission-form')
   @Allow('development', 'edit')
   @BodySchema(issueAdmissionFormBody)
   issueAdmissionForm(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'IssueAdmissionForm', issueAdmissionFormBody, body, IssueAdmissionFormCommand);
+    return this.steps.send(
+      request,
+      id,
+      'admissionForm',
+      'IssueAdmissionForm',
+      issueAdmissionFormBody,
+      body,
+      IssueAdmissionFormCommand,
+    );
   }
 
   @Post('cases/:id/admission-vote')
   @Allow('development', 'edit')
   @BodySchema(holdAdmissionVoteBody)
   holdAdmissionVote(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'HoldAdmissionVote', holdAdmissionVoteBody, body, HoldAdmissionVoteCommand);
+    return this.steps.send(
+      request,
+      id,
+      'admissionVote',
+      'HoldAdmissionVote',
+      holdAdmissionVoteBody,
+      body,
+      HoldAdmissionVoteCommand,
+    );
   }
 
   @Post('cases/:id/interview')
-  @Allow('development', 'edit')
+  @Allow('development', 'approve')
   @BodySchema(holdHigherCommitteeInterviewBody)
   holdHigherCommitteeInterview(
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,6 +109,7 @@ export class DevelopmentAdmissionController {
     return this.steps.send(
       request,
       id,
+      'interview',
       'HoldHigherCommitteeInterview',
       holdHigherCommitteeInterviewBody,
       body,
@@ -88,29 +118,46 @@ export class DevelopmentAdmissionController {
   }
 
   @Post('cases/:id/admission-decision')
-  @Allow('development', 'edit')
+  @Allow('development', 'approve')
   @BodySchema(decideAdmissionBody)
   decideAdmission(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'DecideAdmission', decideAdmissionBody, body, DecideAdmissionCommand);
+    return this.steps.send(
+      request,
+      id,
+      'approval',
+      'DecideAdmission',
+      decideAdmissionBody,
+      body,
+      DecideAdmissionCommand,
+    );
   }
 
   @Post('cases/:id/admission-filing')
-  @Allow('development', 'edit')
+  @Allow('development', 'approve')
   @BodySchema(fileAdmissionBody)
   fileAdmission(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'FileAdmission', fileAdmissionBody, body, FileAdmissionCommand);
+    return this.steps.send(
+      request,
+      id,
+      'approvalFiled',
+      'FileAdmission',
+      fileAdmissionBody,
+      body,
+      FileAdmissionCommand,
+    );
   }
 
   @Post('cases/:id/assignment')
   @Allow('development', 'edit')
   @BodySchema(assignToBranchAndGroupBody)
   assignToBranchAndGroup(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    // A secretary may move the probationary member only into one of their own organisations.
+    // A secretary may move the probationary member only into an organisation within their reach.
     const { orgId } = parseWith(assignToBranchAndGroupBody, body);
-    if (orgId) assertOrgInScope(request.user, orgId);
+    if (orgId) assertOrgInScope(this.steps.developmentScope(request.user), orgId);
     return this.steps.send(
       request,
       id,
+      'assigned',
       'AssignToBranchAndGroup',
       assignToBranchAndGroupBody,
       body,
@@ -122,7 +169,7 @@ export class DevelopmentAdmissionController {
   @Allow('development', 'edit')
   @BodySchema(takeOathBody)
   takeOath(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'TakeOath', takeOathBody, body, TakeOathCommand);
+    return this.steps.send(request, id, 'oath', 'TakeOath', takeOathBody, body, TakeOathCommand);
   }
 
   @Post('cases/:id/observations')
@@ -136,6 +183,7 @@ export class DevelopmentAdmissionController {
     return this.steps.send(
       request,
       id,
+      'observation',
       'RecordProbationObservation',
       recordProbationObservationBody,
       body,
@@ -154,6 +202,7 @@ export class DevelopmentAdmissionController {
     return this.steps.send(
       request,
       id,
+      'conversionApplication',
       'SubmitConversionApplication',
       submitConversionApplicationBody,
       body,
@@ -168,6 +217,7 @@ export class DevelopmentAdmissionController {
     return this.steps.send(
       request,
       id,
+      'conversionMeeting',
       'HoldConversionMeeting',
       holdConversionMeetingBody,
       body,
@@ -176,16 +226,32 @@ export class DevelopmentAdmissionController {
   }
 
   @Post('cases/:id/conversion-decision')
-  @Allow('development', 'edit')
+  @Allow('development', 'approve')
   @BodySchema(decideConversionBody)
   decideConversion(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'DecideConversion', decideConversionBody, body, DecideConversionCommand);
+    return this.steps.send(
+      request,
+      id,
+      'conversionApproval',
+      'DecideConversion',
+      decideConversionBody,
+      body,
+      DecideConversionCommand,
+    );
   }
 
   @Post('cases/:id/archive')
   @Allow('development', 'edit')
   @BodySchema(archiveMaterialsBody)
   archiveMaterials(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'ArchiveMaterials', archiveMaterialsBody, body, ArchiveMaterialsCommand);
+    return this.steps.send(
+      request,
+      id,
+      'archived',
+      'ArchiveMaterials',
+      archiveMaterialsBody,
+      body,
+      ArchiveMaterialsCommand,
+    );
   }
 }

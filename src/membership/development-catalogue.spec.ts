@@ -66,6 +66,22 @@ describe('nextSteps: what a case may take next, by the deciders’ own order che
     // A role that may not send the step is not told about it either.
     expect(stepsOffered(fold('cultivation'), ['auditor'], '2024-08-31')).toEqual({ nextSteps: [], upcomingSteps: [] });
   });
+  test('the higher committee’s steps: the bureau always, a secretary only for the committee with approval authority', () => {
+    // §4.1: a branch's (or general branch's) secretary reviews, but does not pre-review or approve.
+    // (Far enough ahead that no not-before date holds a step back.)
+    const nextStepsFor = (c: OpenCase, roles: string[], approves?: boolean) =>
+      stepsOffered(c, roles, '2030-01-01', approves).nextSteps;
+    expect(nextStepsFor(fold('branchReview'), ['secretary'])).toEqual(['thoughtReport']);
+    expect(nextStepsFor(fold('branchReview'), ['secretary'], true)).toEqual(['thoughtReport', 'preReview']);
+    expect(nextStepsFor(fold('branchReview'), ['bureau_staff'])).toEqual(['thoughtReport', 'preReview']);
+    expect(nextStepsFor(fold('admissionVote'), ['secretary'])).toEqual(['thoughtReport']);
+    expect(nextStepsFor(fold('conversionMeeting'), ['secretary'])).toEqual(['thoughtReport', 'observation']);
+    expect(attachableStepsFor(fold('archived'), ['secretary'])).toHaveLength(20);
+    expect(attachableStepsFor(fold('archived'), ['secretary'], true)).toHaveLength(25);
+    expect(
+      DEVELOPMENT_CATALOGUE.steps.filter((s) => s.authority === 'approving_committee').map((s) => s.number),
+    ).toEqual([13, 16, 17, 18, 24]);
+  });
   test('records attach to the done steps, for the roles that may send them', () => {
     expect(attachableStepsFor(fold('talk'), ['secretary'])).toEqual(['application', 'talk']);
     expect(attachableStepsFor(fold('archived'), ['bureau_staff'])).toHaveLength(25);
@@ -89,6 +105,7 @@ describe('GET /api/development/catalogue', () => {
       method: 'POST',
       path: '/api/development/cases/:id/admission-vote',
       roles: ['bureau_admin', 'bureau_staff', 'secretary'],
+      authority: null,
       records: [
         { zh: '支部大会决议', en: 'Branch general meeting resolution' },
         { zh: '表决票', en: 'Ballots' },

@@ -1,4 +1,4 @@
-import { can, ROLES, type Role } from '../auth/permissions.js';
+import { can, ROLES, SCOPED_ROLES, type Role } from '../auth/permissions.js';
 import type { LocalDate } from '../core/time/local-date.js';
 import type { CaseStatus, DevelopmentCase } from './development-case.js';
 import { RECORDS, STEP_RULES, STEPS, nextSteps, titleOf, type CommandKey, type StepKey } from './development-steps.js';
@@ -25,6 +25,11 @@ export interface CatalogueCommand {
   path: string;
   /** Roles whose permission (`development.<action>`) lets them send it (and attach records to it once done). */
   roles: Role[];
+  /**
+   * `approving_committee`: the higher committee's step (13, 16–18, 24), which a secretary takes only for
+   * the committee with approval authority over the case (domain.md §4.1); null for the branch's steps.
+   */
+  authority: 'approving_committee' | null;
   /** The documents it normally produces (domain.md §4.2 "Record"): suggestions for its `records`. */
   records: RecordTitle[];
 }
@@ -47,6 +52,7 @@ const describe = (key: CommandKey): CatalogueCommand => {
     method: 'POST',
     path: `/api/development/${rule.path}`,
     roles: rolesFor(key),
+    authority: rule.authority ?? null,
     records: EXPECTED_RECORDS[key],
   };
 };
@@ -61,6 +67,16 @@ export const DEVELOPMENT_CATALOGUE = {
   obligations: CATALOGUE.map(({ code, zh, en, who }) => ({ code, zh, en, who })),
 };
 
+/** The bureau's roles speak for the approving committee on every case; a scoped role only where the route found it does. */
+const unrestricted = (roles: readonly string[]) => roles.some((role) => !SCOPED_ROLES.includes(role as Role));
+
+/**
+ * May the user send `key`: the role matrix the guard applies, and for a committee's step (`authority`)
+ * whether the user speaks for the committee with approval authority over the case (StepSender.approvesCase).
+ */
+const mayTake = (key: CommandKey, roles: readonly string[], approvesCase: boolean): boolean =>
+  can(roles, 'development', STEP_RULES[key].action) && (!STEP_RULES[key].authority || approvesCase);
+
 /** A step whose order checks pass but which a date rule holds back until `availableFrom`. */
 export interface UpcomingStep {
   key: CommandKey;
@@ -70,15 +86,17 @@ export interface UpcomingStep {
 /**
  * What the case read offers the user on `today`: `nextSteps`, the steps the case may take now (the
  * deciders' status, done and prerequisite checks, their not-before dates, then the role matrix the guard
- * applies); `upcomingSteps`, those only a date rule holds back, with the day it lets them through.
+ * applies and, for the higher committee's steps, `approvesCase`, by default only the bureau's roles);
+ * `upcomingSteps`, those only a date rule holds back, with the day it lets them through.
  */
 export const stepsOffered = (
   c: DevelopmentCase,
   roles: readonly string[],
   today: LocalDate,
+  approvesCase = unrestricted(roles),
 ): { nextSteps: CommandKey[]; upcomingSteps: UpcomingStep[] } => {
   if (c.status === 'none') return { nextSteps: [], upcomingSteps: [] };
-  const allowed = nextSteps(c).filter((key) => can(roles, 'development', STEP_RULES[key].action));
+  const allowed = nextSteps(c).filter((key) => mayTake(key, roles, approvesCase));
   const dated = allowed.map((key) => ({ key, availableFrom: availableFrom(key, c, today) }));
   return {
     nextSteps: dated.filter((step) => !step.availableFrom).map((step) => step.key),
@@ -87,13 +105,14 @@ export const stepsOffered = (
 };
 
 /**
- * The done steps the user's roles may attach a record to (POST /api/development/cases/:id/records): the
- * same roles as may send the step itself.
+ * The done steps the user may attach a record to (POST /api/development/cases/:id/records): the same as
+ * may send the step itself.
  */
 export const attachableStepsFor = (
   c: { status: CaseStatus | 'none'; done: Partial<Record<StepKey, string>> },
   roles: readonly string[],
+  approvesCase = unrestricted(roles),
 ): StepKey[] =>
   c.status === 'none'
     ? []
-    : STEPS.map((step) => step.key).filter((key) => c.done[key] && can(roles, 'development', STEP_RULES[key].action));
+    : STEPS.map((step) => step.key).filter((key) => c.done[key] && mayTake(key, roles, approvesCase));

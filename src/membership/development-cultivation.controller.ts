@@ -30,21 +30,37 @@ export class DevelopmentCultivationController {
   @Allow('development', 'edit')
   @BodySchema(holdApplicantTalkBody)
   holdApplicantTalk(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'HoldApplicantTalk', holdApplicantTalkBody, body, HoldApplicantTalkCommand);
+    return this.steps.send(
+      request,
+      id,
+      'talk',
+      'HoldApplicantTalk',
+      holdApplicantTalkBody,
+      body,
+      HoldApplicantTalkCommand,
+    );
   }
 
   @Post('cases/:id/activist')
   @Allow('development', 'edit')
   @BodySchema(determineActivistBody)
   determineActivist(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'DetermineActivist', determineActivistBody, body, DetermineActivistCommand);
+    return this.steps.send(
+      request,
+      id,
+      'activist',
+      'DetermineActivist',
+      determineActivistBody,
+      body,
+      DetermineActivistCommand,
+    );
   }
 
   @Post('cases/:id/activist-filing')
   @Allow('development', 'edit')
   @BodySchema(fileActivistBody)
   fileActivist(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'FileActivist', fileActivistBody, body, FileActivistCommand);
+    return this.steps.send(request, id, 'activistFiled', 'FileActivist', fileActivistBody, body, FileActivistCommand);
   }
 
   @Post('cases/:id/contacts')
@@ -58,6 +74,7 @@ export class DevelopmentCultivationController {
     return this.steps.send(
       request,
       id,
+      'contacts',
       'AssignCultivationContacts',
       assignCultivationContactsBody,
       body,
@@ -69,7 +86,15 @@ export class DevelopmentCultivationController {
   @Allow('development', 'edit')
   @BodySchema(assessActivistBody)
   assessActivist(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'AssessActivist', assessActivistBody, body, AssessActivistCommand);
+    return this.steps.send(
+      request,
+      id,
+      'cultivation',
+      'AssessActivist',
+      assessActivistBody,
+      body,
+      AssessActivistCommand,
+    );
   }
 
   @Post('cases/:id/thought-reports')
@@ -79,6 +104,7 @@ export class DevelopmentCultivationController {
     return this.steps.send(
       request,
       id,
+      'thoughtReport',
       'RecordThoughtReport',
       recordThoughtReportBody,
       body,
@@ -90,21 +116,45 @@ export class DevelopmentCultivationController {
   @Allow('development', 'edit')
   @BodySchema(determineCandidateBody)
   determineCandidate(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'DetermineCandidate', determineCandidateBody, body, DetermineCandidateCommand);
+    return this.steps.send(
+      request,
+      id,
+      'candidate',
+      'DetermineCandidate',
+      determineCandidateBody,
+      body,
+      DetermineCandidateCommand,
+    );
   }
 
   @Post('cases/:id/candidate-filing')
   @Allow('development', 'edit')
   @BodySchema(fileCandidateBody)
   fileCandidate(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'FileCandidate', fileCandidateBody, body, FileCandidateCommand);
+    return this.steps.send(
+      request,
+      id,
+      'candidateFiled',
+      'FileCandidate',
+      fileCandidateBody,
+      body,
+      FileCandidateCommand,
+    );
   }
 
   @Post('cases/:id/introducers')
   @Allow('development', 'edit')
   @BodySchema(appointIntroducersBody)
   appointIntroducers(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    return this.steps.send(request, id, 'AppointIntroducers', appointIntroducersBody, body, AppointIntroducersCommand);
+    return this.steps.send(
+      request,
+      id,
+      'introducers',
+      'AppointIntroducers',
+      appointIntroducersBody,
+      body,
+      AppointIntroducersCommand,
+    );
   }
 
   @Post('cases/:id/political-review')
@@ -114,6 +164,7 @@ export class DevelopmentCultivationController {
     return this.steps.send(
       request,
       id,
+      'politicalReview',
       'ConcludePoliticalReview',
       concludePoliticalReviewBody,
       body,
@@ -132,6 +183,7 @@ export class DevelopmentCultivationController {
     return this.steps.send(
       request,
       id,
+      'training',
       'CompleteConcentratedTraining',
       completeConcentratedTrainingBody,
       body,

@@ -22,7 +22,8 @@ export class DevelopmentRecordsController {
   @BodySchema(attachDevelopmentRecordBody)
   attach(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
     const { step } = parseWith(attachDevelopmentRecordBody, body);
-    // The same roles as may send the step itself (step 1 is `development.create`, the others `edit`).
+    // The same roles as may send the step itself (step 1 is `development.create`, the committee's `approve`).
+    // The route is `edit`: a secretary with edit but without approve cannot get past the check below.
     const action = STEP_RULES[step].action;
     if (!can(request.user?.roles ?? [], 'development', action))
       throw new DomainError(
@@ -34,9 +35,11 @@ export class DevelopmentRecordsController {
         'step',
         403,
       );
+    // `step` as the key: a committee's step takes records only from the approving committee (StepSender).
     return this.steps.send(
       request,
       id,
+      step,
       'AttachDevelopmentRecord',
       attachDevelopmentRecordBody,
       body,

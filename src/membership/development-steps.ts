@@ -49,7 +49,12 @@ export interface StepRule {
   /** The route under /api/development (POST); `:id` is the case. */
   path: string;
   /** The permission its route declares, `@Allow('development', action)` (the catalogue spec checks it). */
-  action: 'create' | 'edit';
+  action: 'create' | 'edit' | 'approve';
+  /**
+   * Taken by the basic-level Party committee with approval authority over the case (domain.md §4.1):
+   * the bureau's roles, or a secretary of that committee; never a branch or a general branch.
+   */
+  authority?: 'approving_committee';
   /** Recorded again and again until this step is done (assessments, observations, thought reports). */
   until?: StepKey;
   /** The case statuses in which it may be sent; `open` unless said. */
@@ -62,6 +67,10 @@ const edit = (after: StepKey[], route: string, extra: Partial<StepRule> = {}): S
   action: 'edit',
   ...extra,
 });
+
+/** A step of the higher committee with approval authority (steps 13, 16, 17, 18, 24). */
+const committee = (after: StepKey[], route: string): StepRule =>
+  edit(after, route, { action: 'approve', authority: 'approving_committee' });
 
 /**
  * ORDER of the steps (§4.2 "Preconditions"): the one copy the deciders, the case read's `nextSteps` and
@@ -81,18 +90,18 @@ export const STEP_RULES: Record<CommandKey, StepRule> = {
   politicalReview: edit(['candidate'], 'political-review'),
   training: edit(['candidate'], 'training'),
   branchReview: edit(['candidateFiled', 'introducers', 'politicalReview', 'training'], 'branch-review'),
-  preReview: edit(['branchReview'], 'pre-review'),
+  preReview: committee(['branchReview'], 'pre-review'),
   admissionForm: edit(['preReview'], 'admission-form'),
   admissionVote: edit(['admissionForm'], 'admission-vote'),
-  interview: edit(['admissionVote'], 'interview'),
-  approval: edit(['interview'], 'admission-decision'),
-  approvalFiled: edit(['approval'], 'admission-filing'),
+  interview: committee(['admissionVote'], 'interview'),
+  approval: committee(['interview'], 'admission-decision'),
+  approvalFiled: committee(['approval'], 'admission-filing'),
   assigned: edit(['approval'], 'assignment'),
   oath: edit(['approval'], 'oath'),
   observation: edit(['approval'], 'observations', { until: 'conversionApproval' }),
   conversionApplication: edit(['approval'], 'conversion-application'),
   conversionMeeting: edit(['assigned', 'oath', 'conversionApplication'], 'conversion-meeting'),
-  conversionApproval: edit(['conversionMeeting'], 'conversion-decision'),
+  conversionApproval: committee(['conversionMeeting'], 'conversion-decision'),
   // Archiving follows the conversion, when the case is no longer `open` but `full_member`.
   archived: edit(['conversionApproval'], 'archive', { statuses: ['full_member'] }),
 };

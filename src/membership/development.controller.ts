@@ -6,7 +6,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
@@ -49,7 +49,7 @@ export class DevelopmentController {
   })
   async apply(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(submitApplicationBody, body);
-    assertOrgInScope(request.user, data.orgId, data.unitId);
+    assertOrgInScope(this.steps.developmentScope(request.user), data.orgId, data.unitId);
     const personId = randomUUID();
     const metadata = commandMetadataFrom(request, this.clock);
     const receipt = await this.commands.send(
@@ -63,6 +63,7 @@ export class DevelopmentController {
 
   @Get('cases')
   @Allow('development', 'list')
+  @ListRoute(developmentCaseList)
   cases(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -71,7 +72,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, developmentCaseList);
     const { rows, total } = listDevelopmentCases(
       this.db,
-      withinScope(listQuery, request.user, { org: 'c.org_id', unit: 'c.unit_id' }),
+      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'c.org_id', unit: 'c.unit_id' }),
     );
     setContentRange(response, 'development/cases', listQuery.offset, rows.length, total);
     return rows;
@@ -82,7 +83,9 @@ export class DevelopmentController {
   @ApiOkResponse({
     description:
       'The case row, with `nextSteps`: the step and record keys (GET /api/development/catalogue) the case may ' +
-      "take today by the deciders' order checks and not-before dates and that the caller's role may send (the " +
+      "take today by the deciders' order checks and not-before dates and that the caller may send (the role " +
+      "matrix, and for the higher committee's steps 13, 16–18 and 24 the approval authority over the case: the " +
+      'bureau, or the secretary of the nearest Party committee with approval authority above the case; the ' +
       "step's contents are still judged when it is sent); `upcomingSteps`: `[{ key, availableFrom }]`, the " +
       'steps only a not-before date holds back (a year as an activist before step 7, the wait after a failed ' +
       'admission vote, probation before the conversion meeting) and the day they may be taken; `records`: by step key, the documents each step produced, sent with ' +
@@ -97,11 +100,12 @@ export class DevelopmentController {
     const row = this.steps.caseInScope(request, id);
     const roles = request.user?.roles ?? [];
     const today = shanghaiDate(this.clock.now());
+    const approves = this.steps.approvesCase(request.user, row);
     return {
       ...row,
-      ...stepsOffered(getDevelopmentCaseState(this.db, id), roles, today),
+      ...stepsOffered(getDevelopmentCaseState(this.db, id), roles, today, approves),
       records: caseRecords(this.db, id),
-      attachable: attachableStepsFor({ status: row.status, done: row.steps }, roles),
+      attachable: attachableStepsFor({ status: row.status, done: row.steps }, roles, approves),
     };
   }
 
@@ -119,6 +123,7 @@ export class DevelopmentController {
 
   @Get('obligations')
   @Allow('development', 'list')
+  @ListRoute(obligationList)
   obligations(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -127,7 +132,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, obligationList);
     const { rows, total } = listObligations(
       this.db,
-      withinScope(listQuery, request.user, { org: 'b.org_id', unit: 'b.unit_id' }),
+      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'b.org_id', unit: 'b.unit_id' }),
     );
     setContentRange(response, 'development/obligations', listQuery.offset, rows.length, total);
     return rows;
@@ -136,7 +141,7 @@ export class DevelopmentController {
   @Get('pipeline')
   @Allow('development', 'list')
   pipeline(@Req() request: ActorRequest) {
-    const actor = request.user;
+    const actor = this.steps.developmentScope(request.user);
     return pipeline(this.db, !actor || actor.unrestricted ? null : actor.orgIds);
   }
 

@@ -43,6 +43,11 @@ export interface VoteCounts {
   present: number;
   /** Full members absent who submitted a written opinion before the meeting (they count as votes). */
   writtenOpinions: number;
+  /**
+   * Probationary members who attended: they may speak but have no vote and do not count towards the
+   * quorum. Absent when not stated (and in votes recorded before it was asked for): not known.
+   */
+  probationaryPresent?: number;
   inFavour: number;
   against: number;
   abstain: number;

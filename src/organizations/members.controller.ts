@@ -7,7 +7,7 @@ import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
@@ -89,6 +89,7 @@ export class MembersController {
 
   @Get('export')
   @Allow('members', 'export')
+  @ExportRoute(memberList)
   async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
     const listQuery = withinScope(
       { ...parseListQuery({ ...query, range: undefined }, memberList), offset: 0, limit: EXPORT_LIMIT },
@@ -106,6 +107,7 @@ export class MembersController {
 
   @Get()
   @Allow('members', 'list')
+  @ListRoute(memberList)
   list(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,

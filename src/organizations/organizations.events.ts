@@ -96,8 +96,24 @@ export type UnitEvent = UnitRegistered | UnitRenamed | UnitAffiliated | UnitAffi
 // Party organisations -----------------------------------------------------------------------------
 export type PartyOrganizationFounded = Event<
   'PartyOrganizationFounded',
-  { orgId: string; name: string; kind: OrgKind; parentId: string | null; unitIds: string[]; foundedOn: string }
+  {
+    orgId: string;
+    name: string;
+    kind: OrgKind;
+    parentId: string | null;
+    unitIds: string[];
+    foundedOn: string;
+    /** A basic-level Party committee with approval authority (see ApprovalAuthorityGranted); absent in older events: none. */
+    approvalAuthority?: boolean;
+  }
 >;
+/**
+ * A basic-level Party committee is given the authority to approve new members (具有审批权限的基层党委,
+ * domain.md §4.1), or loses it: only such a committee pre-reviews, interviews, approves and files
+ * (steps 13, 16–18 and 24). A general branch or a branch never has it.
+ */
+export type ApprovalAuthorityGranted = Event<'ApprovalAuthorityGranted', { orgId: string; on: string }>;
+export type ApprovalAuthorityWithdrawn = Event<'ApprovalAuthorityWithdrawn', { orgId: string; on: string }>;
 /** A committee elected for a term (B15 counts its expiry); the first election or a re-election (换届). */
 export type CommitteeElected = Event<'CommitteeElected', { orgId: string; termStart: string; termEnd: string }>;
 export type PositionAssigned = Event<
@@ -113,7 +129,13 @@ export type PositionAssigned = Event<
   }
 >;
 export type PositionEnded = Event<'PositionEnded', { orgId: string; positionId: string; to: string }>;
-export type PartyOrganizationEvent = PartyOrganizationFounded | CommitteeElected | PositionAssigned | PositionEnded;
+export type PartyOrganizationEvent =
+  | PartyOrganizationFounded
+  | ApprovalAuthorityGranted
+  | ApprovalAuthorityWithdrawn
+  | CommitteeElected
+  | PositionAssigned
+  | PositionEnded;
 
 // Members -----------------------------------------------------------------------------------------
 /** No national ID number is stored anywhere: a member is known by an internal id, name and dates. */
@@ -166,6 +188,8 @@ export const ORGANIZATION_EVENT_TYPES = eventTypes<
   UnitAffiliated: true,
   UnitAffiliationEnded: true,
   PartyOrganizationFounded: true,
+  ApprovalAuthorityGranted: true,
+  ApprovalAuthorityWithdrawn: true,
   CommitteeElected: true,
   PositionAssigned: true,
   PositionEnded: true,

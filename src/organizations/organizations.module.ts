@@ -10,6 +10,7 @@ import { FoundPartyOrganizationHandler } from './commands/found-party-organizati
 import { RegisterUnitHandler } from './commands/register-unit.js';
 import { RemoveMemberHandler } from './commands/remove-member.js';
 import { RenameUnitHandler } from './commands/rename-unit.js';
+import { SetApprovalAuthorityHandler } from './commands/set-approval-authority.js';
 import { TransferMemberHandler } from './commands/transfer-member.js';
 import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
@@ -33,6 +34,7 @@ const commandHandlers = [
   RenameUnitHandler,
   AffiliateUnitHandler,
   FoundPartyOrganizationHandler,
+  SetApprovalAuthorityHandler,
   ElectCommitteeHandler,
   AssignPositionHandler,
   EndPositionHandler,

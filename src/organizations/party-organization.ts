@@ -16,6 +16,8 @@ export type PartyOrganization =
       orgId: string;
       name: string;
       kind: OrgKind;
+      /** May approve new members (a basic-level Party committee so marked). */
+      approvalAuthority: boolean;
       unitIds: string[];
       termEnd: string | null;
       positions: HeldPosition[];
@@ -26,10 +28,14 @@ export const partyOrganization: StreamModel<PartyOrganization, PartyOrganization
   evolve: (state, event) => {
     if (event.type === 'PartyOrganizationFounded') {
       const { orgId, name, kind, unitIds } = event.data;
-      return { status: 'active', orgId, name, kind, unitIds, termEnd: null, positions: [] };
+      const approvalAuthority = event.data.approvalAuthority ?? false;
+      return { status: 'active', orgId, name, kind, approvalAuthority, unitIds, termEnd: null, positions: [] };
     }
     if (state.status !== 'active') return state;
     switch (event.type) {
+      case 'ApprovalAuthorityGranted':
+      case 'ApprovalAuthorityWithdrawn':
+        return { ...state, approvalAuthority: event.type === 'ApprovalAuthorityGranted' };
       case 'CommitteeElected':
         return { ...state, termEnd: event.data.termEnd };
       case 'PositionAssigned': {

@@ -7,7 +7,7 @@ import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
@@ -18,6 +18,7 @@ import { AssignPositionCommand, assignPositionBody } from './commands/assign-pos
 import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-committee.js';
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
+import { SetApprovalAuthorityCommand, setApprovalAuthorityBody } from './commands/set-approval-authority.js';
 import { assertOrgVisible, orgVisible, withinVisibleOrgs } from './org-scope.js';
 import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
@@ -80,8 +81,21 @@ export class PartyOrganizationsController {
     );
   }
 
+  @Post('party-organizations/:id/approval-authority')
+  @Allow('party-organizations', 'edit')
+  @BodySchema(setApprovalAuthorityBody)
+  setApprovalAuthority(@Param('id', ParseUUIDPipe) orgId: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const data = parseWith(setApprovalAuthorityBody, body);
+    return this.commands.send(
+      new SetApprovalAuthorityCommand(
+        command('SetApprovalAuthority', { ...data, orgId }, commandMetadataFrom(request, this.clock)),
+      ),
+    );
+  }
+
   @Get('party-organizations/export')
   @Allow('party-organizations', 'export')
+  @ExportRoute(partyOrgList)
   async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
     const listQuery = withinVisibleOrgs(
       { ...parseListQuery({ ...query, range: undefined }, partyOrgList), offset: 0, limit: EXPORT_LIMIT },
@@ -104,6 +118,7 @@ export class PartyOrganizationsController {
 
   @Get('party-organizations')
   @Allow('party-organizations', 'list')
+  @ListRoute(partyOrgList)
   list(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -160,6 +175,7 @@ export class PartyOrganizationsController {
 
   @Get('positions/export')
   @Allow('positions', 'export')
+  @ExportRoute(positionList)
   async exportPositions(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,
@@ -181,6 +197,7 @@ export class PartyOrganizationsController {
 
   @Get('positions')
   @Allow('positions', 'list')
+  @ListRoute(positionList)
   positions(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,

@@ -5,7 +5,7 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
-import { BodySchema } from '../core/http/openapi.js';
+import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { assertUnitInScope, withinUnits } from '../core/http/scope.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
@@ -78,6 +78,7 @@ export class UnitsController {
 
   @Get('export')
   @Allow('units', 'export')
+  @ExportRoute(unitList)
   async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
     const listQuery = withinUnits(
       { ...parseListQuery({ ...query, range: undefined }, unitList), offset: 0, limit: EXPORT_LIMIT },
@@ -95,6 +96,7 @@ export class UnitsController {
 
   @Get()
   @Allow('units', 'list')
+  @ListRoute(unitList)
   list(
     @Query() query: Record<string, unknown>,
     @Req() request: ActorRequest,

@@ -14,7 +14,8 @@ import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.
  * shows the server's message under its field. The branch secretary gets the same step, in English too;
  * an auditor, whose role sends nothing, none. Records: a step's dialog takes the documents it produced
  * (titles suggested from the catalogue), a done step takes one more through 补充材料, and the stepper
- * lists them under their steps.
+ * lists them under their steps. The higher committee's steps (pre-review…) are offered to the bureau, never to
+ * the secretary of a general branch; the bureau's committee shows its approval authority.
  */
 const PASSWORD = 'browser-pass-2026';
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
@@ -190,6 +191,86 @@ describe('membership development screens in Chromium (e2e)', () => {
       await expect(page.getByRole('button', { name: '确定入党积极分子' }).count()).resolves.toBe(0);
       const token = await t.login('auditor', DEMO_PASSWORD);
       expect((await t.requestAs(token, 'GET', `/development/cases/${caseId}`)).body.nextSteps).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('the pre-review is offered to the bureau, not to the general branch’s secretary', async () => {
+    const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
+    const org = orgs.body[0] as { id: string; unitIds: string[] };
+    const full = await t.request(
+      'GET',
+      `/members?filter=${encodeFilter({ orgId: org.id, category: 'full', status: 'active' })}&range=[0,1]`,
+    );
+    const [m1, m2] = (full.body as { id: string }[]).map((m) => m.id);
+    const applied = await t.request('POST', '/development/cases', {
+      name: '赵晓东',
+      gender: 'male',
+      birthDate: '1996-04-01',
+      orgId: org.id,
+      unitId: org.unitIds[0],
+      on: '2024-01-02',
+    });
+    expect(applied.status).toBe(201);
+    const id = applied.body.id as string;
+    const steps: [string, string, object?][] = [
+      ['talk', '2024-01-10', { talkedBy: '王芳', summary: '了解入党动机' }],
+      ['activist', '2024-02-01', { recommendation: 'member_recommendation' }],
+      ['activist-filing', '2024-02-02'],
+      ['contacts', '2024-02-02', { contactIds: [m1, m2] }],
+      ['assessments', '2024-08-01', { summary: '半年考察：合格' }],
+      ['candidate', '2025-02-10', { publicityFrom: '2025-01-20', publicityTo: '2025-01-24' }],
+      ['candidate-filing', '2025-02-11'],
+      ['introducers', '2025-02-12', { introducerIds: [m1, m2] }],
+      ['political-review', '2025-03-01', { conclusion: 'passed', summary: '政治审查合格' }],
+      ['training', '2025-03-05', { days: 3, classHours: 24, provider: '县委党校' }],
+      ['branch-review', '2025-03-10', { conclusion: 'submit' }],
+    ];
+    for (const [path, on, body] of steps) {
+      const sent = await t.request('POST', `/development/cases/${id}/${path}`, { on, ...body });
+      expect([path, sent.status]).toEqual([path, 201]);
+    }
+    const nextButtons = async (username: string, password: string) => {
+      const { context, page, problems } = await signInAs(browser, base, username, password);
+      try {
+        await page.goto(`${base}/#/development/${id}/show`);
+        const next = page.getByTestId('development-next-steps');
+        await next.getByRole('button', { name: '记录思想汇报' }).waitFor({ timeout: 10_000 });
+        expect(problems).toEqual([]);
+        return (await next.getByRole('button').allInnerTexts()).map((text) => text.trim());
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await nextButtons('dev-admin', PASSWORD)).toEqual(['记录思想汇报', '上级党委预审']);
+    expect(await nextButtons('secretary-qiaoshan', DEMO_PASSWORD)).toEqual(['记录思想汇报']);
+  }, 90_000);
+
+  test('the bureau’s committee shows its approval authority; a new committee may be given it', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
+    try {
+      const bureau = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '教育局委员会' })}`);
+      expect(bureau.body[0]).toMatchObject({ kind: 'basic_party_committee', approvalAuthority: true });
+      await page.goto(`${base}/#/party-organizations/${bureau.body[0].id}/show`);
+      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: '撤销审批权限' }).waitFor();
+
+      await page.goto(`${base}/#/party-organizations/create`);
+      await page.locator('input[name="name"]').fill('中共桥山中学委员会');
+      await expect(page.locator('input[name="approvalAuthority"]').count()).resolves.toBe(0);
+      await page.getByRole('combobox').first().click();
+      await page.getByRole('option', { name: '党委' }).click();
+      await page.locator('input[name="approvalAuthority"]').check();
+      await page.locator('input[name="foundedOn"]').fill('2020-09-01');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: 10_000 });
+      const created = await t.request(
+        'GET',
+        `/party-organizations?filter=${encodeFilter({ q: '中共桥山中学委员会' })}`,
+      );
+      expect(created.body[0]).toMatchObject({ kind: 'basic_party_committee', approvalAuthority: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -3,6 +3,7 @@ import { STEP_FORMS, withoutEmpty } from '../../admin/src/development/stepForms.
 import { en } from '../../admin/src/i18n/en.js';
 import { zh } from '../../admin/src/i18n/zh.js';
 import { assignToBranchAndGroupBody } from '../../src/membership/commands/assign-to-branch-and-group.js';
+import { holdAdmissionVoteBody } from '../../src/membership/commands/hold-admission-vote.js';
 
 /**
  * Step 19's dialog (编入党支部和党小组): an optional organisation picker. What the dialog sends is
@@ -38,5 +39,45 @@ describe('admin: step 19 may name another branch', () => {
       on: '2025-07-12',
       records: [{ title: '党员名册' }],
     });
+  });
+});
+
+/**
+ * Steps 15 and 23: the probationary members who attended the branch general meeting are counted apart
+ * from the voting members present (issue 9), labelled and explained in both languages, and what the dialog
+ * sends is what the API's body schema takes.
+ */
+describe('admin: the meetings count probationary members apart', () => {
+  const at = (messages: Record<string, unknown>, path: string) =>
+    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], messages);
+
+  test.each(['admissionVote', 'conversionMeeting'])('%s asks for votes.probationaryPresent', (step) => {
+    const field = STEP_FORMS[step].find((f) => f.source === 'votes.probationaryPresent');
+    expect(field).toMatchObject({ kind: 'number' });
+    expect(field!.optional).toBeFalsy();
+    const present = STEP_FORMS[step].find((f) => f.source === 'votes.present');
+    for (const messages of [zh, en]) {
+      const development = messages.resources.development as Record<string, unknown>;
+      expect(at(development, 'fields.votes.probationaryPresent')).toEqual(expect.any(String));
+      expect(development[field!.helper!]).toEqual(expect.any(String));
+      expect(development[present!.helper!]).toEqual(expect.any(String));
+    }
+  });
+
+  test('the vote the dialog sends is the body the API takes, probationers included', () => {
+    const body = withoutEmpty({
+      on: '2025-06-16',
+      votes: {
+        entitled: 4,
+        present: 3,
+        writtenOpinions: null,
+        probationaryPresent: 1,
+        inFavour: 3,
+        against: 0,
+        abstain: 0,
+      },
+      resolution: 'admit',
+    });
+    expect(holdAdmissionVoteBody.parse(body).votes).toMatchObject({ present: 3, probationaryPresent: 1 });
   });
 });

@@ -82,6 +82,29 @@ describe('sign-in, sign-out and account changes (e2e)', () => {
     );
   });
 
+  test('tokens from before a disable stay dead once the user is enabled again; so do those before a reset', async () => {
+    await createUser('feng');
+    const before = await t.login('feng', USER_PASSWORD);
+    expect((await t.request('POST', '/users/feng/disable')).status).toBe(201);
+    expect((await t.request('POST', '/users/feng/enable')).status).toBe(201);
+    const stale = await t.requestAs(before, 'GET', '/auth/me');
+    expect([stale.status, stale.body.code]).toEqual([401, 'auth.invalid-token']);
+    const after = await t.login('feng', USER_PASSWORD);
+    expect((await t.requestAs(after, 'GET', '/auth/me')).status).toBe(200);
+
+    // An administrator's reset ends every session (the password may have leaked); the user's own
+    // change keeps the session it was made from.
+    expect((await t.request('POST', '/users/feng/reset-password', { password: 'reset-pass-2027' })).status).toBe(201);
+    expect((await t.requestAs(after, 'GET', '/auth/me')).status).toBe(401);
+    const fresh = await t.login('feng', 'reset-pass-2027');
+    const changed = await t.requestAs(fresh, 'POST', '/auth/password', {
+      currentPassword: 'reset-pass-2027',
+      newPassword: 'own-pass-2028',
+    });
+    expect(changed.status).toBe(201);
+    expect((await t.requestAs(fresh, 'GET', '/auth/me')).status).toBe(200);
+  });
+
   test('changing one’s own password needs the current one; the new one must be strong enough', async () => {
     await createUser('zhao');
     const token = await t.login('zhao', USER_PASSWORD);

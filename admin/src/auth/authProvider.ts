@@ -3,7 +3,7 @@ import { can, type Action } from '../../../src/auth/permissions';
 import { serverText, translate } from '../i18n/i18nProvider';
 import { clearSession, isExpired, readSession, rolesOf, saveSession, type Session } from './session';
 
-const ACTIONS: readonly string[] = ['list', 'show', 'create', 'edit', 'delete', 'export'] satisfies Action[];
+const ACTIONS: readonly string[] = ['list', 'show', 'create', 'edit', 'delete', 'export', 'approve'] satisfies Action[];
 
 const readJson = async (response: Response): Promise<Record<string, unknown> | undefined> => {
   try {

@@ -76,6 +76,7 @@ export interface FoundOrgData {
   parentId?: string | null;
   unitIds: string[];
   foundedOn: string;
+  approvalAuthority?: boolean;
 }
 
 /** Commands are their own methods: the API has no PUT or DELETE, every write is a named command. */
@@ -90,6 +91,11 @@ export interface PartyLedgerDataProvider extends DataProvider {
   getDashboard: () => Promise<{ data: DashboardData }>;
   affiliateUnit: (id: Identifier, data: { hostOrgId: string | null; on: string }) => Promise<{ data: CommandReceipt }>;
   electCommittee: (id: Identifier, data: { termStart: string; termYears: number }) => Promise<{ data: CommandReceipt }>;
+  /** Grants (or withdraws) a Party committee's authority to approve new members. */
+  setApprovalAuthority: (
+    id: Identifier,
+    data: { approvalAuthority: boolean; on: string },
+  ) => Promise<{ data: CommandReceipt }>;
   assignPosition: (
     orgId: Identifier,
     data: { memberId: string; title: string; from: string; crossAppointment?: string },
@@ -187,6 +193,7 @@ export const dataProvider: PartyLedgerDataProvider = {
   getDashboard: async () => ({ data: (await httpClient(`${API_URL}/dashboard`)).json as DashboardData }),
   affiliateUnit: (id, data) => post(path('units', id, 'affiliation'), data),
   electCommittee: (id, data) => post(path('party-organizations', id, 'elect-committee'), data),
+  setApprovalAuthority: (id, data) => post(path('party-organizations', id, 'approval-authority'), data),
   assignPosition: (orgId, data) => post(path('party-organizations', orgId, 'positions'), data),
   endPosition: (orgId, positionId, data) =>
     post(path('party-organizations', orgId, `positions/${encodeURIComponent(String(positionId))}/end`), data),

@@ -36,7 +36,9 @@ const StepInput = ({ field, unitId }: { field: StepField; unitId: string }) => {
     case 'date':
       return <DateInput source={field.source} label={label} validate={validate} />;
     case 'number':
-      return <NumberInput source={field.source} label={label} validate={validate} min={0} step={1} />;
+      return (
+        <NumberInput source={field.source} label={label} helperText={helperText} validate={validate} min={0} step={1} />
+      );
     case 'select':
       return (
         <SelectInput

@@ -18,6 +18,11 @@ export interface CatalogueCommand extends Bilingual {
   /** e.g. `/api/development/cases/:id/talk`. */
   path: string;
   roles: string[];
+  /**
+   * `approving_committee`: the higher committee's step (13, 16–18, 24), which a secretary may take only for
+   * the committee with approval authority over the case; the case's `nextSteps` already say who may.
+   */
+  authority: 'approving_committee' | null;
   /** The documents it normally produces (domain.md §4.2 "Record"): suggestions for its records. */
   records: Bilingual[];
 }

@@ -18,9 +18,19 @@ export interface StepField {
 
 const on: StepField = { source: 'on', kind: 'date' };
 const summary = (optional = false): StepField => ({ source: 'summary', kind: 'multiline', optional });
-const votes: StepField[] = ['entitled', 'present', 'writtenOpinions', 'inFavour', 'against', 'abstain'].map(
-  (count) => ({ source: `votes.${count}`, kind: 'number', optional: count === 'writtenOpinions' }),
-);
+/**
+ * A branch general meeting's counts (steps 15 and 23). `present` counts only the full members entitled to
+ * vote; the probationary members who attended are stated apart (0 when none): they speak, but neither vote
+ * nor count towards the quorum, and the server checks both against the branch's roster on the day.
+ */
+const VOTE_COUNTS = ['entitled', 'present', 'writtenOpinions', 'probationaryPresent', 'inFavour', 'against', 'abstain'];
+const VOTE_HELP: Record<string, string> = { present: 'present_help', probationaryPresent: 'probationary_present_help' };
+const votes: StepField[] = VOTE_COUNTS.map((count) => ({
+  source: `votes.${count}`,
+  kind: 'number',
+  optional: count === 'writtenOpinions',
+  helper: VOTE_HELP[count],
+}));
 const delayReason: StepField = { source: 'delayReason', kind: 'multiline', optional: true };
 
 /** Step 1, the application, opens the case: see DevelopmentCreate. A key missing here gets only a date. */

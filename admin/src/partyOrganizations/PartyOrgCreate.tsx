@@ -1,7 +1,9 @@
 import {
   AutocompleteArrayInput,
+  BooleanInput,
   Create,
   DateInput,
+  FormDataConsumer,
   ReferenceArrayInput,
   SelectInput,
   SimpleForm,
@@ -19,6 +21,8 @@ const transform = (data: Record<string, unknown>) => ({
   ...(data.parentId ? { parentId: data.parentId } : {}),
   unitIds: Array.isArray(data.unitIds) ? data.unitIds : [],
   foundedOn: data.foundedOn,
+  // Only a basic-level Party committee may approve new members: no other kind sends the mark.
+  ...(data.kind === 'basic_party_committee' ? { approvalAuthority: data.approvalAuthority === true } : {}),
 });
 
 export const PartyOrgCreate = () => (
@@ -31,6 +35,16 @@ export const PartyOrgCreate = () => (
         <AutocompleteArrayInput optionText="name" filterToQuery={(q) => ({ q })} />
       </ReferenceArrayInput>
       <DateInput source="foundedOn" validate={required()} />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.kind === 'basic_party_committee' && (
+            <BooleanInput
+              source="approvalAuthority"
+              helperText="resources.party-organizations.approval_authority_help"
+            />
+          )
+        }
+      </FormDataConsumer>
     </SimpleForm>
   </Create>
 );

@@ -16,6 +16,7 @@ import {
 import { TermEndField } from '../common/TermEndField';
 import { termState } from '../i18n/dates';
 import { useLoadError } from '../common/useLoadError';
+import { ApprovalAuthorityButton } from './commands/ApprovalAuthorityButton';
 import { AssignPositionButton } from './commands/AssignPositionButton';
 import { ElectCommitteeButton } from './commands/ElectCommitteeButton';
 import { KindField } from './KindField';
@@ -26,8 +27,22 @@ const PartyOrgShowActions = ({ manage }: { manage: boolean }) => (
   <TopToolbar>
     <TreeButton />
     {manage && <ElectCommitteeButton />}
+    {manage && <ApprovalAuthorityButton />}
   </TopToolbar>
 );
+
+/** A committee's approval authority (domain.md §4.1); other kinds never have it, so nothing is said. */
+const ApprovalAuthorityField = (_: { label?: string }) => {
+  const org = useRecordContext();
+  const translate = useTranslate();
+  if (!org) return null;
+  if (org.kind !== 'basic_party_committee') return <span>—</span>;
+  return (
+    <span data-testid="approval-authority">
+      {translate(`resources.party-organizations.approval_authority_${org.approvalAuthority ? 'yes' : 'no'}`)}
+    </span>
+  );
+};
 
 /** B15 said in words above the tabs when the committee's term is over or nearly so. */
 const TermWarning = () => {
@@ -56,6 +71,7 @@ export const PartyOrgShow = () => {
         <TabbedShowLayout.Tab label="resources.party-organizations.tabs.summary">
           <TextField source="name" />
           <KindField source="kind" />
+          <ApprovalAuthorityField label="resources.party-organizations.fields.approvalAuthority" />
           <ReferenceField source="parentId" reference="party-organizations" emptyText="—" />
           <ReferenceArrayField source="unitIds" reference="units" emptyText="—" />
           <TextField source="foundedOn" />

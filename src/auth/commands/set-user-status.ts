@@ -9,7 +9,10 @@ import { existingUser, user, type User } from '../user.js';
 
 export type SetUserStatus = Command<'SetUserStatus', { userId: string; status: 'active' | 'disabled' }>;
 
-/** Disabling signs the user out everywhere: the guard reads the status on every request. */
+/**
+ * Disabling signs the user out everywhere, for good: the guard reads the status on every request, and
+ * the disable moves the user's token generation, so enabling again needs a new sign-in.
+ */
 export const setUserStatus = ({ data, metadata }: SetUserStatus, state: User): UserDisabled | UserEnabled => {
   const current = existingUser(state, data.userId);
   if (current.status === data.status) {

@@ -13,16 +13,22 @@ export interface UserRow {
   updatedAt: string;
 }
 
-/** Users with their roles and password hash: what login and the auth guard read on each request. */
+/**
+ * Users with their roles and password hash: what login and the auth guard read on each request.
+ * `token_generation` counts the events that end every session of the user (a disable, an
+ * administrator's password reset): a token carries the generation it was issued under and is
+ * refused once it moved, so enabling the user again does not bring old tokens back.
+ */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 1,
+  version: 2,
   handles: ['UserRegistered', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'UserDisabled', 'UserEnabled'],
   tables: ['users'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS users (
       id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
-      roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`),
+      roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      token_generation INTEGER NOT NULL DEFAULT 0)`),
   evolve: (db, recorded) => {
     const event = recorded as unknown as UserEvent;
     const at = recorded.metadata.recordedAt;
@@ -36,7 +42,7 @@ export const usersProjection: Projection = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, username, displayName, passwordHash } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)').run(
           userId,
           username,
           displayName,
@@ -58,11 +64,18 @@ export const usersProjection: Projection = {
         return;
       }
       case 'PasswordChanged':
-        touch('password_hash = ?', event.data.passwordHash);
+        // A reset by an administrator (a forgotten or leaked password) ends every session; the user's own
+        // change keeps the session they are changing it from.
+        touch(
+          `password_hash = ?${event.data.reset ? ', token_generation = token_generation + 1' : ''}`,
+          event.data.passwordHash,
+        );
         return;
       case 'UserDisabled':
+        touch("status = 'disabled', token_generation = token_generation + 1");
+        return;
       case 'UserEnabled':
-        touch('status = ?', event.type === 'UserDisabled' ? 'disabled' : 'active');
+        touch("status = 'active'");
         return;
     }
   },
@@ -105,6 +118,13 @@ export const getUser = (db: ReadModelDb, id: string): UserRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as RawRow | undefined;
   return row && toRow(row);
 };
+
+/** The generation a token must carry to be accepted (see usersProjection); 0 for an unknown user. */
+export const getTokenGeneration = (db: ReadModelDb, id: string): number =>
+  (
+    statement(db, 'SELECT token_generation AS generation FROM users WHERE id = ?').get(id) as
+      { generation: number } | undefined
+  )?.generation ?? 0;
 
 /** For login only: the stored hash never leaves the server. */
 export const getPasswordHash = (db: ReadModelDb, id: string): string | undefined =>

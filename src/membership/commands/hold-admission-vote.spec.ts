@@ -11,7 +11,13 @@ import { holdAdmissionVote } from './hold-admission-vote.js';
 const vote =
   (
     counts: VoteCounts,
-    opts: { on?: string; resolution?: 'admit' | 'not_admit'; delayReason?: string; roster?: number } = {},
+    opts: {
+      on?: string;
+      resolution?: 'admit' | 'not_admit';
+      delayReason?: string;
+      roster?: number;
+      probationers?: number;
+    } = {},
   ) =>
   (s: Parameters<typeof holdAdmissionVote>[1]) =>
     holdAdmissionVote(
@@ -27,7 +33,7 @@ const vote =
         testMetadata(),
       ),
       s,
-      opts.roster ?? 9,
+      { full: opts.roster ?? 9, probationary: opts.probationers ?? 2 },
     );
 const held = (
   counts: VoteCounts,
@@ -67,6 +73,17 @@ describe('step 15: the branch general meeting vote (Art. 20)', () => {
       .given(given)
       .when(vote(votes({ entitled: 11 }), { roster: 9 }))
       .thenFails('development.vote-entitled-exceeds-full-members', 'votes.entitled'));
+  test('probationary members attend apart: not in the quorum, and no more than the branch has', () => {
+    // 9 entitled, 4 full members and 2 probationers in the room: no quorum, however the room is counted.
+    const counts = votes({ present: 4, writtenOpinions: 0, probationaryPresent: 2, inFavour: 4, against: 0 });
+    spec(developmentCase).given(given).when(vote(counts)).thenFails('development.vote-quorum', 'votes.present');
+    const attending = votes({ probationaryPresent: 2 });
+    spec(developmentCase).given(given).when(vote(attending)).then(held(attending));
+    spec(developmentCase)
+      .given(given)
+      .when(vote(votes({ probationaryPresent: 3 }), { probationers: 2 }))
+      .thenFails('development.vote-probationary-exceeds-roster', 'votes.probationaryPresent');
+  });
   test('the counts must add up', () =>
     spec(developmentCase)
       .given(given)
@@ -167,7 +184,7 @@ describe('step 15 [Local]: a candidate not admitted may not be resubmitted for 6
           testMetadata('2027-06-01T02:00:00.000Z'),
         ),
         s,
-        9,
+        { full: 9, probationary: 0 },
         opts.book,
       );
   /** The default book with the wait set to `months` in every version, from `from` on when given. */

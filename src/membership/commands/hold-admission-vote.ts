@@ -8,7 +8,7 @@ import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import type { AdmissionVoteHeld } from '../membership.events.js';
 import { activeRuleBook, rulesInForceOn, type DevelopmentRules, type RuleBook } from '../development-rules.js';
 import { EARLIEST_ON } from '../step-dates.js';
-import { checkVote, voteCountsBody } from './vote-rules.js';
+import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
 import { RosterFacts } from '../../organizations/roster-facts.js';
 import {
   follows,
@@ -40,7 +40,7 @@ export type HoldAdmissionVote = StepCommand<'HoldAdmissionVote', z.output<typeof
 export const holdAdmissionVote = (
   { data, metadata }: HoldAdmissionVote,
   state: DevelopmentCase,
-  fullMembers: number,
+  roster: MeetingRoster,
   book: RuleBook = activeRuleBook,
 ): AdmissionVoteHeld => {
   const open = openCase(state, 'admissionVote');
@@ -48,7 +48,7 @@ export const holdAdmissionVote = (
   follows(open, 'admissionVote', data.on, metadata);
   const rules = rulesInForceOn(data.on, book);
   const resubmittable = checkResubmissionWait(open, data.on, rules);
-  checkVote(data.votes, fullMembers, rules, data.resolution === 'admit');
+  checkVote(data.votes, roster, rules, data.resolution === 'admit');
   const preReview = open.done.preReview as string;
   // A first vote's window runs from the pre-review. A resubmitted one's runs from the day the wait ends
   // (with no wait, from the failed vote): the old pre-review's month is long gone by then through no
@@ -103,7 +103,7 @@ export class HoldAdmissionVoteHandler implements ICommandHandler<HoldAdmissionVo
     return handleStep(
       this.store,
       command,
-      (s) => holdAdmissionVote(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOfOrg(s.orgId)),
+      (s) => holdAdmissionVote(command, s, meetingRoster(this.facts, s, command.data.on)),
       options,
     );
   }

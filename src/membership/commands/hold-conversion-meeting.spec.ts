@@ -26,7 +26,7 @@ const meeting =
         testMetadata(),
       ),
       s,
-      9,
+      { full: 9, probationary: 1 },
     );
 const held = (on: string, outcome: Outcome = 'convert', extensionMonths: number | null = null) => ({
   type: 'ConversionMeetingHeld' as const,
@@ -110,7 +110,7 @@ describe('step 23: conversion meeting, not before probation expires (Art. 32)', 
             testMetadata(),
           ),
           s,
-          9,
+          { full: 9, probationary: 1 },
         ),
       )
       .thenFails('development.publicity-too-short'));

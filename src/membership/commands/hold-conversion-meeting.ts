@@ -20,7 +20,7 @@ import {
   stepEvent,
   type StepCommand,
 } from './step-support.js';
-import { checkVote, voteCountsBody } from './vote-rules.js';
+import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
 
 export const holdConversionMeetingBody = stepBody({
   on: localDate(),
@@ -55,7 +55,7 @@ const checkExtension = (open: OpenCase, months: number | null | undefined, rules
 export const holdConversionMeeting = (
   { data, metadata }: HoldConversionMeeting,
   state: DevelopmentCase,
-  fullMembers: number,
+  roster: MeetingRoster,
 ): ConversionMeetingHeld => {
   const open = openCase(state, 'conversionMeeting');
   notDone(open, 'conversionMeeting');
@@ -71,7 +71,7 @@ export const holdConversionMeeting = (
   if (data.outcome === 'extend') checkExtension(open, data.extensionMonths, rules);
   const publicityDays = data.outcome === 'convert' ? rules.conversionPublicityWorkingDays : 0;
   checkPublicity(data.publicityFrom, data.publicityTo, data.on, publicityDays);
-  checkVote(data.votes, fullMembers, rules, true);
+  checkVote(data.votes, roster, rules, true);
   return stepEvent<ConversionMeetingHeld>('ConversionMeetingHeld', open, data, {
     outcome: data.outcome,
     extensionMonths: data.outcome === 'extend' ? (data.extensionMonths ?? null) : null,
@@ -93,7 +93,7 @@ export class HoldConversionMeetingHandler implements ICommandHandler<HoldConvers
 
   execute({ command, options }: HoldConversionMeetingCommand) {
     const decide = (s: DevelopmentCase) =>
-      holdConversionMeeting(command, s, s.status === 'none' ? 0 : this.facts.fullMembersOfOrg(s.orgId));
+      holdConversionMeeting(command, s, meetingRoster(this.facts, s, command.data.on));
     return handleStep(this.store, command, decide, options);
   }
 }

@@ -19,6 +19,8 @@ export const foundPartyOrganizationBody = z.strictObject({
   parentId: z.string().uuid().nullish(),
   unitIds: z.array(z.string().uuid()).max(50).default([]),
   foundedOn: localDate(),
+  /** Only a basic-level Party committee may have it (domain.md §4.1): it approves new members. */
+  approvalAuthority: z.boolean().default(false),
 });
 
 export type FoundPartyOrganization = Command<
@@ -31,6 +33,17 @@ export interface FoundingFacts {
   parent: OrgFacts | null;
   missingUnitIds: string[];
 }
+
+/** §4.1: only a basic-level Party committee approves; a general branch (党总支) or a branch never does. */
+export const approvalAuthorityCommitteeOnly = () =>
+  new DomainError(
+    'org.approval-authority-committee-only',
+    {
+      zh: '只有基层党委可以具有审批权限，党总支、党支部不能审批发展党员',
+      en: 'Only a basic-level Party committee may have approval authority; a general branch or a branch may not approve new members',
+    },
+    'approvalAuthority',
+  );
 
 const MAX_JOINT_BRANCH_UNITS = 5; // Branch Work Regulations 2018: a joint branch generally covers at most 5 units.
 
@@ -75,10 +88,19 @@ export const foundPartyOrganization = (
       'unitIds',
     );
   }
-  const { orgId, name, kind, unitIds, foundedOn } = data;
+  if (data.approvalAuthority && data.kind !== 'basic_party_committee') throw approvalAuthorityCommitteeOnly();
+  const { orgId, name, kind, unitIds, foundedOn, approvalAuthority } = data;
   return {
     type: 'PartyOrganizationFounded',
-    data: { orgId, name, kind, parentId: data.parentId ?? null, unitIds: [...new Set(unitIds)], foundedOn },
+    data: {
+      orgId,
+      name,
+      kind,
+      parentId: data.parentId ?? null,
+      unitIds: [...new Set(unitIds)],
+      foundedOn,
+      approvalAuthority,
+    },
     metadata: { occurredAt: occurredOn(foundedOn), unitIds },
   };
 };

@@ -7,7 +7,7 @@ import { CommandGateway } from '../../core/command-gateway.js';
 import { uuidFrom } from '../../core/ids.js';
 import { DomainError, ValidationError } from '../../core/errors.js';
 import { Allow } from '../../core/http/access.js';
-import { BodySchema } from '../../core/http/openapi.js';
+import { BodySchema, FileUpload } from '../../core/http/openapi.js';
 import { uploadOptions } from '../../core/http/upload.js';
 import { commandMetadataFrom, type ActorRequest } from '../../core/http/request-context.js';
 import { parseWith } from '../../core/http/validation.js';
@@ -52,6 +52,10 @@ export class MemberImportController {
 
   @Post('preview')
   @Allow('members', 'create')
+  @FileUpload(
+    'file',
+    'The roster as .xlsx or .csv (UTF-8 or GB18030), at most 5 MB, headers in the first row (zh or en)',
+  )
   @UseInterceptors(FileInterceptor('file', uploadOptions({ fileSize: MAX_FILE_BYTES, files: 1 })))
   async preview(
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,

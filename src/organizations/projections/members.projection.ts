@@ -1,6 +1,7 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { MemberEvent } from '../organizations.events.js';
+import { MEMBER_HISTORY_INDEX, MEMBER_HISTORY_TABLE, recordMemberHistory } from './member-history.js';
 
 export interface MemberRow {
   id: string;
@@ -20,14 +21,16 @@ export interface MemberRow {
   updatedAt: string;
 }
 
-/** The roster: one row per member, with their organisation and unit. */
+/** The roster: one row per member, with their organisation and unit, and its history by date (member-history.ts). */
 export const membersProjection: Projection = {
   name: 'members',
-  version: 1,
+  version: 2,
   handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved'],
-  tables: ['members'],
+  tables: ['members', 'member_history'],
+  indexes: [MEMBER_HISTORY_INDEX],
   init: (db) =>
-    db.exec(`CREATE TABLE IF NOT EXISTS members (
+    db.exec(`${MEMBER_HISTORY_TABLE};
+    CREATE TABLE IF NOT EXISTS members (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT, org_id TEXT NOT NULL, unit_id TEXT NOT NULL,
       category TEXT NOT NULL, joined_on TEXT, post TEXT, teaches INTEGER NOT NULL, status TEXT NOT NULL,
       revision INTEGER NOT NULL, updated_at TEXT NOT NULL);
@@ -36,6 +39,7 @@ export const membersProjection: Projection = {
     CREATE INDEX IF NOT EXISTS members_name ON members (name)`),
   evolve: (db, recorded) => {
     const event = recorded as unknown as MemberEvent;
+    recordMemberHistory(db, recorded);
     const at = recorded.metadata.recordedAt;
     const update = (set: string, ...params: unknown[]) =>
       statement(db, `UPDATE members SET ${set}, revision = ?, updated_at = ? WHERE id = ?`).run(

@@ -9,6 +9,8 @@ export interface PartyOrgRow {
   parentId: string | null;
   unitIds: string[];
   foundedOn: string;
+  /** A basic-level Party committee that may approve new members (domain.md §4.1). */
+  approvalAuthority: boolean;
   termStart: string | null;
   termEnd: string | null;
   revision: number;
@@ -17,13 +19,20 @@ export interface PartyOrgRow {
 /** Party organisations as a tree (parent_id) with the units they cover and their committee's term. */
 export const partyOrgsProjection: Projection = {
   name: 'party_orgs',
-  version: 1,
-  handles: ['PartyOrganizationFounded', 'CommitteeElected', 'PositionAssigned', 'PositionEnded'],
+  version: 2,
+  handles: [
+    'PartyOrganizationFounded',
+    'ApprovalAuthorityGranted',
+    'ApprovalAuthorityWithdrawn',
+    'CommitteeElected',
+    'PositionAssigned',
+    'PositionEnded',
+  ],
   tables: ['party_orgs', 'party_org_units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS party_orgs (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_id TEXT, founded_on TEXT NOT NULL,
-      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL);
+      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL, approval_authority INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX IF NOT EXISTS party_orgs_parent ON party_orgs (parent_id);
     CREATE TABLE IF NOT EXISTS party_org_units (org_id TEXT NOT NULL, unit_id TEXT NOT NULL, PRIMARY KEY (org_id, unit_id));
     CREATE INDEX IF NOT EXISTS party_org_units_unit ON party_org_units (unit_id)`),
@@ -34,13 +43,14 @@ export const partyOrgsProjection: Projection = {
     switch (event.type) {
       case 'PartyOrganizationFounded': {
         const { orgId, name, kind, parentId, unitIds, foundedOn } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)').run(
           orgId,
           name,
           kind,
           parentId,
           foundedOn,
           recorded.revision,
+          event.data.approvalAuthority ? 1 : 0,
         );
         for (const unitId of unitIds)
           statement(db, 'INSERT OR IGNORE INTO party_org_units VALUES (?, ?)').run(orgId, unitId);
@@ -54,6 +64,14 @@ export const partyOrgsProjection: Projection = {
           event.data.orgId,
         );
         return;
+      case 'ApprovalAuthorityGranted':
+      case 'ApprovalAuthorityWithdrawn':
+        statement(db, 'UPDATE party_orgs SET approval_authority = ?, revision = ? WHERE id = ?').run(
+          event.type === 'ApprovalAuthorityGranted' ? 1 : 0,
+          recorded.revision,
+          event.data.orgId,
+        );
+        return;
       default:
         revision();
     }
@@ -61,11 +79,15 @@ export const partyOrgsProjection: Projection = {
 };
 
 const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId, o.founded_on AS foundedOn, o.term_start AS termStart,
-  o.term_end AS termEnd, o.revision,
+  o.term_end AS termEnd, o.approval_authority AS approvalAuthority, o.revision,
   (SELECT json_group_array(unit_id) FROM party_org_units u WHERE u.org_id = o.id) AS unitIds`;
 
-type RawRow = Omit<PartyOrgRow, 'unitIds'> & { unitIds: string };
-const toRow = (row: RawRow): PartyOrgRow => ({ ...row, unitIds: JSON.parse(row.unitIds) });
+type RawRow = Omit<PartyOrgRow, 'unitIds' | 'approvalAuthority'> & { unitIds: string; approvalAuthority: number };
+const toRow = (row: RawRow): PartyOrgRow => ({
+  ...row,
+  approvalAuthority: row.approvalAuthority === 1,
+  unitIds: JSON.parse(row.unitIds),
+});
 
 export const partyOrgList: ListSpec = {
   sortable: { name: 'o.name', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
