@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { RoleGrant, UserEvent } from '../auth.events.js';
 
 export interface UserRow {
@@ -16,13 +17,15 @@ export interface UserRow {
 /** Users with their roles and password hash: what login and the auth guard read on each request. */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 1,
+  // 2: display_name_key, so that lists sort by pinyin.
+  version: 2,
   handles: ['UserRegistered', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'UserDisabled', 'UserEnabled'],
   tables: ['users'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS users (
       id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
-      roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`),
+      roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      display_name_key TEXT NOT NULL)`),
   evolve: (db, recorded) => {
     const event = recorded as unknown as UserEvent;
     const at = recorded.metadata.recordedAt;
@@ -36,7 +39,7 @@ export const usersProjection: Projection = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, username, displayName, passwordHash } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           userId,
           username,
           displayName,
@@ -46,6 +49,7 @@ export const usersProjection: Projection = {
           recorded.revision,
           at,
           at,
+          sortKey(displayName),
         );
         return;
       }
@@ -81,7 +85,7 @@ const toRow = (row: RawRow): UserRow => ({ ...row, roles: JSON.parse(row.roles) 
 export const userList: ListSpec = {
   sortable: {
     username: 'username',
-    displayName: 'display_name',
+    displayName: 'display_name_key',
     status: 'status',
     createdAt: 'created_at',
     updatedAt: 'updated_at',

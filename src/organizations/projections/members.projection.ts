@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { MemberEvent } from '../organizations.events.js';
 
 export interface MemberRow {
@@ -23,17 +24,18 @@ export interface MemberRow {
 /** The roster: one row per member, with their organisation and unit. */
 export const membersProjection: Projection = {
   name: 'members',
-  version: 1,
+  // 2: name_key, so that lists sort by pinyin.
+  version: 2,
   handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved'],
   tables: ['members'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS members (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT, org_id TEXT NOT NULL, unit_id TEXT NOT NULL,
       category TEXT NOT NULL, joined_on TEXT, post TEXT, teaches INTEGER NOT NULL, status TEXT NOT NULL,
-      revision INTEGER NOT NULL, updated_at TEXT NOT NULL);
+      revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS members_org ON members (org_id, status, category);
     CREATE INDEX IF NOT EXISTS members_unit ON members (unit_id, status, category);
-    CREATE INDEX IF NOT EXISTS members_name ON members (name)`),
+    CREATE INDEX IF NOT EXISTS members_name ON members (name_key)`),
   evolve: (db, recorded) => {
     const event = recorded as unknown as MemberEvent;
     const at = recorded.metadata.recordedAt;
@@ -47,7 +49,7 @@ export const membersProjection: Projection = {
     switch (event.type) {
       case 'MemberEnrolled': {
         const d = event.data;
-        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           d.memberId,
           d.name,
           d.gender,
@@ -61,6 +63,7 @@ export const membersProjection: Projection = {
           'active',
           recorded.revision,
           at,
+          sortKey(d.name),
         );
         return;
       }
@@ -83,12 +86,12 @@ const FROM = 'members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN unit
 
 export const memberList: ListSpec = {
   sortable: {
-    name: 'm.name',
+    name: 'm.name_key',
     category: 'm.category',
     joinedOn: 'm.joined_on',
     birthDate: 'm.birth_date',
-    unitName: 'u.name',
-    orgName: 'o.name',
+    unitName: 'u.name_key',
+    orgName: 'o.name_key',
     updatedAt: 'm.updated_at',
   },
   defaultSort: ['name', 'ASC'],

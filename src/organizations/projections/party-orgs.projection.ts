@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { PartyOrganizationEvent } from '../organizations.events.js';
 
 export interface PartyOrgRow {
@@ -17,13 +18,14 @@ export interface PartyOrgRow {
 /** Party organisations as a tree (parent_id) with the units they cover and their committee's term. */
 export const partyOrgsProjection: Projection = {
   name: 'party_orgs',
-  version: 1,
+  // 2: name_key, so that lists sort by pinyin.
+  version: 2,
   handles: ['PartyOrganizationFounded', 'CommitteeElected', 'PositionAssigned', 'PositionEnded'],
   tables: ['party_orgs', 'party_org_units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS party_orgs (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_id TEXT, founded_on TEXT NOT NULL,
-      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL);
+      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL, name_key TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS party_orgs_parent ON party_orgs (parent_id);
     CREATE TABLE IF NOT EXISTS party_org_units (org_id TEXT NOT NULL, unit_id TEXT NOT NULL, PRIMARY KEY (org_id, unit_id));
     CREATE INDEX IF NOT EXISTS party_org_units_unit ON party_org_units (unit_id)`),
@@ -34,13 +36,14 @@ export const partyOrgsProjection: Projection = {
     switch (event.type) {
       case 'PartyOrganizationFounded': {
         const { orgId, name, kind, parentId, unitIds, foundedOn } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)').run(
           orgId,
           name,
           kind,
           parentId,
           foundedOn,
           recorded.revision,
+          sortKey(name),
         );
         for (const unitId of unitIds)
           statement(db, 'INSERT OR IGNORE INTO party_org_units VALUES (?, ?)').run(orgId, unitId);
@@ -68,7 +71,7 @@ type RawRow = Omit<PartyOrgRow, 'unitIds'> & { unitIds: string };
 const toRow = (row: RawRow): PartyOrgRow => ({ ...row, unitIds: JSON.parse(row.unitIds) });
 
 export const partyOrgList: ListSpec = {
-  sortable: { name: 'o.name', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
+  sortable: { name: 'o.name_key', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
   defaultSort: ['name', 'ASC'],
   filters: {
     q: filters.search('o.name'),
