@@ -96,6 +96,7 @@ export class MembersController {
       { zh: '党员名册', en: 'Members' },
       MEMBER_EXPORT_COLUMNS,
       () => listMembers(this.db, listQuery).rows,
+      this.clock,
     );
   }
 

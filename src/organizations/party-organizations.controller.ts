@@ -88,18 +88,25 @@ export class PartyOrganizationsController {
       request.user,
       'o.id',
     );
-    await sendExport(response, query, { zh: '党组织', en: 'Party organisations' }, ORG_EXPORT_COLUMNS, () => {
-      const { rows } = listPartyOrgs(this.db, listQuery);
-      const names = new Map(rows.map((r) => [r.id, r.name]));
-      // A parent filtered out of the list is looked up by id; one the user does not see stays unnamed.
-      for (const r of rows)
-        if (r.parentId && !names.has(r.parentId))
-          names.set(
-            r.parentId,
-            orgVisible(this.db, request.user, r.parentId) ? (getPartyOrg(this.db, r.parentId)?.name ?? '') : '',
-          );
-      return rows.map((r) => ({ ...r, parentName: r.parentId ? names.get(r.parentId) || null : null }));
-    });
+    await sendExport(
+      response,
+      query,
+      { zh: '党组织', en: 'Party organisations' },
+      ORG_EXPORT_COLUMNS,
+      () => {
+        const { rows } = listPartyOrgs(this.db, listQuery);
+        const names = new Map(rows.map((r) => [r.id, r.name]));
+        // A parent filtered out of the list is looked up by id; one the user does not see stays unnamed.
+        for (const r of rows)
+          if (r.parentId && !names.has(r.parentId))
+            names.set(
+              r.parentId,
+              orgVisible(this.db, request.user, r.parentId) ? (getPartyOrg(this.db, r.parentId)?.name ?? '') : '',
+            );
+        return rows.map((r) => ({ ...r, parentName: r.parentId ? names.get(r.parentId) || null : null }));
+      },
+      this.clock,
+    );
   }
 
   @Get('party-organizations')
@@ -176,6 +183,7 @@ export class PartyOrganizationsController {
       { zh: '职务', en: 'Posts' },
       POSITION_EXPORT_COLUMNS,
       () => listPositions(this.db, listQuery).rows,
+      this.clock,
     );
   }
 
