@@ -154,6 +154,7 @@ export const seedDemoCounty = async (
       affiliateUnit(command('AffiliateUnit', { unitId: u.id, hostOrgId: host.id, on: '2019-09-10' }, m), s, {
         host,
         fullMembers: 0,
+        ownOrg: null,
       }),
     );
   }

@@ -18,14 +18,14 @@ import { AssignPositionCommand, assignPositionBody } from './commands/assign-pos
 import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-committee.js';
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
-import { assertOrgVisible, orgVisible, withinVisibleOrgs } from './org-scope.js';
+import { assertOrgVisible, withinVisibleOrgs } from './org-scope.js';
 import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
 import { getPosition, listPositions, positionList, type PositionRow } from './projections/positions.projection.js';
 
 const PARTY_ORG = { zh: '党组织', en: 'Party organisation' };
 
-const ORG_EXPORT_COLUMNS: ExportColumn<PartyOrgRow & { parentName: string | null }>[] = [
+const ORG_EXPORT_COLUMNS: ExportColumn<PartyOrgRow>[] = [
   { header: { zh: '名称', en: 'Name' }, value: (r) => r.name, width: 30 },
   { header: { zh: '类型', en: 'Kind' }, value: (r, lang) => labelOf(ORG_KIND_LABELS, r.kind, lang) },
   { header: { zh: '上级党组织', en: 'Parent organisation' }, value: (r) => r.parentName, width: 30 },
@@ -93,18 +93,7 @@ export class PartyOrganizationsController {
       query,
       { zh: '党组织', en: 'Party organisations' },
       ORG_EXPORT_COLUMNS,
-      () => {
-        const { rows } = listPartyOrgs(this.db, listQuery);
-        const names = new Map(rows.map((r) => [r.id, r.name]));
-        // A parent filtered out of the list is looked up by id; one the user does not see stays unnamed.
-        for (const r of rows)
-          if (r.parentId && !names.has(r.parentId))
-            names.set(
-              r.parentId,
-              orgVisible(this.db, request.user, r.parentId) ? (getPartyOrg(this.db, r.parentId)?.name ?? '') : '',
-            );
-        return rows.map((r) => ({ ...r, parentName: r.parentId ? names.get(r.parentId) || null : null }));
-      },
+      () => listPartyOrgs(this.db, listQuery).rows,
       this.clock,
     );
   }

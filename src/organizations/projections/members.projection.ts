@@ -1,6 +1,8 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import { sortKey } from '../../core/text/sort-key.js';
+import { addYears } from '../../core/time/local-date.js';
+import { memberIdOf, type ConversionApproved } from '../../membership/membership.events.js';
 import type { MemberEvent } from '../organizations.events.js';
 
 export interface MemberRow {
@@ -19,24 +21,29 @@ export interface MemberRow {
   status: 'active' | 'removed';
   revision: number;
   updatedAt: string;
+  /** A probationary member's end of probation (a year after joining, or as extended): conversion is due. */
+  conversionDueOn: string | null;
+  /** Still probationary after that day (逾期未转正), as of the request's day in Asia/Shanghai. */
+  conversionOverdue: boolean;
 }
 
 /** The roster: one row per member, with their organisation and unit. */
 export const membersProjection: Projection = {
   name: 'members',
-  // 2: name_key, so that lists sort by pinyin.
+  // 2: name_key, so that lists sort by pinyin; conversion_due_on, extended by ConversionApproved (extend).
   version: 2,
-  handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved'],
+  handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved', 'ConversionApproved'],
   tables: ['members'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS members (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT, org_id TEXT NOT NULL, unit_id TEXT NOT NULL,
       category TEXT NOT NULL, joined_on TEXT, post TEXT, teaches INTEGER NOT NULL, status TEXT NOT NULL,
-      revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL);
+      revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL, conversion_due_on TEXT);
     CREATE INDEX IF NOT EXISTS members_org ON members (org_id, status, category);
     CREATE INDEX IF NOT EXISTS members_unit ON members (unit_id, status, category);
     CREATE INDEX IF NOT EXISTS members_name ON members (name_key)`),
   evolve: (db, recorded) => {
+    if (recorded.type === 'ConversionApproved') return extendProbation(db, recorded as unknown as ConversionApproved);
     const event = recorded as unknown as MemberEvent;
     const at = recorded.metadata.recordedAt;
     const update = (set: string, ...params: unknown[]) =>
@@ -49,7 +56,7 @@ export const membersProjection: Projection = {
     switch (event.type) {
       case 'MemberEnrolled': {
         const d = event.data;
-        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           d.memberId,
           d.name,
           d.gender,
@@ -64,6 +71,7 @@ export const membersProjection: Projection = {
           recorded.revision,
           at,
           sortKey(d.name),
+          d.category === 'probationary' && d.joinedOn ? addYears(d.joinedOn, 1) : null,
         );
         return;
       }
@@ -80,8 +88,18 @@ export const membersProjection: Projection = {
   },
 };
 
+/** An extended probation (Art. 32) moves the due date of the member the development case put on the roster. */
+const extendProbation = (db: ReadModelDb, event: ConversionApproved) => {
+  if (event.data.outcome !== 'extend' || !event.data.probationEnd) return;
+  statement(db, 'UPDATE members SET conversion_due_on = ? WHERE id = ?').run(
+    event.data.probationEnd,
+    memberIdOf(event.data.personId),
+  );
+};
+
 const COLUMNS = `m.id, m.name, m.gender, m.birth_date AS birthDate, m.org_id AS orgId, o.name AS orgName, m.unit_id AS unitId,
-  u.name AS unitName, m.category, m.joined_on AS joinedOn, m.post, m.teaches, m.status, m.revision, m.updated_at AS updatedAt`;
+  u.name AS unitName, m.category, m.joined_on AS joinedOn, m.post, m.teaches, m.status, m.revision, m.updated_at AS updatedAt,
+  CASE WHEN m.category = 'probationary' THEN m.conversion_due_on END AS conversionDueOn`;
 const FROM = 'members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id';
 
 export const memberList: ListSpec = {
@@ -103,18 +121,30 @@ export const memberList: ListSpec = {
     category: filters.equals('m.category'),
     status: filters.equals('m.status'),
     teaches: (value) => ({ sql: 'm.teaches = ?', params: [value === true || value === 'true' ? 1 : 0] }),
+    /** 逾期未转正: active probationary members whose probation ended before the given day (the dashboard's link). */
+    conversionDueBefore: (value) => ({
+      sql: "m.category = 'probationary' AND m.status = 'active' AND m.conversion_due_on < ?",
+      params: [String(value)],
+    }),
   },
 };
 
-type RawRow = Omit<MemberRow, 'teaches'> & { teaches: number };
-const toRow = (row: RawRow): MemberRow => ({ ...row, teaches: row.teaches === 1 });
+type RawRow = Omit<MemberRow, 'teaches' | 'conversionOverdue'> & { teaches: number };
+const toRow =
+  (today: string) =>
+  (row: RawRow): MemberRow => ({
+    ...row,
+    teaches: row.teaches === 1,
+    conversionOverdue: row.status === 'active' && row.conversionDueOn !== null && row.conversionDueOn < today,
+  });
 
-export const listMembers = (db: ReadModelDb, query: ListQuery) =>
-  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'm.id' }, query, toRow);
+/** `today` (Asia/Shanghai, from the clock) judges which probationary members are overdue for conversion. */
+export const listMembers = (db: ReadModelDb, query: ListQuery, today: string) =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'm.id' }, query, toRow(today));
 
-export const getMember = (db: ReadModelDb, id: string): MemberRow | undefined => {
+export const getMember = (db: ReadModelDb, id: string, today: string): MemberRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE m.id = ?`).get(id) as RawRow | undefined;
-  return row && toRow(row);
+  return row && toRow(today)(row);
 };
 
 /** Active full members of a unit: the count behind B18 (own organisation at 3, committee at 7). */

@@ -8,6 +8,11 @@ export interface PartyOrgRow {
   name: string;
   kind: string;
   parentId: string | null;
+  /**
+   * The parent's name, shown even to a secretary who may not open the parent itself (their own
+   * organisation's page names its 上级党组织).
+   */
+  parentName: string | null;
   unitIds: string[];
   foundedOn: string;
   termStart: string | null;
@@ -63,7 +68,8 @@ export const partyOrgsProjection: Projection = {
   },
 };
 
-const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId, o.founded_on AS foundedOn, o.term_start AS termStart,
+const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId,
+  (SELECT p.name FROM party_orgs p WHERE p.id = o.parent_id) AS parentName, o.founded_on AS foundedOn, o.term_start AS termStart,
   o.term_end AS termEnd, o.revision,
   (SELECT json_group_array(unit_id) FROM party_org_units u WHERE u.org_id = o.id) AS unitIds`;
 

@@ -116,6 +116,11 @@ export const unitList: ListSpec = {
     type: filters.oneOf('units.type'),
     district: filters.equals('units.district'),
     hostOrgId: filters.equals('units.host_org_id'),
+    /** The units an organisation covers (its own, or affiliated to it): where its members may work. */
+    coveredBy: (value) => ({
+      sql: '(units.id IN (SELECT unit_id FROM party_org_units WHERE org_id = ?) OR units.host_org_id = ?)',
+      params: [String(value), String(value)],
+    }),
     needsOwnOrganization: flag('c.full_members >= 3 AND c.own_org_id IS NULL'),
     needsCommittee: flag('c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)'),
   },
