@@ -332,6 +332,7 @@ export const seedDemoCounty = async (
         variant,
         contacts: [fullMembers[0], fullMembers[1]],
         fullMembers: fullMembers.length,
+        reportsLapse: variant === 'stalled-probation' || random.chance(0.2),
       },
       today,
       (date, decide) => run(developmentStream(personId), developmentCase, date, decide),

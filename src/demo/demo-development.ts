@@ -47,6 +47,8 @@ export interface DemoCase {
   contacts: { memberId: string; name: string }[];
   /** The branch's active full members, who vote at its general meetings. */
   fullMembers: number;
+  /** The person stopped sending quarterly thought reports five months ago (A6 overdue). */
+  reportsLapse: boolean;
 }
 
 type Decide = (state: DevelopmentCase, metadata: CommandMetadata, on: LocalDate) => DevelopmentEvent;
@@ -112,12 +114,6 @@ const steps = (c: DemoCase): Step[] => {
           s,
           standing(c),
         ),
-    ),
-    step(
-      'thoughtReport',
-      (d) => addMonths(d.activist, 3),
-      (s, m, on) =>
-        recordThoughtReport(command('RecordThoughtReport', { personId, on, summary: '第一季度思想汇报' }, m), s),
     ),
     step(
       'cultivation',
@@ -296,28 +292,44 @@ export const seedDevelopmentCase = async (
   ) => Promise<unknown>,
 ): Promise<void> => {
   const { personId, name, gender, birthDate, orgId, unitId, appliedOn: on } = c;
-  await run(on, (s, m) =>
+  // A step the rules refuse (say the holiday calendar of a later year is not loaded yet) ends the case
+  // there, as a clerk would leave it: the demo must load on any first start.
+  const attempt = (date: LocalDate, decide: Decide) =>
+    run(date, (s, m) => decide(s, m, date)).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof DomainError) return false;
+        throw error;
+      },
+    );
+  await attempt(on, (s, m) =>
     submitApplication(command('SubmitApplication', { personId, name, gender, birthDate, orgId, unitId, on }, m), s, {
       orgExists: true,
       covers: true,
     }),
   );
   const done: Record<string, LocalDate> = { application: on };
-  if (LAST_STEP[c.variant] === 'application') return;
-  for (const { key, on: dateOf, decide } of steps(c)) {
-    const date = dateOf(done);
-    if (date > today) return;
-    // A step the rules refuse (say the holiday calendar of a later year is not loaded yet) ends the case
-    // there, as a clerk would leave it: the demo must load on any first start.
-    const refused = await run(date, (s, m) => decide(s, m, date)).then(
-      () => false,
-      (error: unknown) => {
-        if (error instanceof DomainError) return true;
-        throw error;
-      },
-    );
-    if (refused) return;
-    done[key] = date;
-    if (LAST_STEP[c.variant] === key) return;
-  }
+  // Quarterly thought reports from the activist on (A6), sent in date order between the steps.
+  const reportsUntil = c.reportsLapse ? addMonths(today, -5) : today;
+  let nextReport: LocalDate | null = null;
+  const reportsBefore = async (date: LocalDate) => {
+    while (nextReport && nextReport <= date && nextReport <= reportsUntil) {
+      const reportOn: LocalDate = nextReport;
+      const sent = await attempt(reportOn, (s, m) =>
+        recordThoughtReport(command('RecordThoughtReport', { personId, on: reportOn, summary: '季度思想汇报' }, m), s),
+      );
+      nextReport = sent ? addMonths(reportOn, 3) : null;
+    }
+  };
+  if (LAST_STEP[c.variant] !== 'application')
+    for (const { key, on: dateOf, decide } of steps(c)) {
+      const date = dateOf(done);
+      if (date > today) break;
+      await reportsBefore(date);
+      if (!(await attempt(date, decide))) break;
+      done[key] = date;
+      if (key === 'activist') nextReport = addMonths(date, 3);
+      if (LAST_STEP[c.variant] === key) break;
+    }
+  await reportsBefore(today);
 };

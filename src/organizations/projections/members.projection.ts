@@ -33,7 +33,7 @@ export const membersProjection: Projection = {
   // 2: name_key, so that lists sort by pinyin; conversion_due_on, extended by ConversionApproved (extend).
   version: 2,
   handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved', 'ConversionApproved'],
-  tables: ['members'],
+  tables: ['members', 'member_probation_extensions'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS members (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT, org_id TEXT NOT NULL, unit_id TEXT NOT NULL,
@@ -41,7 +41,8 @@ export const membersProjection: Projection = {
       revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL, conversion_due_on TEXT);
     CREATE INDEX IF NOT EXISTS members_org ON members (org_id, status, category);
     CREATE INDEX IF NOT EXISTS members_unit ON members (unit_id, status, category);
-    CREATE INDEX IF NOT EXISTS members_name ON members (name_key)`),
+    CREATE INDEX IF NOT EXISTS members_name ON members (name_key);
+    CREATE TABLE IF NOT EXISTS member_probation_extensions (member_id TEXT PRIMARY KEY, probation_end TEXT NOT NULL)`),
   evolve: (db, recorded) => {
     if (recorded.type === 'ConversionApproved') return extendProbation(db, recorded as unknown as ConversionApproved);
     const event = recorded as unknown as MemberEvent;
@@ -88,19 +89,25 @@ export const membersProjection: Projection = {
   },
 };
 
-/** An extended probation (Art. 32) moves the due date of the member the development case put on the roster. */
+/**
+ * An extended probation (Art. 32) moves the due date of the member the development case put on the roster.
+ * Kept beside the roster, not in it: the enrolment job may append MemberEnrolled after the extension.
+ */
 const extendProbation = (db: ReadModelDb, event: ConversionApproved) => {
   if (event.data.outcome !== 'extend' || !event.data.probationEnd) return;
-  statement(db, 'UPDATE members SET conversion_due_on = ? WHERE id = ?').run(
-    event.data.probationEnd,
+  statement(db, 'INSERT OR REPLACE INTO member_probation_extensions VALUES (?, ?)').run(
     memberIdOf(event.data.personId),
+    event.data.probationEnd,
   );
 };
 
+const CONVERSION_DUE = "CASE WHEN m.category = 'probationary' THEN coalesce(x.probation_end, m.conversion_due_on) END";
+
 const COLUMNS = `m.id, m.name, m.gender, m.birth_date AS birthDate, m.org_id AS orgId, o.name AS orgName, m.unit_id AS unitId,
   u.name AS unitName, m.category, m.joined_on AS joinedOn, m.post, m.teaches, m.status, m.revision, m.updated_at AS updatedAt,
-  CASE WHEN m.category = 'probationary' THEN m.conversion_due_on END AS conversionDueOn`;
-const FROM = 'members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id';
+  ${CONVERSION_DUE} AS conversionDueOn`;
+const FROM = `members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id
+  LEFT JOIN member_probation_extensions x ON x.member_id = m.id`;
 
 export const memberList: ListSpec = {
   sortable: {
@@ -123,7 +130,7 @@ export const memberList: ListSpec = {
     teaches: (value) => ({ sql: 'm.teaches = ?', params: [value === true || value === 'true' ? 1 : 0] }),
     /** 逾期未转正: active probationary members whose probation ended before the given day (the dashboard's link). */
     conversionDueBefore: (value) => ({
-      sql: "m.category = 'probationary' AND m.status = 'active' AND m.conversion_due_on < ?",
+      sql: `m.status = 'active' AND ${CONVERSION_DUE} < ?`,
       params: [String(value)],
     }),
   },
