@@ -437,7 +437,8 @@ export const en: AppMessages = {
     remove_member_done: '%{name} has been removed from the roster',
     reason: 'Reason',
     affiliate: 'Affiliate to host',
-    affiliate_help: '“%{name}” has %{count} full members (fewer than 3) and no organisation of its own: a Party organisation may host it.',
+    affiliate_help:
+      '“%{name}” has %{count} full members (fewer than 3) and no organisation of its own: a Party organisation may host it.',
     affiliate_done: '“%{name}” is now affiliated',
     host_org: 'Host organisation',
     end_affiliation: 'End affiliation',
