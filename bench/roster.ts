@@ -130,7 +130,7 @@ export const runRosterBench = async (): Promise<RosterFigures> =>
             { org: 'm.org_id', unit: 'm.unit_id' },
           )
         : parsed;
-      return listMembers(db, scoped);
+      return listMembers(db, scoped, '2026-11-23');
     };
     const runs = 50;
     const pageMs = [

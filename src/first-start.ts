@@ -28,7 +28,7 @@ export const firstStart = async (app: INestApplication): Promise<void> => {
     const summary = await seedDemoCounty(store, clock, await hashPassword(DEMO_PASSWORD));
     logger.log(
       `Demo county loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.units} units, ${summary.organisations} organisations, ` +
-        `${summary.members} members, ${summary.instructors} instructors (${summary.events} events). ` +
+        `${summary.members} members, ${summary.developmentCases} development cases, ${summary.instructors} instructors (${summary.events} events). ` +
         `Demo accounts staff / auditor / secretary-qiaoshan / instructor-001…108, password ${DEMO_PASSWORD}`,
     );
   }

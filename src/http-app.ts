@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { adminAssets, revalidate } from './core/http/admin-static.js';
 import { setUpOpenApi } from './core/http/openapi.js';
 import type { AppConfig } from './config.js';
 
@@ -42,10 +43,12 @@ export const createHttpApp = async (
   if (config.http.corsOrigins.length > 0)
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['Content-Range'] });
   if (existsSync(ADMIN_DIST)) {
-    app.useStaticAssets(ADMIN_DIST, { index: false });
+    app.use(adminAssets(ADMIN_DIST));
+    app.useStaticAssets(ADMIN_DIST, { index: false, setHeaders: revalidate });
     // The admin routes in the browser (#/units…); any other non-API GET gets its index.html.
     app.use((request: Request, response: Response, next: NextFunction) => {
       if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+      revalidate(response);
       response.sendFile(join(ADMIN_DIST, 'index.html'));
     });
   }

@@ -7,8 +7,15 @@ export interface Tile {
   label: Bilingual;
   value: number | string;
   tone: 'normal' | 'warning' | 'danger';
-  /** Where the admin goes when the tile is clicked, e.g. `/units?filter=…`. */
-  link?: string;
+  /** The list the tile counts, filtered as counted: the admin opens `/<resource>?filter=…` on a click. */
+  link?: TileLink;
+  /** The rule behind the figure (domain.md §12, e.g. B15): a tooltip for those who know the codes. */
+  rule?: string;
+}
+
+export interface TileLink {
+  resource: string;
+  filter?: Record<string, unknown>;
 }
 
 export interface Chart {

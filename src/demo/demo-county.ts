@@ -1,9 +1,12 @@
-import { command, handleCommand, type StreamModel } from '../core/command-handling.js';
+import { command, foldStream, handleCommand, type StreamModel } from '../core/command-handling.js';
 import type { EventStore } from '../core/event-store/event-store.js';
 import { systemMetadata } from '../core/http/request-context.js';
 import type { Event } from '../core/messages.js';
 import type { Clock } from '../core/time/clock.js';
-import { addDays, startOfShanghaiDay } from '../core/time/local-date.js';
+import { addDays, shanghaiDate, startOfShanghaiDay } from '../core/time/local-date.js';
+import { developmentCase } from '../membership/development-case.js';
+import { developmentStream } from '../membership/membership.events.js';
+import { seedDevelopmentCase, type CaseVariant } from './demo-development.js';
 import { userStream } from '../auth/auth.events.js';
 import { registerUser } from '../auth/commands/register-user.js';
 import { user } from '../auth/user.js';
@@ -36,6 +39,7 @@ export interface DemoSummary {
   organisations: number;
   members: number;
   instructors: number;
+  developmentCases: number;
   events: number;
 }
 
@@ -58,6 +62,7 @@ export const seedDemoCounty = async (
   const id = (kind: string, key: string | number) => uuidFrom(`demo:${seed}:${kind}:${key}`);
   const startHead = await store.headPosition();
   let members = 0;
+  let developmentCases = 0;
   // Each fact is decided "on" its business date: the decider's now, the event's occurredAt.
   const on = (date: string) => ({
     ...systemMetadata(clock),
@@ -159,6 +164,7 @@ export const seedDemoCounty = async (
       affiliateUnit(command('AffiliateUnit', { unitId: u.id, hostOrgId: host.id, on: '2019-09-10' }, m), s, {
         host,
         fullMembers: 0,
+        ownOrg: null,
       }),
     );
   }
@@ -300,6 +306,45 @@ export const seedDemoCounty = async (
     ).catch(() => undefined);
   }
 
+  // Membership development: cases at every stage, dated back from today (the clock's), some overdue.
+  const today = shanghaiDate(clock.now());
+  const qiaoshanBranch = orgs.get('桥山中学')!;
+  // Where everyone stands after the transfers and departures above: contacts and voters come from here.
+  const standings = await Promise.all(
+    roster.map(async (r) => foldStream(member, await store.readStream(memberStream(r.id)))),
+  );
+  const activeFullMembers = (orgId: string) =>
+    standings.flatMap((m) =>
+      m.status === 'active' && m.orgId === orgId && m.category === 'full'
+        ? [{ memberId: m.memberId, name: m.name }]
+        : [],
+    );
+  for (const [n, [daysAgo, variant]] of DEVELOPMENT_PLAN.entries()) {
+    const org = n % 3 === 0 ? qiaoshanBranch : random.pick(publicBranches);
+    const fullMembers = activeFullMembers(org.id);
+    if (fullMembers.length < 3) continue; // too small a branch to vote: the plan skips it
+    const female = random.chance(0.55);
+    const personId = id('person', n);
+    await seedDevelopmentCase(
+      {
+        personId,
+        name: `${random.pick([...data.SURNAMES])}${random.pick(female ? data.GIVEN_FEMALE : data.GIVEN_MALE)}${random.pick(female ? data.GIVEN_FEMALE : data.GIVEN_MALE)}`,
+        gender: female ? 'female' : 'male',
+        birthDate: `${random.int(1990, 2002)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+        orgId: org.id,
+        unitId: org.unitIds[0],
+        appliedOn: addDays(today, -daysAgo - random.int(0, 9)),
+        variant,
+        contacts: [fullMembers[0], fullMembers[1]],
+        fullMembers: fullMembers.length,
+        reportsLapse: variant === 'stalled-probation' || random.chance(0.2),
+      },
+      today,
+      (date, decide) => run(developmentStream(personId), developmentCase, date, decide),
+    );
+    developmentCases++;
+  }
+
   // 108 instructors, each dispatched to one or two private units; and one user per other role.
   const privateUnits = [...units.values()].filter((u) => u.type !== 'public_school');
   for (let n = 1; n <= 108; n++) {
@@ -331,6 +376,36 @@ export const seedDemoCounty = async (
     organisations: orgs.size,
     members,
     instructors: 108,
+    developmentCases,
     events: Number((await store.headPosition()) - startHead),
   };
 };
+
+/**
+ * The demo's development cases: how many days ago each applied, and how it goes. Age alone spreads them
+ * over the five stages (an application 40 days old has had its talk; one 1,250 days old is a full member);
+ * the variants add an overdue talk, a probation left past its end, a failed vote, a refusal, an extension.
+ */
+const DEVELOPMENT_PLAN: [number, CaseVariant][] = [
+  [12, 'ordinary'],
+  [25, 'ordinary'],
+  [50, 'no-talk'],
+  [90, 'ordinary'],
+  [200, 'ordinary'],
+  [260, 'ordinary'],
+  [330, 'ordinary'],
+  [420, 'ordinary'],
+  [560, 'ordinary'],
+  [600, 'ordinary'],
+  [640, 'ordinary'],
+  [660, 'ordinary'],
+  [700, 'vote-not-admit'],
+  [760, 'not-approved'],
+  [800, 'ordinary'],
+  [900, 'ordinary'],
+  [1000, 'ordinary'],
+  [1100, 'extended'],
+  [1130, 'stalled-probation'],
+  [1200, 'ordinary'],
+  [1280, 'ordinary'],
+];

@@ -1,5 +1,6 @@
 import type { Event } from '../core/messages.js';
 import { eventTypes, streamName } from '../core/messages.js';
+import { uuidFrom } from '../core/ids.js';
 import type { StepKey } from './development-steps.js';
 
 /**
@@ -223,3 +224,10 @@ export const MEMBERSHIP_EVENT_TYPES = eventTypes<DevelopmentEvent['type']>({
 });
 
 export const developmentStream = (personId: string) => streamName('development', personId);
+
+/**
+ * The roster id of the member a development case produces. Derived from the person, never random: a
+ * repeated enrolment addresses the same `member-…` stream, whose decider refuses a second MemberEnrolled.
+ * The roster's read model finds the member of an extended probation by it.
+ */
+export const memberIdOf = (personId: string): string => uuidFrom(`development:${personId}:member`);

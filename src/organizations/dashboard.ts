@@ -1,16 +1,36 @@
 import { parseListQuery } from '../core/http/list-query.js';
-import { withinUnits } from '../core/http/scope.js';
+import { withinScope, withinUnits } from '../core/http/scope.js';
 import type { Actor } from '../core/http/request-context.js';
 import { addMonths } from '../core/time/local-date.js';
-import type { DashboardContribution } from '../dashboard/dashboard.js';
+import type { DashboardContribution, Tile } from '../dashboard/dashboard.js';
+import { UNIT_TYPE_LABELS, UNIT_TYPES } from './organizations.events.js';
+import { listMembers, memberList } from './projections/members.projection.js';
 import { listPartyOrgs, partyOrgList } from './projections/party-orgs.projection.js';
 import { listUnits, unitList } from './projections/units.projection.js';
 
 const scopedUnits = (actor: Actor, filter: Record<string, unknown>) =>
   withinUnits({ ...parseListQuery({ filter: JSON.stringify(filter) }, unitList), limit: 1 }, actor, 'units.id');
-import { UNIT_TYPE_LABELS, UNIT_TYPES } from './organizations.events.js';
+const scopedMembers = (actor: Actor, filter: Record<string, unknown>) =>
+  withinScope({ ...parseListQuery({ filter: JSON.stringify(filter) }, memberList), limit: 1 }, actor, {
+    org: 'm.org_id',
+    unit: 'm.unit_id',
+  });
 
-/** Units at a glance: how many, and of which type (only the actor's own for scoped roles). */
+/** A count whose tile links to the list it counts, with the same filter. */
+const counted = (
+  tile: Omit<Tile, 'tone' | 'link'> & { value: number; alarm?: 'warning' | 'danger' },
+  resource: string,
+  filter?: Record<string, unknown>,
+): Tile => {
+  const { alarm, ...rest } = tile;
+  return {
+    ...rest,
+    tone: alarm && tile.value > 0 ? alarm : 'normal',
+    link: { resource, ...(filter ? { filter } : {}) },
+  };
+};
+
+/** Units, organisations and the roster at a glance (only the actor's own for scoped roles); each tile opens its list. */
 export const unitsDashboard: DashboardContribution = (db, actor, today) => {
   const scoped = !actor.unrestricted;
   const where = scoped ? `WHERE id IN (${actor.unitIds.map(() => '?').join(', ') || 'NULL'})` : '';
@@ -24,49 +44,74 @@ export const unitsDashboard: DashboardContribution = (db, actor, today) => {
     ).map((row) => [row.type, row.n]),
   );
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const needsOrg = listUnits(db, scopedUnits(actor, { needsOwnOrganization: true })).total;
-  const needsCommittee = listUnits(db, scopedUnits(actor, { needsCommittee: true })).total;
-  const termsDue = listPartyOrgs(db, {
-    ...parseListQuery({ filter: JSON.stringify({ termEndsBy: addMonths(today, 3) }) }, partyOrgList),
-    limit: 1,
-  }).total;
+  const needsOwnOrganization = { needsOwnOrganization: true };
+  const needsCommittee = { needsCommittee: true };
+  const termsDue = { termEndsBy: addMonths(today, 3) };
+  const conversionOverdue = { conversionDueBefore: today };
   return {
     tiles: [
-      {
-        key: 'units',
-        label: scoped ? { zh: '我负责的单位', en: 'My units' } : { zh: '全县单位', en: 'Units in the county' },
-        value: total,
-        tone: 'normal',
-        link: '/units',
-      },
-      {
-        key: 'units-need-own-organisation',
-        label: { zh: '应单独建立党组织的单位（B18）', en: 'Units that need their own organisation (B18)' },
-        value: needsOrg,
-        tone: needsOrg > 0 ? 'warning' : 'normal',
-        link: `/units?filter=${encodeURIComponent('{"needsOwnOrganization":true}')}`,
-      },
-      {
-        key: 'units-need-committee',
-        label: { zh: '应设立支部委员会的单位', en: 'Units that need a branch committee' },
-        value: needsCommittee,
-        tone: needsCommittee > 0 ? 'warning' : 'normal',
-        link: `/units?filter=${encodeURIComponent('{"needsCommittee":true}')}`,
-      },
+      counted(
+        {
+          key: 'units',
+          label: scoped ? { zh: '我负责的单位', en: 'My units' } : { zh: '全县单位', en: 'Units in the county' },
+          value: total,
+        },
+        'units',
+      ),
+      counted(
+        {
+          key: 'units-need-own-organisation',
+          label: { zh: '应单独建立党组织的单位', en: 'Units that need their own organisation' },
+          value: listUnits(db, scopedUnits(actor, needsOwnOrganization)).total,
+          rule: 'B18',
+          alarm: 'warning',
+        },
+        'units',
+        needsOwnOrganization,
+      ),
+      counted(
+        {
+          key: 'units-need-committee',
+          label: { zh: '应设立支部委员会的单位', en: 'Units that need a branch committee' },
+          value: listUnits(db, scopedUnits(actor, needsCommittee)).total,
+          rule: 'B18',
+          alarm: 'warning',
+        },
+        'units',
+        needsCommittee,
+      ),
       ...(actor.unrestricted
         ? [
-            {
-              key: 'committee-terms-due',
-              label: {
-                zh: '三个月内任期届满或已超期的委员会（B15）',
-                en: 'Committee terms ending within 3 months or overdue (B15)',
+            counted(
+              {
+                key: 'committee-terms-due',
+                label: {
+                  zh: '三个月内任期届满或已超期的委员会',
+                  en: 'Committee terms ending within 3 months or overdue',
+                },
+                value: listPartyOrgs(db, {
+                  ...parseListQuery({ filter: JSON.stringify(termsDue) }, partyOrgList),
+                  limit: 1,
+                }).total,
+                rule: 'B15',
+                alarm: 'danger',
               },
-              value: termsDue,
-              tone: termsDue > 0 ? ('danger' as const) : ('normal' as const),
-              link: `/party-organizations?filter=${encodeURIComponent(JSON.stringify({ termEndsBy: addMonths(today, 3) }))}`,
-            },
+              'party-organizations',
+              termsDue,
+            ),
           ]
         : []),
+      counted(
+        {
+          key: 'members-conversion-overdue',
+          label: { zh: '逾期未转正的预备党员', en: 'Probationary members overdue for conversion' },
+          value: listMembers(db, scopedMembers(actor, conversionOverdue), today).total,
+          rule: 'A19',
+          alarm: 'danger',
+        },
+        'members',
+        conversionOverdue,
+      ),
     ],
     charts: [
       {

@@ -14,6 +14,7 @@ import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
+import { shanghaiDate } from '../core/time/local-date.js';
 import { EnrollMemberCommand, enrollMemberBody } from './commands/enroll-member.js';
 import { RemoveMemberCommand, removeMemberBody } from './commands/remove-member.js';
 import { TransferMemberCommand, transferMemberBody } from './commands/transfer-member.js';
@@ -101,7 +102,8 @@ export class MembersController {
       query,
       { zh: '党员名册', en: 'Members' },
       MEMBER_EXPORT_COLUMNS,
-      () => listMembers(this.db, listQuery).rows,
+      () => listMembers(this.db, listQuery, this.today()).rows,
+      this.clock,
     );
   }
 
@@ -114,7 +116,7 @@ export class MembersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const listQuery = parseListQuery(query, memberList);
-    const { rows, total } = listMembers(this.db, withinScope(listQuery, request.user, SCOPE));
+    const { rows, total } = listMembers(this.db, withinScope(listQuery, request.user, SCOPE), this.today());
     setContentRange(response, 'members', listQuery.offset, rows.length, total);
     return rows;
   }
@@ -125,8 +127,12 @@ export class MembersController {
     return this.assertMemberInScope(request, id);
   }
 
+  private today() {
+    return shanghaiDate(this.clock.now());
+  }
+
   private assertMemberInScope(request: ActorRequest, memberId: string): MemberRow {
-    const row = getMember(this.db, memberId);
+    const row = getMember(this.db, memberId, this.today());
     if (!row) throw new NotFoundError({ zh: '党员', en: 'Member' }, memberId);
     assertOrgInScope(request.user, row.orgId, row.unitId);
     return row;

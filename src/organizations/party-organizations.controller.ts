@@ -26,7 +26,7 @@ import { getPosition, listPositions, positionList, type PositionRow } from './pr
 
 const PARTY_ORG = { zh: '党组织', en: 'Party organisation' };
 
-const ORG_EXPORT_COLUMNS: ExportColumn<PartyOrgRow & { parentName: string | null }>[] = [
+const ORG_EXPORT_COLUMNS: ExportColumn<PartyOrgRow>[] = [
   { header: { zh: '名称', en: 'Name' }, value: (r) => r.name, width: 30 },
   { header: { zh: '类型', en: 'Kind' }, value: (r, lang) => labelOf(ORG_KIND_LABELS, r.kind, lang) },
   { header: { zh: '上级党组织', en: 'Parent organisation' }, value: (r) => r.parentName, width: 30 },
@@ -102,18 +102,14 @@ export class PartyOrganizationsController {
       request.user,
       'o.id',
     );
-    await sendExport(response, query, { zh: '党组织', en: 'Party organisations' }, ORG_EXPORT_COLUMNS, () => {
-      const { rows } = listPartyOrgs(this.db, listQuery);
-      const names = new Map(rows.map((r) => [r.id, r.name]));
-      // A parent filtered out of the list is looked up by id; one the user does not see stays unnamed.
-      for (const r of rows)
-        if (r.parentId && !names.has(r.parentId))
-          names.set(
-            r.parentId,
-            orgVisible(this.db, request.user, r.parentId) ? (getPartyOrg(this.db, r.parentId)?.name ?? '') : '',
-          );
-      return rows.map((r) => ({ ...r, parentName: r.parentId ? names.get(r.parentId) || null : null }));
-    });
+    await sendExport(
+      response,
+      query,
+      { zh: '党组织', en: 'Party organisations' },
+      ORG_EXPORT_COLUMNS,
+      () => listPartyOrgs(this.db, listQuery).rows,
+      this.clock,
+    );
   }
 
   @Get('party-organizations')
@@ -192,6 +188,7 @@ export class PartyOrganizationsController {
       { zh: '职务', en: 'Posts' },
       POSITION_EXPORT_COLUMNS,
       () => listPositions(this.db, listQuery).rows,
+      this.clock,
     );
   }
 

@@ -75,6 +75,16 @@ export class RosterFacts {
     return rows.map((row) => row.id);
   }
 
+  /** The unit's own branch, general branch or committee (B18), if it has one. */
+  ownOrgOf(unitId: string): OrgFacts | null {
+    const own = statement(
+      this.db,
+      `SELECT o.id FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
+        WHERE pu.unit_id = ? AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1`,
+    ).get(unitId) as { id: string } | undefined;
+    return own ? this.org(own.id) : null;
+  }
+
   fullMembers(unitId: string): number {
     return fullMembersOfUnit(this.db, unitId);
   }

@@ -91,6 +91,7 @@ export class UnitsController {
       { zh: '单位', en: 'Units' },
       UNIT_EXPORT_COLUMNS,
       () => listUnits(this.db, listQuery).rows,
+      this.clock,
     );
   }
 

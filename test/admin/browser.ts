@@ -18,6 +18,7 @@ export const ensureAdminBuilt = () => {
   const sources = [
     join(ROOT, 'admin', 'src'),
     join(ROOT, 'admin', 'index.html'),
+    join(ROOT, 'admin', 'vite.config.ts'),
     join(ROOT, 'src', 'auth', 'permissions.ts'),
   ];
   const newest = Math.max(

@@ -21,7 +21,8 @@ describe('demo county', () => {
   describe('loaded on the first start of an empty store, through commands', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ env: { SEED_DEMO: 'true' } });
+      // The cases are dated back from the clock: a fixed day keeps them inside the loaded holiday calendars.
+      t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
     });
     afterAll(async () => t.close());
     const total = async (path: string) =>
@@ -63,6 +64,28 @@ describe('demo county', () => {
       const units = await t.requestAs(token, 'GET', '/units?range=[0,99]');
       expect(units.body.map((u: { id: string }) => u.id).sort()).toEqual([...me.body.roles[0].unitIds].sort());
       expect(units.body.every((u: { type: string }) => u.type !== 'public_school')).toBe(true);
+    });
+
+    test('membership development: cases at every stage, converted and refused ones, some overdue', async () => {
+      const count = async (filter: object, token?: string) => {
+        const path = `/development/cases?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,0]`;
+        const response = token ? await t.requestAs(token, 'GET', path) : await t.request('GET', path);
+        return Number(response.headers.get('content-range')?.split('/').pop()); // 'development/cases 0-0/21'
+      };
+      for (const stage of [1, 2, 3, 4, 5])
+        expect([stage, (await count({ stage, status: 'open' })) > 0]).toEqual([stage, true]);
+      expect(await count({ status: 'full_member' })).toBeGreaterThan(0);
+      expect(await count({ status: 'not_admitted' })).toBeGreaterThan(0);
+      const soonest = await t.request('GET', '/development/cases?sort=["nextDueOn","ASC"]&range=[0,99]');
+      const overdue = soonest.body.filter(
+        (c: { nextDueOn: string | null }) => c.nextDueOn && c.nextDueOn < '2026-11-23',
+      );
+      expect(overdue.length).toBeGreaterThan(0);
+      // 桥山中学's secretary has cases of their own to work on, and the board shows them.
+      const secretary = await t.login('secretary-qiaoshan', DEMO_PASSWORD);
+      expect(await count({}, secretary)).toBeGreaterThan(3);
+      const board = await t.requestAs(secretary, 'GET', '/development/pipeline');
+      expect(board.body.length).toBeGreaterThan(0);
     });
   });
 });

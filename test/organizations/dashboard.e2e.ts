@@ -31,4 +31,48 @@ describe('dashboard (e2e, demo county)', () => {
     expect(tile(body, 'committee-terms-due')).toBeUndefined();
     expect(body.recent).toEqual([]);
   });
+
+  test('every tile of every role links to the list it counts, and that list, so filtered, counts the same', async () => {
+    const tokens: [string, string | null][] = [
+      ['admin', null],
+      ['staff', await t.login('staff', 'Demo-2026')],
+      ['secretary-qiaoshan', await t.login('secretary-qiaoshan', 'Demo-2026')],
+      ['instructor-002', await t.login('instructor-002', 'Demo-2026')],
+    ];
+    for (const [who, token] of tokens) {
+      const send = (path: string) => (token ? t.requestAs(token, 'GET', path) : t.request('GET', path));
+      const { body } = await send('/dashboard');
+      expect(body.tiles.length).toBeGreaterThan(0);
+      for (const { key, value, link, label } of body.tiles) {
+        expect([who, key, link]).toEqual([who, key, expect.objectContaining({ resource: expect.any(String) })]);
+        expect(label.zh).not.toMatch(/[A-Z]\d/); // no rule codes (B15, B18) in the words; they are `rule`
+        const filter = encodeURIComponent(JSON.stringify(link.filter ?? {}));
+        const list = await send(`/${link.resource}?filter=${filter}&range=[0,0]`);
+        expect([who, key, list.status, Number(list.headers.get('content-range')?.split('/')[1])]).toEqual([
+          who,
+          key,
+          200,
+          value,
+        ]);
+      }
+    }
+  });
+
+  test('probationary members overdue for conversion are counted and marked, with their due date', async () => {
+    const { body } = await t.request('GET', '/dashboard');
+    const overdue = tile(body, 'members-conversion-overdue');
+    expect(overdue?.value).toBeGreaterThan(0);
+    const list = await t.request(
+      'GET',
+      `/members?filter=${encodeURIComponent(JSON.stringify({ conversionDueBefore: '2026-11-23' }))}&range=[0,99]`,
+    );
+    for (const member of list.body) {
+      expect(member).toMatchObject({ category: 'probationary', status: 'active', conversionOverdue: true });
+      expect(member.conversionDueOn < '2026-11-23').toBe(true);
+    }
+    const one = await t.request('GET', `/members/${list.body[0].id}`);
+    expect(one.body).toMatchObject({ conversionOverdue: true, conversionDueOn: list.body[0].conversionDueOn });
+    const full = await t.request('GET', `/members?filter=${encodeURIComponent('{"category":"full"}')}&range=[0,0]`);
+    expect(full.body[0]).toMatchObject({ conversionDueOn: null, conversionOverdue: false });
+  });
 });

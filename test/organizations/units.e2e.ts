@@ -66,7 +66,8 @@ describe('units: register, list, rename (e2e)', () => {
       `/units?${new URLSearchParams({ sort: '["name","DESC"]', range: '[0,1]', filter: '{"type":"private_school"}' })}`,
     );
     expect(page.status).toBe(200);
-    expect(page.body.map((u: { name: string }) => u.name)).toEqual(['雏鹰学校', '兴华学校'].sort().reverse());
+    // Names sort by pinyin (雏 chú before 兴 xīng), not by code point.
+    expect(page.body.map((u: { name: string }) => u.name)).toEqual(['兴华学校', '雏鹰学校']);
     expect(page.headers.get('content-range')).toBe('units 0-1/2');
     const search = await t.request('GET', `/units?filter=${encodeURIComponent('{"q":"幼儿"}')}`);
     expect(search.body.map((u: { name: string }) => u.name)).toEqual(['梦圆幼儿园']);

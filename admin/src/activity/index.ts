@@ -1,6 +1,8 @@
 import ActivityIcon from '@mui/icons-material/History';
-import { ActivityList } from './ActivityList';
-import { ActivityShow } from './ActivityShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ActivityList = lazyPage(() => import('./ActivityList'), 'ActivityList');
+const ActivityShow = lazyPage(() => import('./ActivityShow'), 'ActivityShow');
 
 export default {
   list: ActivityList,

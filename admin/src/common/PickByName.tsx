@@ -13,6 +13,7 @@ interface PickByNameProps {
   alwaysOn?: boolean;
   label?: string;
   helperText?: string;
+  disabled?: boolean;
   validate?: Validator | Validator[];
   sx?: SxProps;
 }

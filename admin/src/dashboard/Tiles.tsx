@@ -1,5 +1,5 @@
-import { Card, CardActionArea, CardContent, Typography } from '@mui/material';
-import { useNavigate } from 'react-admin';
+import { Card, CardActionArea, CardContent, Tooltip, Typography } from '@mui/material';
+import { Link, useTranslate } from 'react-admin';
 import type { DashboardData } from '../dataProvider';
 import { useServerText } from '../i18n/i18nProvider';
 
@@ -10,6 +10,10 @@ const toneColor: Record<Tile['tone'], string> = {
   warning: 'warning.main',
   danger: 'error.main',
 };
+
+/** The list a tile counts, as react-admin reads its filter from the URL: `/members?filter={…}`. */
+export const tileHref = (link: NonNullable<Tile['link']>): string =>
+  `/${link.resource}${link.filter ? `?filter=${encodeURIComponent(JSON.stringify(link.filter))}` : ''}`;
 
 const TileBody = ({ tile }: { tile: Tile }) => {
   const serverText = useServerText();
@@ -25,25 +29,31 @@ const TileBody = ({ tile }: { tile: Tile }) => {
   );
 };
 
-/** One card per figure; a card with a link opens the list it counts. */
+/**
+ * One card per figure; a card with a link is a real link (open in a new tab, keyboard, a visible
+ * address) to the list it counts, filtered as counted. The rule behind a figure (B15…) is only a tooltip.
+ */
 export const Tiles = ({ tiles }: { tiles: Tile[] }) => {
-  const navigate = useNavigate();
+  const translate = useTranslate();
   return (
     <>
       {tiles.map((tile) => (
-        <Card
+        <Tooltip
           key={tile.key}
-          data-tile={tile.key}
-          sx={{ borderTop: 4, borderColor: toneColor[tile.tone] ?? toneColor.normal }}
+          title={tile.rule ? translate('dashboard.rule', { rule: tile.rule }) : ''}
+          placement="top"
+          describeChild
         >
-          {tile.link ? (
-            <CardActionArea onClick={() => navigate(tile.link!)} sx={{ height: '100%' }}>
+          <Card data-tile={tile.key} sx={{ borderTop: 4, borderColor: toneColor[tile.tone] ?? toneColor.normal }}>
+            {tile.link ? (
+              <CardActionArea component={Link} to={tileHref(tile.link)} sx={{ height: '100%' }}>
+                <TileBody tile={tile} />
+              </CardActionArea>
+            ) : (
               <TileBody tile={tile} />
-            </CardActionArea>
-          ) : (
-            <TileBody tile={tile} />
-          )}
-        </Card>
+            )}
+          </Card>
+        </Tooltip>
       ))}
     </>
   );

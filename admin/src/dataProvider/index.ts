@@ -21,7 +21,10 @@ export interface DashboardData {
     label: { zh: string; en: string };
     value: number | string;
     tone: 'normal' | 'warning' | 'danger';
-    link?: string;
+    /** The list the tile counts and its filter (src/dashboard/dashboard.ts). */
+    link?: { resource: string; filter?: Record<string, unknown> };
+    /** The rule code behind the figure, for a tooltip. */
+    rule?: string;
   }[];
   charts: {
     key: string;

@@ -30,9 +30,14 @@ export const CaseObligations = () => {
       {data.map((obligation) => {
         const timing = obligationTiming(obligation, on);
         return (
-          <ListItem key={obligation.id} disableGutters data-code={obligation.code}>
+          <ListItem
+            key={obligation.id}
+            disableGutters
+            data-code={obligation.code}
+            title={translate('dashboard.rule', { rule: obligation.code })}
+          >
             <ListItemText
-              primary={`${obligation.code} ${text({ zh: obligation.titleZh, en: obligation.titleEn })}`}
+              primary={text({ zh: obligation.titleZh, en: obligation.titleEn })}
               secondary={
                 <Typography
                   component="span"

@@ -44,8 +44,9 @@ export const NextObligationField = (_props: FieldProps) => {
       color={overdue ? 'error' : undefined}
       sx={overdue ? { fontWeight: 'bold' } : undefined}
       data-overdue={overdue ? 'true' : undefined}
+      title={translate('dashboard.rule', { rule: record.nextObligation })}
     >
-      {record.nextObligation} {title}
+      {title || record.nextObligation}
       {record.nextDueOn ? `（${translate('resources.development.due', { date: record.nextDueOn })}）` : ''}
       {overdue ? ` ${translate('resources.development.overdue')}` : ''}
     </Typography>

@@ -1,9 +1,11 @@
 import DevelopmentIcon from '@mui/icons-material/HowToReg';
-import { DevelopmentCreate } from './DevelopmentCreate';
-import { DevelopmentList } from './DevelopmentList';
-import { DevelopmentShow } from './DevelopmentShow';
+import { lazyPage } from '../common/lazyPage';
 
-export { PipelineBoard } from './PipelineBoard';
+const DevelopmentCreate = lazyPage(() => import('./DevelopmentCreate'), 'DevelopmentCreate');
+const DevelopmentList = lazyPage(() => import('./DevelopmentList'), 'DevelopmentList');
+const DevelopmentShow = lazyPage(() => import('./DevelopmentShow'), 'DevelopmentShow');
+
+export const PipelineBoard = lazyPage(() => import('./PipelineBoard'), 'PipelineBoard');
 
 export default {
   list: DevelopmentList,

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { ThemeProvider, type Theme } from '@mui/material/styles';
+import { useCallback, type ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
 import { AccountMenu } from './AccountMenu';
 
 /** React-admin's layout; the app bar keeps its language switcher (中文 / English) and adds "change password". */
@@ -9,6 +10,33 @@ const PartyLedgerAppBar = () => (
   </AppBar>
 );
 
+/**
+ * MUI names every pagination `<nav>` "pagination navigation" in English and react-admin has no prop for
+ * it: give the nav a label in the user's language through the theme, for every list at once.
+ */
+const useLocalisedTheme = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return useCallback(
+    (outer: Theme): Theme => ({
+      ...outer,
+      components: {
+        ...outer.components,
+        MuiPagination: {
+          ...outer.components?.MuiPagination,
+          defaultProps: {
+            ...outer.components?.MuiPagination?.defaultProps,
+            'aria-label': translate('ra.navigation.pagination', { _: 'Pagination' }),
+          },
+        },
+      },
+    }),
+    [translate, locale],
+  );
+};
+
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={PartyLedgerAppBar}>{children}</RaLayout>
+  <ThemeProvider theme={useLocalisedTheme()}>
+    <RaLayout appBar={PartyLedgerAppBar}>{children}</RaLayout>
+  </ThemeProvider>
 );

@@ -22,5 +22,7 @@ export const theme: RaThemeOptions = {
       'Arial',
       'sans-serif',
     ].join(','),
+    // MUI writes buttons and tabs in capitals: "导出 EXCEL". Chinese has no case, and names keep theirs.
+    button: { textTransform: 'none' },
   },
 };

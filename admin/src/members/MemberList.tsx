@@ -6,6 +6,7 @@ import {
   FilterButton,
   Link,
   List,
+  DateInput,
   NullableBooleanInput,
   SearchInput,
   SelectInput,
@@ -25,6 +26,7 @@ const filters = [
   <SelectInput key="category" source="category" choices={categoryChoices} />,
   <SelectInput key="status" source="status" choices={memberStatusChoices} />,
   <NullableBooleanInput key="teaches" source="teaches" />,
+  <DateInput key="conversionDueBefore" source="conversionDueBefore" />,
 ];
 
 /** The import wizard is a page of its own: `/members/import`. */

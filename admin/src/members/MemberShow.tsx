@@ -41,6 +41,8 @@ export const MemberShow = () => {
         <ReferenceField source="unitId" reference="units" />
         <CategoryField source="category" />
         <TextField source="joinedOn" emptyText="—" />
+        {/* Only a probationary member's: the day probation ends and conversion is due. */}
+        <TextField source="conversionDueOn" emptyText="—" />
         <TextField source="post" emptyText="—" />
         <BooleanField source="teaches" />
         <MemberStatusField source="status" />

@@ -1,9 +1,11 @@
 import MemberIcon from '@mui/icons-material/Groups';
-import { MemberCreate } from './MemberCreate';
-import { MemberList } from './MemberList';
-import { MemberShow } from './MemberShow';
+import { lazyPage } from '../common/lazyPage';
 
-export { MemberImport } from './import/MemberImport';
+const MemberCreate = lazyPage(() => import('./MemberCreate'), 'MemberCreate');
+const MemberList = lazyPage(() => import('./MemberList'), 'MemberList');
+const MemberShow = lazyPage(() => import('./MemberShow'), 'MemberShow');
+
+export const MemberImport = lazyPage(() => import('./import/MemberImport'), 'MemberImport');
 
 export default {
   list: MemberList,

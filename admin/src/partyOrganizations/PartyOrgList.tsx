@@ -7,7 +7,6 @@ import {
   FilterButton,
   Link,
   List,
-  ReferenceField,
   SearchInput,
   SelectArrayInput,
   TopToolbar,
@@ -54,9 +53,7 @@ export const PartyOrgList = () => {
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="kind" field={KindField} />
-        <DataTable.Col source="parentId" disableSort>
-          <ReferenceField source="parentId" reference="party-organizations" link={false} emptyText="—" />
-        </DataTable.Col>
+        <DataTable.Col source="parentId" disableSort render={(org) => org.parentName ?? '—'} />
         <DataTable.Col
           source="unitIds"
           disableSort

@@ -3,7 +3,6 @@ import {
   DataTable,
   Pagination,
   ReferenceArrayField,
-  ReferenceField,
   ReferenceManyField,
   Show,
   TabbedShowLayout,
@@ -72,12 +71,12 @@ export const PartyOrgShow = () => {
           <TextField source="name" />
           <KindField source="kind" />
           <ApprovalAuthorityField label="resources.party-organizations.fields.approvalAuthority" />
-          <ReferenceField source="parentId" reference="party-organizations" emptyText="—" />
+          {/* The name from the read model: a secretary may not open the parent, but sees whose it is. */}
+          <TextField source="parentName" label="resources.party-organizations.fields.parentId" emptyText="—" />
           <ReferenceArrayField source="unitIds" reference="units" emptyText="—" />
           <TextField source="foundedOn" />
           <TextField source="termStart" emptyText="—" />
           <TermEndField source="termEnd" />
-          <TextField source="revision" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.party-organizations.tabs.positions" path="positions">
           {managePosts && <AssignPositionButton />}

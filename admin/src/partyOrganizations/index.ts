@@ -1,9 +1,11 @@
 import OrgIcon from '@mui/icons-material/AccountBalance';
-import { PartyOrgCreate } from './PartyOrgCreate';
-import { PartyOrgList } from './PartyOrgList';
-import { PartyOrgShow } from './PartyOrgShow';
+import { lazyPage } from '../common/lazyPage';
 
-export { PartyOrgTree } from './PartyOrgTree';
+const PartyOrgCreate = lazyPage(() => import('./PartyOrgCreate'), 'PartyOrgCreate');
+const PartyOrgList = lazyPage(() => import('./PartyOrgList'), 'PartyOrgList');
+const PartyOrgShow = lazyPage(() => import('./PartyOrgShow'), 'PartyOrgShow');
+
+export const PartyOrgTree = lazyPage(() => import('./PartyOrgTree'), 'PartyOrgTree');
 
 export default {
   list: PartyOrgList,

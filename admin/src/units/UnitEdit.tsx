@@ -5,7 +5,6 @@ import {
   SaveButton,
   SelectField,
   SimpleForm,
-  TextField,
   TextInput,
   Toolbar,
   maxLength,
@@ -65,9 +64,6 @@ const RenameForm = () => {
       <TextInput source="name" validate={[required(), maxLength(100)]} />
       <Labeled>
         <SelectField source="type" choices={unitTypeChoices} />
-      </Labeled>
-      <Labeled>
-        <TextField source="revision" />
       </Labeled>
     </SimpleForm>
   );

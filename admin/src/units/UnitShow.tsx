@@ -62,7 +62,6 @@ export const UnitShow = () => {
         <ReferenceField source="hostOrgId" reference="party-organizations" emptyText="—" />
         <DateTimeField source="registeredAt" />
         <DateTimeField source="updatedAt" />
-        <TextField source="revision" />
       </SimpleShowLayout>
     </Show>
   );

@@ -1,6 +1,6 @@
 import type { Exporter } from 'react-admin';
 import { downloadCsvWithBom } from '../common/csv';
-import { formatDateTime } from '../i18n/dates';
+import { formatDateTime, today } from '../i18n/dates';
 import { translate } from '../i18n/i18nProvider';
 
 const COLUMNS = ['name', 'type', 'district', 'centralSchool', 'registeredAt', 'updatedAt'] as const;
@@ -16,5 +16,6 @@ export const unitExporter: Exporter = (units) => {
       return value;
     }),
   );
-  downloadCsvWithBom(translate('resources.units.name', { smart_count: 2 }), header, rows);
+  // Named like the server's exports: the day in the county (Asia/Shanghai), whatever the browser's zone.
+  downloadCsvWithBom(`${translate('resources.units.name', { smart_count: 2 })}-${today()}`, header, rows);
 };

@@ -1,8 +1,10 @@
 import UnitIcon from '@mui/icons-material/School';
-import { UnitCreate } from './UnitCreate';
-import { UnitEdit } from './UnitEdit';
-import { UnitList } from './UnitList';
-import { UnitShow } from './UnitShow';
+import { lazyPage } from '../common/lazyPage';
+
+const UnitCreate = lazyPage(() => import('./UnitCreate'), 'UnitCreate');
+const UnitEdit = lazyPage(() => import('./UnitEdit'), 'UnitEdit');
+const UnitList = lazyPage(() => import('./UnitList'), 'UnitList');
+const UnitShow = lazyPage(() => import('./UnitShow'), 'UnitShow');
 
 export default {
   list: UnitList,

@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { RoleGrant, UserEvent } from '../auth.events.js';
 
 export interface UserRow {
@@ -21,14 +22,15 @@ export interface UserRow {
  */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 2,
+  // 3: display_name_key (lists sort by pinyin) and token_generation (a disable revokes tokens for good).
+  version: 3,
   handles: ['UserRegistered', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'UserDisabled', 'UserEnabled'],
   tables: ['users'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS users (
       id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
       roles TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-      token_generation INTEGER NOT NULL DEFAULT 0)`),
+      display_name_key TEXT NOT NULL, token_generation INTEGER NOT NULL DEFAULT 0)`),
   evolve: (db, recorded) => {
     const event = recorded as unknown as UserEvent;
     const at = recorded.metadata.recordedAt;
@@ -42,7 +44,7 @@ export const usersProjection: Projection = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, username, displayName, passwordHash } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)').run(
+        statement(db, 'INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)').run(
           userId,
           username,
           displayName,
@@ -52,6 +54,7 @@ export const usersProjection: Projection = {
           recorded.revision,
           at,
           at,
+          sortKey(displayName),
         );
         return;
       }
@@ -94,7 +97,7 @@ const toRow = (row: RawRow): UserRow => ({ ...row, roles: JSON.parse(row.roles) 
 export const userList: ListSpec = {
   sortable: {
     username: 'username',
-    displayName: 'display_name',
+    displayName: 'display_name_key',
     status: 'status',
     createdAt: 'created_at',
     updatedAt: 'updated_at',

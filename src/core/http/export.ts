@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { ValidationError, type Bilingual, type FieldIssue } from '../errors.js';
+import type { Clock } from '../time/clock.js';
+import { shanghaiDate } from '../time/local-date.js';
 
 /** The language of an export's headers and enumerated values (`?lang=zh|en`, Chinese by default). */
 export type ExportLang = 'zh' | 'en';
@@ -59,7 +61,8 @@ export const parseExportQuery = (query: Record<string, unknown>): { format: 'csv
 /**
  * Sends rows as CSV (UTF-8 with a BOM, CRLF: Excel on a Chinese Windows then opens it without
  * garbling) or as .xlsx, with headers and enumerated values in `?lang=` (zh by default).
- * `format` and `lang` come from the query string and are checked here.
+ * `format` and `lang` come from the query string and are checked here. The file name carries the day in
+ * Asia/Shanghai by the injected clock (at 01:00 Beijing time it is already tomorrow in the county, not in UTC).
  */
 export const sendExport = async <Row>(
   response: Response,
@@ -67,10 +70,11 @@ export const sendExport = async <Row>(
   name: Bilingual,
   columns: ExportColumn<Row>[],
   rows: Row[] | (() => Row[]),
+  clock: Clock,
 ) => {
   const { format, lang } = parseExportQuery(query);
   const data = typeof rows === 'function' ? rows() : rows;
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = shanghaiDate(clock.now());
   const filename = encodeURIComponent(`${name[lang]}-${stamp}`);
   if (format === 'csv') {
     const lines = [

@@ -1,4 +1,3 @@
-import { uuidFrom } from '../../core/ids.js';
 import { jobId, type JobRequest, type Policy } from '../../core/jobs/policy.js';
 import type { RecordedEvent } from '../../core/messages.js';
 import type { AdmissionApproved, AssignedToBranchAndGroup, ConversionApproved } from '../membership.events.js';
@@ -14,11 +13,8 @@ export interface PersonJob {
   personId: string;
 }
 
-/**
- * The roster id of the member a development case produces. Derived from the person, never random: a
- * repeated enrolment addresses the same `member-…` stream, whose decider refuses a second MemberEnrolled.
- */
-export const memberIdOf = (personId: string): string => uuidFrom(`development:${personId}:member`);
+/** Kept here too for the policy's readers; defined beside the events, where the roster reads it. */
+export { memberIdOf } from '../membership.events.js';
 
 /**
  * Issue #5, domain.md §4 steps 17, 19 and 24: the higher committee's approval puts the person on the roster

@@ -34,5 +34,5 @@ export const developedPerYear = (db: ReadModelDb, year?: number) =>
   statement(
     db,
     `SELECT d.org_id AS orgId, o.name AS orgName, d.year, d.members FROM developed_per_year d
-    LEFT JOIN party_orgs o ON o.id = d.org_id WHERE (? IS NULL OR d.year = ?) ORDER BY d.year DESC, o.name`,
+    LEFT JOIN party_orgs o ON o.id = d.org_id WHERE (? IS NULL OR d.year = ?) ORDER BY d.year DESC, o.name_key`,
   ).all(year ?? null, year ?? null) as { orgId: string; orgName: string | null; year: number; members: number }[];

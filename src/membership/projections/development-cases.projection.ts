@@ -1,5 +1,6 @@
 import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { RecordedEvent } from '../../core/messages.js';
 import type { CaseStatus, OpenCase } from '../development-case.js';
 import { EVENT_STEP } from '../development-records.js';
@@ -39,6 +40,7 @@ const row = (c: OpenCase, revision: number, at: string) => {
     JSON.stringify(c.done),
     revision,
     at,
+    sortKey(c.name),
   ];
 };
 
@@ -87,7 +89,8 @@ export const developmentCasesProjection: Projection = {
   // 2: the case state gained `lastFailedVoteOn`, which re-dates the next obligation after a failed vote.
   // 3: the records of each step (issue #5 item 6), and DevelopmentRecordAttached.
   // 4: A2 and A8 have no due date any more (they are earliest days), which changes `next_due_on`.
-  version: 4,
+  // 5: name_key, so that lists sort by pinyin.
+  version: 5,
   handles: [...DEVELOPMENT_EVENT_TYPES, 'DevelopmentRecordAttached'],
   tables: ['development_cases', states.table, 'development_case_records'],
   init: (db) => {
@@ -102,14 +105,14 @@ export const developmentCasesProjection: Projection = {
       stage INTEGER NOT NULL, step INTEGER NOT NULL, applied_on TEXT NOT NULL, activist_on TEXT, candidate_on TEXT,
       admission_meeting_on TEXT, approved_on TEXT, oath_on TEXT, probation_end TEXT, converted_on TEXT,
       party_standing_from TEXT, next_obligation TEXT, next_due_on TEXT, steps TEXT NOT NULL,
-      revision INTEGER NOT NULL, updated_at TEXT NOT NULL);
+      revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS development_cases_org ON development_cases (org_id, stage)`);
   },
   evolve: (db, recorded) => {
     const { after } = states.fold(db, recorded);
     if (after.status === 'none') return;
     keepRecords(db, recorded);
-    statement(db, `INSERT OR REPLACE INTO development_cases VALUES (${Array(21).fill('?').join(', ')})`).run(
+    statement(db, `INSERT OR REPLACE INTO development_cases VALUES (${Array(22).fill('?').join(', ')})`).run(
       ...row(after, recorded.revision, recorded.metadata.recordedAt),
     );
   },
@@ -124,7 +127,9 @@ const FROM = 'development_cases c LEFT JOIN party_orgs o ON o.id = c.org_id LEFT
 
 export const developmentCaseList: ListSpec = {
   sortable: {
-    name: 'c.name',
+    name: 'c.name_key',
+    orgName: 'o.name_key',
+    unitName: 'u.name_key',
     stage: 'c.stage',
     step: 'c.step',
     appliedOn: 'c.applied_on',

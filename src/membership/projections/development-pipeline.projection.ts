@@ -53,7 +53,7 @@ export const pipeline = (db: ReadModelDb, orgIds: string[] | null): PipelineRow[
   const rows = statement(
     db,
     `SELECT p.org_id AS orgId, o.name AS orgName, p.stage, p.cases FROM development_pipeline p
-    LEFT JOIN party_orgs o ON o.id = p.org_id WHERE p.cases > 0 ORDER BY o.name, p.org_id`,
+    LEFT JOIN party_orgs o ON o.id = p.org_id WHERE p.cases > 0 ORDER BY o.name_key, p.org_id`,
   ).all() as { orgId: string; orgName: string | null; stage: 1 | 2 | 3 | 4 | 5; cases: number }[];
   const byOrg = new Map<string, PipelineRow>();
   for (const r of rows.filter((r) => !orgIds || orgIds.includes(r.orgId))) {

@@ -26,7 +26,7 @@ const HOST_KINDS = ['affiliated_party_org', 'joint_branch', 'general_branch', 'b
 export const affiliateUnit = (
   { data, metadata: command }: AffiliateUnit,
   state: Unit,
-  facts: { host: OrgFacts | null; fullMembers: number },
+  facts: { host: OrgFacts | null; fullMembers: number; ownOrg: OrgFacts | null },
 ): UnitAffiliated | UnitAffiliationEnded => {
   const current = registeredUnit(state, data.unitId);
   notInFuture(data.on, command, 'on', 'unit.date-in-future');
@@ -66,6 +66,16 @@ export const affiliateUnit = (
       { zh: '该单位已挂靠此党组织', en: 'The unit is already affiliated to this organisation' },
       'hostOrgId',
     );
+  if (facts.ownOrg) {
+    throw new DomainError(
+      'unit.has-own-organisation',
+      {
+        zh: `该单位已建立${facts.ownOrg.name}，无需挂靠`,
+        en: `The unit has its own organisation (${facts.ownOrg.name}) and is not hosted by another`,
+      },
+      'hostOrgId',
+    );
+  }
   if (facts.fullMembers >= 3) {
     throw new DomainError(
       'unit.too-many-members-to-affiliate',
@@ -92,6 +102,7 @@ export class AffiliateUnitHandler implements ICommandHandler<AffiliateUnitComman
     const facts = {
       host: this.roster.org(command.data.hostOrgId),
       fullMembers: this.roster.fullMembers(command.data.unitId),
+      ownOrg: this.roster.ownOrgOf(command.data.unitId),
     };
     return handleCommand(
       this.store,

@@ -112,7 +112,7 @@ describe('affiliation (挂靠)', () => {
         affiliateUnit(
           command('AffiliateUnit', { unitId: 'u-1', hostOrgId: 'org-h', on: '2026-03-01' }, testMetadata()),
           s,
-          { host, fullMembers: 2 },
+          { host, fullMembers: 2, ownOrg: null },
         ),
       )
       .then([{ type: 'UnitAffiliated', data: { unitId: 'u-1', hostOrgId: 'org-h', since: '2026-03-01' } }]);
@@ -125,9 +125,23 @@ describe('affiliation (挂靠)', () => {
         affiliateUnit(
           command('AffiliateUnit', { unitId: 'u-1', hostOrgId: 'org-h', on: '2026-03-01' }, testMetadata()),
           s,
-          { host, fullMembers: 3 },
+          { host, fullMembers: 3, ownOrg: null },
         ),
       )
       .thenFails('unit.too-many-members-to-affiliate');
+  });
+  test('a unit with a branch of its own is not hosted by another, however few its full members', async () => {
+    const { unit } = await import('../unit.js');
+    const ownOrg = { id: 'org-own', name: '桥山中学党支部', kind: 'party_branch', unitIds: ['u-1'] };
+    spec(unit)
+      .given([registered])
+      .when((s) =>
+        affiliateUnit(
+          command('AffiliateUnit', { unitId: 'u-1', hostOrgId: 'org-h', on: '2026-03-01' }, testMetadata()),
+          s,
+          { host, fullMembers: 2, ownOrg },
+        ),
+      )
+      .thenFails('unit.has-own-organisation');
   });
 });

@@ -1,5 +1,8 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
+import { addYears } from '../../core/time/local-date.js';
+import { memberIdOf, type ConversionApproved } from '../../membership/membership.events.js';
 import type { MemberEvent } from '../organizations.events.js';
 import { MEMBER_HISTORY_INDEX, MEMBER_HISTORY_TABLE, recordMemberHistory } from './member-history.js';
 
@@ -19,25 +22,33 @@ export interface MemberRow {
   status: 'active' | 'removed';
   revision: number;
   updatedAt: string;
+  /** A probationary member's end of probation (a year after joining, or as extended): conversion is due. */
+  conversionDueOn: string | null;
+  /** Still probationary after that day (逾期未转正), as of the request's day in Asia/Shanghai. */
+  conversionOverdue: boolean;
 }
 
 /** The roster: one row per member, with their organisation and unit, and its history by date (member-history.ts). */
 export const membersProjection: Projection = {
   name: 'members',
-  version: 2,
-  handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved'],
-  tables: ['members', 'member_history'],
+  // 2: member_history (the roster by date); 3: name_key, so that lists sort by pinyin; conversion_due_on,
+  // extended by ConversionApproved (extend).
+  version: 3,
+  handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved', 'ConversionApproved'],
+  tables: ['members', 'member_history', 'member_probation_extensions'],
   indexes: [MEMBER_HISTORY_INDEX],
   init: (db) =>
     db.exec(`${MEMBER_HISTORY_TABLE};
     CREATE TABLE IF NOT EXISTS members (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT, org_id TEXT NOT NULL, unit_id TEXT NOT NULL,
       category TEXT NOT NULL, joined_on TEXT, post TEXT, teaches INTEGER NOT NULL, status TEXT NOT NULL,
-      revision INTEGER NOT NULL, updated_at TEXT NOT NULL);
+      revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL, conversion_due_on TEXT);
     CREATE INDEX IF NOT EXISTS members_org ON members (org_id, status, category);
     CREATE INDEX IF NOT EXISTS members_unit ON members (unit_id, status, category);
-    CREATE INDEX IF NOT EXISTS members_name ON members (name)`),
+    CREATE INDEX IF NOT EXISTS members_name ON members (name_key);
+    CREATE TABLE IF NOT EXISTS member_probation_extensions (member_id TEXT PRIMARY KEY, probation_end TEXT NOT NULL)`),
   evolve: (db, recorded) => {
+    if (recorded.type === 'ConversionApproved') return extendProbation(db, recorded as unknown as ConversionApproved);
     const event = recorded as unknown as MemberEvent;
     recordMemberHistory(db, recorded);
     const at = recorded.metadata.recordedAt;
@@ -51,7 +62,7 @@ export const membersProjection: Projection = {
     switch (event.type) {
       case 'MemberEnrolled': {
         const d = event.data;
-        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           d.memberId,
           d.name,
           d.gender,
@@ -65,6 +76,8 @@ export const membersProjection: Projection = {
           'active',
           recorded.revision,
           at,
+          sortKey(d.name),
+          d.category === 'probationary' && d.joinedOn ? addYears(d.joinedOn, 1) : null,
         );
         return;
       }
@@ -81,18 +94,34 @@ export const membersProjection: Projection = {
   },
 };
 
+/**
+ * An extended probation (Art. 32) moves the due date of the member the development case put on the roster.
+ * Kept beside the roster, not in it: the enrolment job may append MemberEnrolled after the extension.
+ */
+const extendProbation = (db: ReadModelDb, event: ConversionApproved) => {
+  if (event.data.outcome !== 'extend' || !event.data.probationEnd) return;
+  statement(db, 'INSERT OR REPLACE INTO member_probation_extensions VALUES (?, ?)').run(
+    memberIdOf(event.data.personId),
+    event.data.probationEnd,
+  );
+};
+
+const CONVERSION_DUE = "CASE WHEN m.category = 'probationary' THEN coalesce(x.probation_end, m.conversion_due_on) END";
+
 const COLUMNS = `m.id, m.name, m.gender, m.birth_date AS birthDate, m.org_id AS orgId, o.name AS orgName, m.unit_id AS unitId,
-  u.name AS unitName, m.category, m.joined_on AS joinedOn, m.post, m.teaches, m.status, m.revision, m.updated_at AS updatedAt`;
-const FROM = 'members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id';
+  u.name AS unitName, m.category, m.joined_on AS joinedOn, m.post, m.teaches, m.status, m.revision, m.updated_at AS updatedAt,
+  ${CONVERSION_DUE} AS conversionDueOn`;
+const FROM = `members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id
+  LEFT JOIN member_probation_extensions x ON x.member_id = m.id`;
 
 export const memberList: ListSpec = {
   sortable: {
-    name: 'm.name',
+    name: 'm.name_key',
     category: 'm.category',
     joinedOn: 'm.joined_on',
     birthDate: 'm.birth_date',
-    unitName: 'u.name',
-    orgName: 'o.name',
+    unitName: 'u.name_key',
+    orgName: 'o.name_key',
     updatedAt: 'm.updated_at',
   },
   defaultSort: ['name', 'ASC'],
@@ -104,18 +133,30 @@ export const memberList: ListSpec = {
     category: filters.equals('m.category'),
     status: filters.equals('m.status'),
     teaches: (value) => ({ sql: 'm.teaches = ?', params: [value === true || value === 'true' ? 1 : 0] }),
+    /** 逾期未转正: active probationary members whose probation ended before the given day (the dashboard's link). */
+    conversionDueBefore: (value) => ({
+      sql: `m.status = 'active' AND ${CONVERSION_DUE} < ?`,
+      params: [String(value)],
+    }),
   },
 };
 
-type RawRow = Omit<MemberRow, 'teaches'> & { teaches: number };
-const toRow = (row: RawRow): MemberRow => ({ ...row, teaches: row.teaches === 1 });
+type RawRow = Omit<MemberRow, 'teaches' | 'conversionOverdue'> & { teaches: number };
+const toRow =
+  (today: string) =>
+  (row: RawRow): MemberRow => ({
+    ...row,
+    teaches: row.teaches === 1,
+    conversionOverdue: row.status === 'active' && row.conversionDueOn !== null && row.conversionDueOn < today,
+  });
 
-export const listMembers = (db: ReadModelDb, query: ListQuery) =>
-  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'm.id' }, query, toRow);
+/** `today` (Asia/Shanghai, from the clock) judges which probationary members are overdue for conversion. */
+export const listMembers = (db: ReadModelDb, query: ListQuery, today: string) =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'm.id' }, query, toRow(today));
 
-export const getMember = (db: ReadModelDb, id: string): MemberRow | undefined => {
+export const getMember = (db: ReadModelDb, id: string, today: string): MemberRow | undefined => {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE m.id = ?`).get(id) as RawRow | undefined;
-  return row && toRow(row);
+  return row && toRow(today)(row);
 };
 
 /** Active full members of a unit: the count behind B18 (own organisation at 3, committee at 7). */

@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { PartyOrganizationEvent } from '../organizations.events.js';
 
 export interface PartyOrgRow {
@@ -7,6 +8,11 @@ export interface PartyOrgRow {
   name: string;
   kind: string;
   parentId: string | null;
+  /**
+   * The parent's name, shown even to a secretary who may not open the parent itself (their own
+   * organisation's page names its 上级党组织).
+   */
+  parentName: string | null;
   unitIds: string[];
   foundedOn: string;
   /** A basic-level Party committee that may approve new members (domain.md §4.1). */
@@ -19,7 +25,8 @@ export interface PartyOrgRow {
 /** Party organisations as a tree (parent_id) with the units they cover and their committee's term. */
 export const partyOrgsProjection: Projection = {
   name: 'party_orgs',
-  version: 2,
+  // 2: approval_authority; 3: name_key, so that lists sort by pinyin.
+  version: 3,
   handles: [
     'PartyOrganizationFounded',
     'ApprovalAuthorityGranted',
@@ -32,7 +39,8 @@ export const partyOrgsProjection: Projection = {
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS party_orgs (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_id TEXT, founded_on TEXT NOT NULL,
-      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL, approval_authority INTEGER NOT NULL DEFAULT 0);
+      term_start TEXT, term_end TEXT, revision INTEGER NOT NULL, approval_authority INTEGER NOT NULL DEFAULT 0,
+      name_key TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS party_orgs_parent ON party_orgs (parent_id);
     CREATE TABLE IF NOT EXISTS party_org_units (org_id TEXT NOT NULL, unit_id TEXT NOT NULL, PRIMARY KEY (org_id, unit_id));
     CREATE INDEX IF NOT EXISTS party_org_units_unit ON party_org_units (unit_id)`),
@@ -43,7 +51,7 @@ export const partyOrgsProjection: Projection = {
     switch (event.type) {
       case 'PartyOrganizationFounded': {
         const { orgId, name, kind, parentId, unitIds, foundedOn } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)').run(
           orgId,
           name,
           kind,
@@ -51,6 +59,7 @@ export const partyOrgsProjection: Projection = {
           foundedOn,
           recorded.revision,
           event.data.approvalAuthority ? 1 : 0,
+          sortKey(name),
         );
         for (const unitId of unitIds)
           statement(db, 'INSERT OR IGNORE INTO party_org_units VALUES (?, ?)').run(orgId, unitId);
@@ -78,7 +87,8 @@ export const partyOrgsProjection: Projection = {
   },
 };
 
-const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId, o.founded_on AS foundedOn, o.term_start AS termStart,
+const COLUMNS = `o.id, o.name, o.kind, o.parent_id AS parentId,
+  (SELECT p.name FROM party_orgs p WHERE p.id = o.parent_id) AS parentName, o.founded_on AS foundedOn, o.term_start AS termStart,
   o.term_end AS termEnd, o.approval_authority AS approvalAuthority, o.revision,
   (SELECT json_group_array(unit_id) FROM party_org_units u WHERE u.org_id = o.id) AS unitIds`;
 
@@ -90,7 +100,7 @@ const toRow = (row: RawRow): PartyOrgRow => ({
 });
 
 export const partyOrgList: ListSpec = {
-  sortable: { name: 'o.name', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
+  sortable: { name: 'o.name_key', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
   defaultSort: ['name', 'ASC'],
   filters: {
     q: filters.search('o.name'),

@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { sortKey } from '../../core/text/sort-key.js';
 import type { UnitEvent } from '../organizations.events.js';
 
 export interface UnitRow {
@@ -21,24 +22,26 @@ export interface UnitRow {
 
 export const unitsProjection: Projection = {
   name: 'units',
-  version: 2,
+  // 3: name_key, so that lists sort by pinyin.
+  version: 3,
   handles: ['UnitRegistered', 'UnitRenamed', 'UnitAffiliated', 'UnitAffiliationEnded'],
   tables: ['units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
-      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT)`),
+      revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT,
+      name_key TEXT NOT NULL)`),
   // evolve finds rows by primary key only; these serve the list's sort and filter.
   indexes: [
-    'CREATE INDEX IF NOT EXISTS units_name ON units (name)',
-    'CREATE INDEX IF NOT EXISTS units_type ON units (type, name)',
+    'CREATE INDEX IF NOT EXISTS units_name ON units (name_key)',
+    'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key)',
   ],
   evolve: (db, recorded) => {
     const event = recorded as unknown as UnitEvent & typeof recorded;
     switch (event.type) {
       case 'UnitRegistered': {
         const { unitId, name, type, district, centralSchool } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)').run(
+        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)').run(
           unitId,
           name,
           type,
@@ -47,12 +50,14 @@ export const unitsProjection: Projection = {
           recorded.revision,
           recorded.metadata.occurredAt,
           recorded.metadata.recordedAt,
+          sortKey(name),
         );
         return;
       }
       case 'UnitRenamed':
-        statement(db, 'UPDATE units SET name = ?, revision = ?, updated_at = ? WHERE id = ?').run(
+        statement(db, 'UPDATE units SET name = ?, name_key = ?, revision = ?, updated_at = ? WHERE id = ?').run(
           event.data.name,
+          sortKey(event.data.name),
           recorded.revision,
           recorded.metadata.recordedAt,
           event.data.unitId,
@@ -97,7 +102,7 @@ const flag = (condition: string) => (value: unknown) => ({
 
 export const unitList: ListSpec = {
   sortable: {
-    name: 'units.name',
+    name: 'units.name_key',
     type: 'units.type',
     district: 'units.district',
     fullMembers: 'c.full_members',
@@ -111,6 +116,11 @@ export const unitList: ListSpec = {
     type: filters.oneOf('units.type'),
     district: filters.equals('units.district'),
     hostOrgId: filters.equals('units.host_org_id'),
+    /** The units an organisation covers (its own, or affiliated to it): where its members may work. */
+    coveredBy: (value) => ({
+      sql: '(units.id IN (SELECT unit_id FROM party_org_units WHERE org_id = ?) OR units.host_org_id = ?)',
+      params: [String(value), String(value)],
+    }),
     needsOwnOrganization: flag('c.full_members >= 3 AND c.own_org_id IS NULL'),
     needsCommittee: flag('c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)'),
   },

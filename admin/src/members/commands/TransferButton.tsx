@@ -1,7 +1,7 @@
 import MoveIcon from '@mui/icons-material/MoveUp';
 import { Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, DateInput, required, useRecordContext, useTranslate } from 'react-admin';
+import { Button, DateInput, FormDataConsumer, required, useRecordContext, useTranslate } from 'react-admin';
 import { CommandDialog } from '../../common/CommandDialog';
 import { useCommand } from '../../dataProvider/useCommand';
 import { today } from '../../i18n/dates';
@@ -39,7 +39,21 @@ export const TransferButton = () => {
           {translate('commands.transfer_help', { name: member.name, org: member.orgName ?? '' })}
         </Typography>
         <PickByName source="toOrgId" reference="party-organizations" label="commands.to_org" validate={required()} />
-        <PickByName source="toUnitId" reference="units" label="commands.to_unit" validate={required()} />
+        {/* Only the units the chosen organisation covers (its own or affiliated): a member works in one of them. */}
+        <FormDataConsumer<{ toOrgId?: string }>>
+          {({ formData }) => (
+            <PickByName
+              key={formData.toOrgId ?? 'none'}
+              source="toUnitId"
+              reference="units"
+              label="commands.to_unit"
+              filter={{ coveredBy: formData.toOrgId }}
+              disabled={!formData.toOrgId}
+              helperText={formData.toOrgId ? undefined : 'commands.to_unit_after_org'}
+              validate={required()}
+            />
+          )}
+        </FormDataConsumer>
         <DateInput source="on" label="commands.on" validate={required()} />
       </CommandDialog>
     </>

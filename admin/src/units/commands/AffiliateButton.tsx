@@ -19,7 +19,8 @@ export const AffiliateButton = () => {
       dataProvider.affiliateUnit(unit!.id, { hostOrgId: String(values.hostOrgId), on: String(values.on) }),
     { success: () => ['commands.affiliate_done', { name: unit?.name }] },
   );
-  if (!unit) return null;
+  // A unit with its own organisation, or with 3 full members (B18: it needs one), is hosted by nobody.
+  if (!unit || unit.ownOrgId || unit.fullMembers >= 3) return null;
   return (
     <>
       <Button label="commands.affiliate" onClick={() => setOpen(true)}>
@@ -34,7 +35,7 @@ export const AffiliateButton = () => {
         record={{ on: today() }}
       >
         <Typography variant="body2" gutterBottom>
-          {translate('commands.affiliate_help', { name: unit.name })}
+          {translate('commands.affiliate_help', { name: unit.name, count: unit.fullMembers })}
         </Typography>
         <PickByName
           source="hostOrgId"
