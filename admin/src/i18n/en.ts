@@ -17,6 +17,8 @@ export const en: AppMessages = {
   app: {
     title: 'Party Ledger',
     subtitle: "County education bureau Party committee's ledger",
+    /** The aria label of every list's page navigation (MUI's own is English). */
+    pagination: 'Pagination',
   },
   resources: {
     units: {

@@ -131,7 +131,6 @@ export const raChinese: TranslationMessages = {
       previous: '上一页',
       page_rows_per_page: '每页行数：',
       skip_nav: '跳到正文',
-      pagination: '分页导航',
     },
     sort: {
       sort_by: '按%{field_lower_first}%{order}排列',

@@ -19,6 +19,8 @@ export const zh = {
   app: {
     title: '党建台账',
     subtitle: '县教育局党委党建工作台账',
+    /** The aria label of every list's page navigation (MUI's own is English). */
+    pagination: '分页导航',
   },
   resources: {
     units: {

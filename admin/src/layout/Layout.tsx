@@ -26,7 +26,7 @@ const useLocalisedTheme = () => {
           ...outer.components?.MuiPagination,
           defaultProps: {
             ...outer.components?.MuiPagination?.defaultProps,
-            'aria-label': translate('ra.navigation.pagination', { _: 'Pagination' }),
+            'aria-label': translate('app.pagination', { _: 'Pagination' }),
           },
         },
       },
