@@ -7,8 +7,8 @@ import { measure, type Sample } from './util.js';
 
 /**
  * Copied verbatim from sqlite-event-store.ts (where it is not exported), so the baseline writes the
- * same B-trees: rowid table plus the unique (stream, revision) index. run.ts compares the two
- * schemas from sqlite_master and refuses to print figures if they drift apart.
+ * same B-trees: rowid table, the unique (stream, revision) index and the per-unit index table. run.ts
+ * compares the two schemas from sqlite_master and refuses to print figures if they drift apart.
  */
 export const BASELINE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -23,13 +23,22 @@ CREATE TABLE IF NOT EXISTS events (
   hash      TEXT    NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
+CREATE TABLE IF NOT EXISTS event_units (
+  unit_id     TEXT    NOT NULL,
+  position    INTEGER NOT NULL,
+  occurred_at TEXT    NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  PRIMARY KEY (unit_id, position)
+) WITHOUT ROWID;
 `;
 
-/** The schema SQLite recorded for the events table and its index, to compare two files. */
+/** The schema SQLite recorded for the events and event_units tables and their indexes, to compare two files. */
 export const schemaOf = (file: string): string => {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT sql FROM sqlite_master WHERE tbl_name = 'events' ORDER BY name`).all() as {
+    const rows = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN ('events', 'event_units') ORDER BY name`)
+      .all() as {
       sql: string;
     }[];
     return rows.map((r) => r.sql.replace(/\s+/g, ' ')).join('\n');
@@ -53,8 +62,8 @@ const HASHES = Array.from({ length: 4096 }, () => randomBytes(32).toString('hex'
 
 /**
  * What SQLite alone can do with our rows: one IMMEDIATE transaction per call holding `batches[i]`
- * (1 or 100 rows), JSON.stringify of data and metadata and a fresh id per row, as any writer must,
- * but no revision lookup and no hashing: revisions and previous hashes are tracked in memory.
+ * (1 or 100 rows), JSON.stringify of data and metadata, a fresh id and the per-unit index rows, as any
+ * writer must, but no revision lookup and no hashing: revisions and previous hashes are tracked in memory.
  * Returns rows per second over the timed part, after `warmup` untimed calls.
  */
 export const baselineInserts = async (
@@ -71,6 +80,9 @@ export const baselineInserts = async (
     const insert = db.prepare(
       'INSERT INTO events (stream, revision, id, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const unitIndex = db.prepare(
+      'INSERT OR IGNORE INTO event_units (unit_id, position, occurred_at, recorded_at) VALUES (?, ?, ?, ?)',
+    );
     const revisions = new Array<number>(streams.length).fill(-1);
     const lastHashes = new Array<string | null>(streams.length).fill(null);
     let h = 0;
@@ -81,7 +93,9 @@ export const baselineInserts = async (
         const hash = HASHES[h++ & 4095];
         const metadata = { ...event.metadata, recordedAt: new Date().toISOString() };
         const row = [streams[s], ++revisions[s], randomUUID(), event.type, JSON.stringify(event.data)] as const;
-        insert.run(...row, JSON.stringify(metadata), lastHashes[s], hash);
+        const { lastInsertRowid } = insert.run(...row, JSON.stringify(metadata), lastHashes[s], hash);
+        for (const unitId of metadata.unitIds)
+          unitIndex.run(unitId, lastInsertRowid, metadata.occurredAt, metadata.recordedAt);
         lastHashes[s] = hash;
       }
       commit.run();

@@ -5,6 +5,8 @@ import { baselineInserts, openBaselineDb, schemaOf } from './baseline.js';
 import { appendBreakdown } from './breakdown-append.js';
 import { rebuildBreakdown } from './breakdown-rebuild.js';
 import { payloadSizes, unitIds } from './events.js';
+import { emmettComparison, printEmmettFigures } from './emmett.js';
+import { httpBench, printHttpFigures } from './http.js';
 import { describeMachine } from './machine.js';
 import { profileAppends } from './profile-append.js';
 import { rebuildRates } from './rebuild.js';
@@ -28,6 +30,9 @@ const config = {
   BENCH_LOG_ROUNDS: envInt('BENCH_LOG_ROUNDS', 2),
   BENCH_BREAKDOWN: envInt('BENCH_BREAKDOWN', 1, { allowZero: true }),
   BENCH_BREAKDOWN_SAMPLE: envInt('BENCH_BREAKDOWN_SAMPLE', 100_000),
+  BENCH_EMMETT_APPENDS: envInt('BENCH_EMMETT_APPENDS', 1_000, { allowZero: true }),
+  BENCH_HTTP: envInt('BENCH_HTTP', 1, { allowZero: true }),
+  BENCH_HTTP_SECONDS: envInt('BENCH_HTTP_SECONDS', 10),
 };
 const sizes = { batch: 100, fill: 1000, page: 1000, catchUp: 500 }; // catch-up: the runner's live batch
 const load = () =>
@@ -122,6 +127,16 @@ if (config.BENCH_BREAKDOWN) {
   printProfile = await withTempDir('profile', (dir) => profileAppends(dir, streams, calls));
 }
 
+const emmett = config.BENCH_EMMETT_APPENDS ? await emmettComparison(config.BENCH_EMMETT_APPENDS) : null;
+const http = config.BENCH_HTTP
+  ? await httpBench({
+      concurrency: [1, 16, 64],
+      durationMs: config.BENCH_HTTP_SECONDS * 1000,
+      storeAppends: config.BENCH_APPENDS_FULL,
+      progress,
+    })
+  : null;
+
 console.log(`Load average at end: ${load()}\n`);
 const { BENCH_ROUNDS_FULL, BENCH_ROUNDS, BENCH_LOG_ROUNDS, BENCH_EVENTS, BENCH_UNITS } = config;
 console.log(
@@ -134,3 +149,5 @@ if (config.BENCH_BREAKDOWN) {
   printProfile();
   printRebuildBreakdown(log.breakdown, log.rebuild);
 }
+if (config.BENCH_EMMETT_APPENDS) printEmmettFigures(emmett);
+if (http) printHttpFigures(http);

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '../messages.js';
-import { WrongExpectedRevisionError, type EventStore, type ExpectedRevision } from './event-store.js';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+} from './event-store.js';
 import { verifyChain } from './hash-chain.js';
 
 /** What each adapter's spec supplies: a fresh store, and a second client on the same log. */
@@ -127,6 +132,81 @@ export const eventStoreContract = (name: string, open: () => Promise<ContractFix
       } finally {
         await second.close();
       }
+    });
+
+    test('concurrent writers on one connection: each append keeps its own check and its own answer', async () => {
+      // The SQLite adapter commits such appends as one group; a refused one must fail alone.
+      const streams = Array.from({ length: 20 }, () => streamOf('Group'));
+      await store.append(streams[7], events(1), 'no_stream');
+      const outcomes = await Promise.allSettled(
+        streams.map((stream, i) => store.append(stream, [newEvent('G', { i }), newEvent('H', { i })], 'no_stream')),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (i === 7) {
+          expect(outcome.status).toBe('rejected');
+          expect((outcome as PromiseRejectedResult).reason).toMatchObject({ stream: streams[7], actual: 0 });
+          return;
+        }
+        expect(outcome.status).toBe('fulfilled');
+        const result = (outcome as PromiseFulfilledResult<AppendResult>).value;
+        expect(result.nextExpectedRevision).toBe(1);
+        expect(result.events.map((e) => [e.stream, e.type, e.data])).toEqual([
+          [streams[i], 'G', { i }],
+          [streams[i], 'H', { i }],
+        ]);
+      });
+      expect(await store.readStream(streams[7])).toHaveLength(1);
+      for (const [i, stream] of streams.entries()) expect(await store.readStream(stream)).toHaveLength(i === 7 ? 1 : 2);
+      for (const stream of streams) expect(verifyChain(await store.readStream(stream)).ok).toBe(true);
+    });
+
+    test('concurrent appends to one stream at the same revision: exactly one wins', async () => {
+      const stream = streamOf('SameRevision');
+      await store.append(stream, events(1), 'no_stream');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, i) => store.append(stream, [newEvent('Same', { i })], 0)),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(4);
+      const read = await store.readStream(stream);
+      expect(read.map((e) => e.revision)).toEqual([0, 1]);
+      expect(verifyChain(read).ok).toBe(true);
+    });
+
+    test("readUnit: a unit's events across streams, in order, as of a business time or as known at a position", async () => {
+      const unit = randomUUID();
+      const other = randomUUID();
+      const at = (type: string, occurredAt: string, unitIds: string[]) => ({
+        ...newEvent(type, { type }, unitIds),
+        metadata: { ...newEvent(type).metadata, occurredAt, unitIds },
+      });
+      const [a, b] = [streamOf('UnitA'), streamOf('UnitB')];
+      await store.append(a, [at('Registered', '2026-09-01T00:00:00.000Z', [unit])], 'no_stream');
+      await store.append(b, [at('Elsewhere', '2026-09-02T00:00:00.000Z', [other])], 'no_stream');
+      const visit = await store.append(b, [at('Visited', '2026-10-12T02:00:00.000Z', [unit, other])], 0);
+      await store.append(a, [at('Renamed', '2026-10-20T02:00:00.000Z', [unit, unit])], 0);
+
+      const all = await store.readUnit(unit);
+      expect(all.map((e) => e.type)).toEqual(['Registered', 'Visited', 'Renamed']);
+      expect(all.map((e) => e.stream)).toEqual([a, b, a]);
+      expect((await store.readUnit(other)).map((e) => e.type)).toEqual(['Elsewhere', 'Visited']);
+      // As of 15 October (business time): the visit of the 12th is in, the renaming of the 20th is not.
+      expect((await store.readUnit(unit, { occurredBy: '2026-10-15T15:59:59.999Z' })).map((e) => e.type)).toEqual([
+        'Registered',
+        'Visited',
+      ]);
+      // As known when the visit was recorded (record time, by position or by recordedAt).
+      expect((await store.readUnit(unit, { atPosition: visit.position })).map((e) => e.type)).toEqual([
+        'Registered',
+        'Visited',
+      ]);
+      const recordedAt = visit.events[0].metadata.recordedAt as string;
+      const known = await store.readUnit(unit, { recordedBy: recordedAt });
+      expect(known.map((e) => e.type).slice(0, 2)).toEqual(['Registered', 'Visited']);
+      expect((await store.readUnit(unit, { types: ['Renamed'] })).map((e) => e.type)).toEqual(['Renamed']);
+      const page = await store.readUnit(unit, { after: all[0].position, limit: 1 });
+      expect(page.map((e) => e.type)).toEqual(['Visited']);
+      expect(await store.readUnit(randomUUID())).toEqual([]);
     });
 
     test('the global log keeps append order; one append lands contiguously', async () => {

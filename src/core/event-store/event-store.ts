@@ -39,6 +39,32 @@ export interface ReadAllOptions {
   types?: readonly string[];
 }
 
+/**
+ * A unit's events (those naming it in `metadata.unitIds`), in global order, optionally as they stood
+ * at a point: the three bounds combine.
+ */
+export interface ReadUnitOptions {
+  /** Only events at or before this global position: what the log held then ("as known at"). */
+  atPosition?: bigint;
+  /** Only events recorded (`recordedAt`) at or before this ISO instant: "as known at" by record time. */
+  recordedBy?: string;
+  /** Only events whose business time (`occurredAt`) is at or before this ISO instant: "as of". */
+  occurredBy?: string;
+  /** Paging: events strictly after this position. */
+  after?: bigint;
+  limit?: number;
+  types?: readonly string[];
+}
+
+/** Whether an event belongs to a unit read (for adapters that filter in memory). */
+export const matchesUnitRead = (event: RecordedEvent, unitId: string, options: ReadUnitOptions): boolean =>
+  event.metadata.unitIds?.includes(unitId) === true &&
+  event.position > (options.after ?? 0n) &&
+  (options.atPosition === undefined || event.position <= options.atPosition) &&
+  (options.recordedBy === undefined || (event.metadata.recordedAt ?? '') <= options.recordedBy) &&
+  (options.occurredBy === undefined || event.metadata.occurredAt <= options.occurredBy) &&
+  (options.types === undefined || options.types.includes(event.type));
+
 export interface SubscribeOptions {
   /** Deliver events strictly after this position (a checkpoint); 0n means from the beginning. */
   after?: bigint;
@@ -74,6 +100,11 @@ export interface EventStore {
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Every event of one unit, in global order, at a cost in proportion to that unit's events where the
+   * adapter keeps a per-unit index (SQLite); audits and per-unit scores read through it.
+   */
+  readUnit(unitId: string, options?: ReadUnitOptions): Promise<RecordedEvent[]>;
   subscribeAll(options: SubscribeOptions, handler: BatchHandler): Subscription;
   /** Position of the last event in the log; 0n when the log is empty. */
   headPosition(): Promise<bigint>;

@@ -19,8 +19,10 @@ import {
   type BatchHandler,
   type EventStore,
   type ExpectedRevision,
+  matchesUnitRead,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ReadUnitOptions,
   type SubscribeOptions,
   type Subscription,
 } from './event-store.js';
@@ -173,6 +175,24 @@ export class EventStoreDbEventStore implements EventStore {
     // per type, and the pages read are the same either way for the logs this app writes.
     for await (const event of this.scanAll(FORWARDS, after, Math.min(max, PAGE_SIZE))) {
       if (wanted && !wanted.has(event.type)) continue;
+      events.push(event);
+      if (events.length >= max) break;
+    }
+    return events;
+  }
+
+  /**
+   * KurrentDB keeps no index of our metadata, so this scans the log and filters here: fine for audits
+   * of a small log, and the place to read a per-unit stream of links (`$by-unit`, written by a server
+   * projection) once a deployment needs it.
+   */
+  async readUnit(unitId: string, options: ReadUnitOptions = {}): Promise<RecordedEvent[]> {
+    const max = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const events: RecordedEvent[] = [];
+    if (max <= 0) return events;
+    for await (const event of this.scanAll(FORWARDS, options.after ?? 0n, PAGE_SIZE)) {
+      if (options.atPosition !== undefined && event.position > options.atPosition) break;
+      if (!matchesUnitRead(event, unitId, options)) continue;
       events.push(event);
       if (events.length >= max) break;
     }

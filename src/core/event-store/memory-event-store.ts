@@ -8,8 +8,10 @@ import {
   type BatchHandler,
   type EventStore,
   type ExpectedRevision,
+  matchesUnitRead,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ReadUnitOptions,
   type SubscribeOptions,
   type Subscription,
 } from './event-store.js';
@@ -56,6 +58,11 @@ export class MemoryEventStore implements EventStore {
     const start = Number(options.after ?? 0n);
     const types = options.types && new Set(options.types);
     const wanted = types ? this.log.slice(start).filter((event) => types.has(event.type)) : this.log.slice(start);
+    return structuredClone(options.limit === undefined ? wanted : wanted.slice(0, options.limit));
+  }
+
+  async readUnit(unitId: string, options: ReadUnitOptions = {}): Promise<RecordedEvent[]> {
+    const wanted = this.log.filter((event) => matchesUnitRead(event, unitId, options));
     return structuredClone(options.limit === undefined ? wanted : wanted.slice(0, options.limit));
   }
 

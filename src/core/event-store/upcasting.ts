@@ -1,5 +1,12 @@
 import type { RecordedEvent } from '../messages.js';
-import type { BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './event-store.js';
+import type {
+  BatchHandler,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  ReadUnitOptions,
+  SubscribeOptions,
+} from './event-store.js';
 
 /** Turns `data` of schema version `fromVersion` into version `fromVersion + 1`. */
 export interface Upcaster {
@@ -54,6 +61,7 @@ export const withUpcasting = (store: EventStore, upcasters: Upcasters): EventSto
     append: (stream, events, expected) => store.append(stream, events, expected),
     readStream: async (stream: string, options?: ReadStreamOptions) => lift(await store.readStream(stream, options)),
     readAll: async (options?: ReadAllOptions) => lift(await store.readAll(options)),
+    readUnit: async (unitId: string, options?: ReadUnitOptions) => lift(await store.readUnit(unitId, options)),
     subscribeAll: (options: SubscribeOptions, handler: BatchHandler) =>
       store.subscribeAll(options, (batch) => handler(lift(batch))),
     headPosition: () => store.headPosition(),

@@ -175,4 +175,42 @@ describe('ProjectionRunner', () => {
     expect(() => new ProjectionRunner(store, db, [visitsProjection(), visitsProjection()])).toThrow('Two projections');
     await expect(runner().rebuild('nope')).rejects.toThrow('Unknown projection nope');
   });
+
+  test('every projection takes a batch in one shared transaction; one that fails sits out alone', async () => {
+    const named = (name: string, poisonable: boolean): Projection => ({
+      ...visitsProjection(),
+      name,
+      tables: [name],
+      indexes: [],
+      init: (d) => d.exec(`CREATE TABLE IF NOT EXISTS ${name} (unit TEXT PRIMARY KEY, visits INTEGER NOT NULL)`),
+      evolve: (d, event) => {
+        const { unit, poison } = event.data as { unit: string; poison?: boolean };
+        if (poison && poisonable) throw new Error(`${name} refuses`);
+        statement(
+          d,
+          `INSERT INTO ${name} (unit, visits) VALUES (?, 1) ON CONFLICT (unit) DO UPDATE SET visits = visits + 1`,
+        ).run(unit);
+      },
+    });
+    await log('a', 10);
+    const shared = new ProjectionRunner(store, db, [
+      named('p_one', false),
+      named('p_two', false),
+      named('p_three', true),
+    ]);
+    runners.push(shared);
+    await shared.start();
+    await shared.caughtUp();
+    // One batch of ten events, three projections: one commit.
+    expect(shared.stats.batches).toBe(1);
+    const count = (table: string) => (db.prepare(`SELECT sum(visits) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('p_one'), count('p_two'), count('p_three')]).toEqual([10, 10, 10]);
+    await store.append('visit-x', [newEvent('VisitLogged', { unit: 'x', poison: true })], 'any');
+    const after = await log('b', 2);
+    // p_three fails on the poisoned event and keeps its checkpoint; the other two go on.
+    expect(await shared.waitFor(after, 1000)).toBe(false);
+    expect([count('p_one'), count('p_two'), count('p_three')]).toEqual([13, 13, 10]);
+    const states = Object.fromEntries((await shared.status()).map((s) => [s.name, s.state]));
+    expect(states).toEqual({ p_one: 'running', p_two: 'running', p_three: 'failed' });
+  });
 });

@@ -1,18 +1,10 @@
-import { PositionWaiters } from '../event-store/position-waiters.js';
+import { CheckpointTable } from '../consumers/checkpoints.js';
+import { ConsumerGroup, eventsFor, type ConsumerStatus, type GroupMember } from '../consumers/consumer-group.js';
+import type { EventStore } from '../event-store/event-store.js';
 import type { RecordedEvent } from '../messages.js';
-import type { EventStore, Subscription } from '../event-store/event-store.js';
-import { statement, type Projection, type ReadModelDb } from './projection.js';
+import type { Projection, ReadModelDb } from './projection.js';
 
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  /** Global position of the last event applied. */
-  checkpoint: string;
-  /** Events in the store after the checkpoint (capped at 1,000,000). */
-  lag: number;
-  state: 'running' | 'stopped' | 'failed';
-  error?: string;
-}
+export type ProjectionStatus = ConsumerStatus;
 
 export interface RebuildProgress {
   name: string;
@@ -20,12 +12,8 @@ export interface RebuildProgress {
   total: number;
 }
 
-interface Running {
+interface Member extends GroupMember {
   projection: Projection;
-  handles: Set<string>;
-  position: bigint;
-  subscription?: Subscription;
-  error?: string;
 }
 
 /** Raised inside a batch when another process (a CLI rebuild) moved the checkpoint. */
@@ -42,15 +30,18 @@ const REBUILD_BATCH = 2000;
 const RETRY_AFTER_FAILURE_MS = 5000;
 
 /**
- * Feeds each projection from the event store (never from the in-process event bus), so replay
- * and live running are one code path. Each projection has its own checkpoint; a batch's row
- * changes and its checkpoint commit in one transaction, and the transaction first checks that
- * the checkpoint is still the one this runner read, which keeps a rebuild from another process safe.
+ * Feeds every projection from the event store (never from the in-process event bus), so replay and
+ * live running are one code path. All projections share one subscription (a ConsumerGroup), and each
+ * batch is applied to all of them in ONE read-model transaction with their checkpoints: one commit per
+ * batch instead of one per projection. Each projection runs in a savepoint, so one that fails rolls
+ * back alone and is retried later while the others go on. The transaction first checks that each
+ * checkpoint is still the one this runner read, which keeps a rebuild from another process safe.
  */
 export class ProjectionRunner {
-  private readonly running = new Map<string, Running>();
-  private readonly waiters = new PositionWaiters(() => [...this.running.values()].map((entry) => entry.position));
-  private started = false;
+  private readonly group: ConsumerGroup<Member>;
+  private readonly checkpoints: CheckpointTable;
+  /** Live batches applied (each one read-model transaction for every projection behind). */
+  readonly stats = { batches: 0 };
 
   constructor(
     private readonly store: EventStore,
@@ -58,34 +49,42 @@ export class ProjectionRunner {
     projections: Projection[],
     private readonly log: (message: string) => void = () => undefined,
   ) {
-    for (const projection of projections) {
-      if (this.running.has(projection.name)) throw new Error(`Two projections named ${projection.name}`);
-      this.running.set(projection.name, { projection, handles: new Set(projection.handles), position: 0n });
-    }
+    this.checkpoints = new CheckpointTable(db, 'projection_checkpoints');
+    this.group = new ConsumerGroup<Member>({
+      kind: 'projection',
+      store,
+      members: projections.map((projection) => ({
+        name: projection.name,
+        version: projection.version,
+        handles: projection.handles.includes('*') ? null : new Set(projection.handles),
+        position: 0n,
+        projection,
+      })),
+      apply: (batch, members) => this.apply(batch, members),
+      batchSize: LIVE_BATCH,
+      retryAfterMs: RETRY_AFTER_FAILURE_MS,
+      log,
+    });
   }
 
   get names(): string[] {
-    return [...this.running.keys()];
+    return this.group.names;
   }
 
-  /** Creates tables, rebuilds projections whose version changed, and starts every subscription. */
+  /** Creates tables, rebuilds projections whose version changed, and starts the subscription. */
   async start(): Promise<void> {
-    this.started = true;
-    for (const entry of this.running.values()) {
-      this.prepare(entry);
-      this.spawn(entry);
-    }
+    for (const member of this.group.members.values()) this.prepare(member);
+    this.group.start();
   }
 
-  /** Resolves when every projection has caught up with the log as it was when start() ran. */
+  /** Resolves when every projection has caught up with the log as it was when this was called. */
   async caughtUp(): Promise<void> {
     const head = await this.store.headPosition();
     await this.waitFor(head, Number.MAX_SAFE_INTEGER);
   }
 
   async stop(): Promise<void> {
-    this.started = false;
-    await Promise.all([...this.running.values()].map((entry) => this.halt(entry)));
+    await this.group.stop();
   }
 
   /**
@@ -93,139 +92,119 @@ export class ProjectionRunner {
    * a command reads its own write. Resolves false after `timeoutMs`.
    */
   async waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    return this.waiters.waitFor(position, timeoutMs);
+    return this.group.waitFor(position, timeoutMs);
   }
 
   /**
    * Drops a projection's tables and replays the whole log into it, reporting progress. It reads only the
    * event types the projection handles, and creates the projection's deferred indexes after the replay:
    * building an index once over the final rows is cheaper than keeping it up to date through every event.
+   * The shared subscription pauses meanwhile and then goes on from wherever each projection is.
    */
   async rebuild(name: string, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<number> {
-    const entry = this.running.get(name);
-    if (!entry) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
-    await this.halt(entry);
-    this.reset(entry, { deferIndexes: true });
-    const types = entry.handles.has('*') ? undefined : [...entry.handles];
+    const member = this.group.members.get(name);
+    if (!member) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
+    const wasRunning = this.group.isRunning;
+    await this.group.stop();
+    try {
+      return await this.replay(member, onProgress);
+    } finally {
+      if (wasRunning) this.group.start();
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return this.group.status();
+  }
+
+  private async replay(member: Member, onProgress: (progress: RebuildProgress) => void): Promise<number> {
+    this.reset(member, { deferIndexes: true });
+    const types = member.handles ? [...member.handles] : undefined;
     const [total, head] = await Promise.all([this.store.countAfter(0n), this.store.headPosition()]);
     // Skipped types are never read, so progress is measured along the log: the share of it behind the
     // checkpoint (exact for SQLite, whose positions count events; proportional for KurrentDB).
-    const along = () => (head > 0n ? Number((entry.position * BigInt(total)) / head) : 0);
-    onProgress({ name, done: 0, total });
+    const along = () => (head > 0n ? Number((member.position * BigInt(total)) / head) : 0);
+    onProgress({ name: member.name, done: 0, total });
     let applied = 0;
     try {
       for (;;) {
-        const batch = await this.store.readAll({ after: entry.position, limit: REBUILD_BATCH, types });
+        const batch = await this.store.readAll({ after: member.position, limit: REBUILD_BATCH, types });
         if (batch.length === 0) break;
-        this.apply(entry, batch);
+        this.db.transaction(() => this.applyTo(member, batch))();
+        member.position = batch[batch.length - 1].position;
         applied += batch.length;
-        onProgress({ name, done: Math.min(along(), total), total });
+        onProgress({ name: member.name, done: Math.min(along(), total), total });
       }
     } finally {
-      this.createIndexes(entry.projection);
+      this.createIndexes(member.projection);
     }
-    onProgress({ name, done: total, total });
-    if (this.started) this.spawn(entry);
+    member.error = undefined;
+    onProgress({ name: member.name, done: total, total });
     // Events of the log the rebuild went through, applied or skipped (more if appends came meanwhile).
     return Math.max(total, applied);
   }
 
-  async status(): Promise<ProjectionStatus[]> {
-    return Promise.all(
-      [...this.running.values()].map(async (entry) => ({
-        name: entry.projection.name,
-        version: entry.projection.version,
-        checkpoint: entry.position.toString(),
-        lag: await this.store.countAfter(entry.position, 1_000_000),
-        state: entry.error ? 'failed' : entry.subscription ? 'running' : 'stopped',
-        ...(entry.error ? { error: entry.error } : {}),
-      })),
-    );
-  }
-
-  private prepare(entry: Running): void {
-    const stored = this.readCheckpoint(entry.projection.name);
-    if (!stored || stored.version !== entry.projection.version) {
-      if (stored)
-        this.log(
-          `projection ${entry.projection.name}: version ${stored.version} → ${entry.projection.version}, rebuilding`,
-        );
-      this.reset(entry);
+  private prepare(member: Member): void {
+    const stored = this.checkpoints.read(member.name);
+    if (!stored || stored.version !== member.version) {
+      if (stored) this.log(`projection ${member.name}: version ${stored.version} → ${member.version}, rebuilding`);
+      this.reset(member);
       return;
     }
-    entry.projection.init(this.db);
-    this.createIndexes(entry.projection);
-    entry.position = BigInt(stored.position);
+    member.projection.init(this.db);
+    this.createIndexes(member.projection);
+    member.position = stored.position;
   }
 
-  private reset(entry: Running, { deferIndexes = false } = {}): void {
-    const { projection } = entry;
+  private reset(member: Member, { deferIndexes = false } = {}): void {
+    const { projection } = member;
     this.db.transaction(() => {
       for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
       projection.init(this.db);
       if (!deferIndexes) this.createIndexes(projection);
-      this.writeCheckpoint(projection, 0n);
+      this.checkpoints.write(projection.name, 0n, projection.version);
     })();
-    entry.position = 0n;
+    member.position = 0n;
   }
 
   private createIndexes(projection: Projection): void {
     for (const sql of projection.indexes ?? []) this.db.exec(sql);
   }
 
-  private spawn(entry: Running): void {
-    entry.error = undefined;
-    const subscription = this.store.subscribeAll({ after: entry.position, batchSize: LIVE_BATCH }, (batch) =>
-      this.apply(entry, batch),
-    );
-    entry.subscription = subscription;
-    subscription.done.then(
-      () => undefined,
-      (error: unknown) => {
-        if (entry.subscription !== subscription || !this.started) return;
-        entry.subscription = undefined;
-        if (error instanceof CheckpointMoved) {
-          entry.position = BigInt(this.readCheckpoint(entry.projection.name)?.position ?? '0');
-          this.spawn(entry);
-          return;
-        }
-        entry.error = error instanceof Error ? error.message : String(error);
-        this.log(`projection ${entry.projection.name} failed at ${entry.position}: ${entry.error}; retrying`);
-        setTimeout(() => this.started && !entry.subscription && this.spawn(entry), RETRY_AFTER_FAILURE_MS).unref();
-      },
-    );
-  }
-
-  private async halt(entry: Running): Promise<void> {
-    const subscription = entry.subscription;
-    entry.subscription = undefined;
-    await subscription?.stop();
-  }
-
-  private apply(entry: Running, batch: RecordedEvent[]): void {
-    const { projection, handles } = entry;
+  /** One transaction for the whole batch; each projection in a savepoint of it. */
+  private apply(batch: RecordedEvent[], members: Member[]): void {
     const last = batch[batch.length - 1].position;
+    const outcomes = new Map<Member, unknown>();
+    const applyOne = this.db.transaction((member: Member) => this.applyTo(member, batch, last));
     this.db.transaction(() => {
-      const stored = this.readCheckpoint(projection.name);
-      if (BigInt(stored?.position ?? '0') !== entry.position) throw new CheckpointMoved(projection.name);
-      const all = handles.has('*');
-      for (const event of batch) if (all || handles.has(event.type)) projection.evolve(this.db, event);
-      this.writeCheckpoint(projection, last);
+      for (const member of members) {
+        try {
+          applyOne(member);
+          outcomes.set(member, undefined);
+        } catch (error) {
+          outcomes.set(member, error);
+        }
+      }
     })();
-    entry.position = last;
-    this.waiters.notify();
+    this.stats.batches++;
+    // Positions move only once the transaction committed.
+    for (const [member, error] of outcomes) {
+      if (error === undefined) member.position = last;
+      else if (error instanceof CheckpointMoved) this.reload(member);
+      else this.group.fail(member, error);
+    }
   }
 
-  private readCheckpoint(name: string): { position: string; version: number } | undefined {
-    return statement(this.db, 'SELECT position, version FROM projection_checkpoints WHERE name = ?').get(name) as
-      { position: string; version: number } | undefined;
+  private applyTo(member: Member, batch: RecordedEvent[], last = batch[batch.length - 1].position): void {
+    const stored = this.checkpoints.read(member.name);
+    if ((stored?.position ?? 0n) !== member.position) throw new CheckpointMoved(member.name);
+    for (const event of eventsFor(member, batch)) member.projection.evolve(this.db, event);
+    this.checkpoints.write(member.name, last, member.version);
   }
 
-  private writeCheckpoint(projection: Projection, position: bigint): void {
-    statement(
-      this.db,
-      `INSERT INTO projection_checkpoints (name, position, version, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`,
-    ).run(projection.name, position.toString(), projection.version, new Date().toISOString());
+  /** Another process rebuilt this projection: go on from its checkpoint, from the next batch. */
+  private reload(member: Member): void {
+    member.position = this.checkpoints.read(member.name)?.position ?? 0n;
+    void this.group.restart();
   }
 }
