@@ -47,6 +47,8 @@ const COLUMNS = `id, position, type, stream, actor_id AS actorId, actor_role AS 
   occurred_at AS occurredAt, recorded_at AS recordedAt, unit_ids AS unitIds`;
 
 export const activityList: ListSpec = {
+  // Event ids are random UUIDs: ordering by them means nothing, so `id` sorts in the log's order.
+  id: 'seq',
   sortable: { position: 'seq', occurredAt: 'occurred_at', recordedAt: 'recorded_at', type: 'type' },
   defaultSort: ['position', 'DESC'],
   filters: {

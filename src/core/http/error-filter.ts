@@ -120,13 +120,14 @@ export const toErrorDetails = (error: unknown): ErrorDetails => {
 
 /** One message per field: several failed checks on a field are joined. */
 const byField = (issues: ValidationError['issues']): Record<string, Bilingual> => {
-  const errors: Record<string, Bilingual> = {};
+  // A Map, because a client names the fields: `constructor` or `__proto__` must be plain keys here.
+  const errors = new Map<string, Bilingual>();
   for (const { field, message } of issues) {
     const key = field || '_body';
-    const known = errors[key];
-    errors[key] = known ? { zh: `${known.zh}；${message.zh}`, en: `${known.en}; ${message.en}` } : message;
+    const known = errors.get(key);
+    errors.set(key, known ? { zh: `${known.zh}；${message.zh}`, en: `${known.en}; ${message.en}` } : message);
   }
-  return errors;
+  return Object.fromEntries(errors);
 };
 
 const fromHttpException = (error: HttpException): ErrorDetails => {

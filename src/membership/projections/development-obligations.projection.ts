@@ -62,6 +62,7 @@ const FROM = `development_obligations b LEFT JOIN (SELECT person_id, json_extrac
   FROM development_obligations_state) c ON c.person_id = b.case_id`;
 
 export const obligationList: ListSpec = {
+  id: 'b.id',
   sortable: { dueOn: 'b.due_on', code: 'b.code', openedOn: 'b.opened_on' },
   defaultSort: ['dueOn', 'ASC'],
   filters: {

@@ -1,5 +1,6 @@
 import { DomainError, type Bilingual } from '../../core/errors.js';
-import { isValidLocalDate } from '../../core/time/local-date.js';
+import { ownEntry } from '../../core/http/list-query.js';
+import { isClientDate } from '../../core/http/validation.js';
 import { command } from '../../core/command-handling.js';
 import type { CommandMetadata } from '../../core/messages.js';
 import { enrollMember, type EnrollMember } from '../commands/enroll-member.js';
@@ -30,6 +31,17 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['name', 'gender', 'unit', 'org', 'category'];
 
+// Looked up with ownEntry: a cell reading `constructor` is an unknown value, not Object.prototype's.
+const GENDERS = { 男: 'male', 女: 'female', male: 'male', female: 'female', Male: 'male', Female: 'female' } as const;
+const CATEGORIES = {
+  正式党员: 'full',
+  预备党员: 'probationary',
+  full: 'full',
+  probationary: 'probationary',
+  'Full member': 'full',
+  'Probationary member': 'probationary',
+} as const;
+
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
 const toDate = (text: string): string | null | undefined => {
@@ -37,7 +49,7 @@ const toDate = (text: string): string | null | undefined => {
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (!match) return undefined;
   const value = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-  return isValidLocalDate(value) ? value : undefined;
+  return isClientDate(value) ? value : undefined;
 };
 
 export interface ImportCheck {
@@ -83,25 +95,22 @@ export const checkRoster = (
     const before = errors.length;
     const name = cell('name');
     if (!name) fail('name', bi('姓名不能为空', 'name is required'));
-    const gender = (
-      { 男: 'male', 女: 'female', male: 'male', female: 'female', Male: 'male', Female: 'female' } as const
-    )[cell('gender') as '男'];
+    const gender = ownEntry(GENDERS, cell('gender'));
     if (!gender) fail('gender', bi('性别应为“男”或“女”', 'gender must be 男 or 女'));
-    const category = (
-      {
-        正式党员: 'full',
-        预备党员: 'probationary',
-        full: 'full',
-        probationary: 'probationary',
-        'Full member': 'full',
-        'Probationary member': 'probationary',
-      } as const
-    )[cell('category') as '正式党员'];
+    const category = ownEntry(CATEGORIES, cell('category'));
     if (!category) fail('category', bi('党员类别应为“正式党员”或“预备党员”', 'category must be 正式党员 or 预备党员'));
     const birthDate = toDate(cell('birthDate'));
-    if (birthDate === undefined) fail('birthDate', bi('出生日期格式应为 YYYY-MM-DD', 'birth date must be YYYY-MM-DD'));
+    if (birthDate === undefined)
+      fail(
+        'birthDate',
+        bi('出生日期应为 1900 至 2100 年间的 YYYY-MM-DD 日期', 'birth date must be YYYY-MM-DD between 1900 and 2100'),
+      );
     const joinedOn = toDate(cell('joinedOn'));
-    if (joinedOn === undefined) fail('joinedOn', bi('入党时间格式应为 YYYY-MM-DD', 'joining date must be YYYY-MM-DD'));
+    if (joinedOn === undefined)
+      fail(
+        'joinedOn',
+        bi('入党时间应为 1900 至 2100 年间的 YYYY-MM-DD 日期', 'joining date must be YYYY-MM-DD between 1900 and 2100'),
+      );
     const unitId = cell('unit') ? lookup.unitByName(cell('unit')) : null;
     if (!unitId) fail('unit', bi(`找不到单位“${cell('unit')}”`, `Unknown unit "${cell('unit')}"`));
     const orgId = cell('org') ? lookup.orgByName(cell('org')) : null;

@@ -82,6 +82,7 @@ const COLUMNS = `m.id, m.name, m.gender, m.birth_date AS birthDate, m.org_id AS 
 const FROM = 'members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN units u ON u.id = m.unit_id';
 
 export const memberList: ListSpec = {
+  id: 'm.id',
   sortable: {
     name: 'm.name',
     category: 'm.category',

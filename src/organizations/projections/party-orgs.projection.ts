@@ -68,6 +68,7 @@ type RawRow = Omit<PartyOrgRow, 'unitIds'> & { unitIds: string };
 const toRow = (row: RawRow): PartyOrgRow => ({ ...row, unitIds: JSON.parse(row.unitIds) });
 
 export const partyOrgList: ListSpec = {
+  id: 'o.id',
   sortable: { name: 'o.name', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
   defaultSort: ['name', 'ASC'],
   filters: {

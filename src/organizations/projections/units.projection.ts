@@ -96,6 +96,7 @@ const flag = (condition: string) => (value: unknown) => ({
 });
 
 export const unitList: ListSpec = {
+  id: 'units.id',
   sortable: {
     name: 'units.name',
     type: 'units.type',
