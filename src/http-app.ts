@@ -47,6 +47,9 @@ export const createHttpApp = async (
       response.sendFile(join(ADMIN_DIST, 'index.html'));
     });
   }
-  app.enableShutdownHooks();
+  // Only the signals that ask for a shutdown. Nest's default list includes SIGBUS and SIGSEGV: a
+  // listener for those makes a real fault (a -shm page the disk cannot supply) re-fault forever
+  // at full CPU instead of ending the process.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
   return app;
 };
