@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { refuseDeepBodies } from './core/http/body-depth.js';
 import { setUpOpenApi } from './core/http/openapi.js';
 import type { AppConfig } from './config.js';
 
@@ -23,6 +24,7 @@ export const createHttpApp = async (
   });
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(refuseDeepBodies);
   app.disable('x-powered-by');
   app.use(
     helmet({
