@@ -6,7 +6,9 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 30000,
+  // Generous: the suite must pass on a busy machine (load 8 on 2 cores), where starting an app, seeding
+  // the demo county or a child process takes several times as long as on an idle one.
+  testTimeout: 120_000,
   // Finds (or unpacks) Chromium once, before the workers start: see test/support/chromium.ts.
   globalSetup: '<rootDir>/test/support/chromium.ts',
   // Two cores: run files in two workers; browser and server tests start their own processes.

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { adminAssets, revalidate } from './core/http/admin-static.js';
+import { refuseDeepBodies } from './core/http/body-depth.js';
 import { setUpOpenApi } from './core/http/openapi.js';
 import type { AppConfig } from './config.js';
 
@@ -24,6 +25,7 @@ export const createHttpApp = async (
   });
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(refuseDeepBodies);
   app.disable('x-powered-by');
   // request.ip: the client's address as the configured proxies report it (sign-in lockout, rate limit).
   app.set('trust proxy', config.http.trustProxy);
@@ -52,6 +54,9 @@ export const createHttpApp = async (
       response.sendFile(join(ADMIN_DIST, 'index.html'));
     });
   }
-  app.enableShutdownHooks();
+  // Only the signals that ask for a shutdown. Nest's default list includes SIGBUS and SIGSEGV: a
+  // listener for those makes a real fault (a -shm page the disk cannot supply) re-fault forever
+  // at full CPU instead of ending the process.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
   return app;
 };

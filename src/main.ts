@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureDataDir, loadConfig } from './config.js';
 import { StartupError } from './core/errors.js';
+import { checkDataDirCanBeWritten } from './core/storage.js';
 import { ensureRedis, REDIS_READY } from './core/jobs/redis.js';
 import { firstStart } from './first-start.js';
 import { createHttpApp } from './http-app.js';
@@ -10,6 +11,10 @@ const bootstrap = async () => {
   const logger = new Logger('Party Ledger');
   const config = loadConfig();
   ensureDataDir(config.dataDir);
+  checkDataDirCanBeWritten(config.dataDir, [
+    ...(config.eventStore.kind === 'sqlite' ? [config.eventStore.sqliteFile] : []),
+    config.readModelFile,
+  ]);
   const redis = await ensureRedis(config.redis.url, {
     autostart: config.redis.autostart,
     dataDir: config.dataDir,

@@ -42,6 +42,9 @@ export const handleCommand = async <State, E extends Event>(
 ): Promise<HandledCommand<State>> => {
   for (let attempt = 0; ; attempt++) {
     const history = await store.readStream(stream);
+    // The retry of a request whose answer was lost (a crash after the append): answer what it committed.
+    const committed = metadata.idempotent ? committedBy(history, metadata) : [];
+    if (committed.length > 0) return replayCommitted(stream, model, history, committed);
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1].revision;
     // The client edited what it saw at expectedRevision: a newer revision means its view is stale.
     if (expectedRevision !== undefined && expectedRevision !== (expected === 'no_stream' ? -1 : expected)) {
@@ -62,6 +65,29 @@ export const handleCommand = async <State, E extends Event>(
       if (attempt >= retries) throw new ConcurrencyError(stream, String(error.expected), String(error.actual));
     }
   }
+};
+
+/** The events of `history` this command (its id, its actor) already appended. */
+const committedBy = (history: RecordedEvent[], metadata: CommandMetadata): RecordedEvent[] =>
+  history.filter(
+    (event) => event.metadata.commandId === metadata.commandId && event.metadata.actorId === metadata.actorId,
+  );
+
+/** The answer the command gave when it appended `committed`: the same receipt, the state just after them. */
+const replayCommitted = <State, E extends Event>(
+  stream: string,
+  model: StreamModel<State, E>,
+  history: RecordedEvent[],
+  committed: RecordedEvent[],
+): HandledCommand<State> => {
+  const last = committed[committed.length - 1];
+  return {
+    stream,
+    nextExpectedRevision: last.revision,
+    position: last.position,
+    events: committed,
+    state: foldStream(model, history.slice(0, history.indexOf(last) + 1)),
+  };
 };
 
 /** Wraps a decided event in the envelope: the command's actor and chain, business time, units. */

@@ -24,6 +24,8 @@ import { REDIS, REDIS_READY, stopPrivateRedis, type RedisReady } from './jobs/re
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
+import { StorageMonitor } from './storage-monitor.js';
+import { startupErrorOpening } from './storage.js';
 import { CLOCK, systemClock, type Clock } from './time/clock.js';
 
 export interface CoreOptions {
@@ -70,9 +72,16 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         },
         {
           provide: READ_MODEL_DB,
-          useFactory: () =>
-            openReadModelDb(options.config.eventStore.kind === 'memory' ? ':memory:' : options.config.readModelFile),
+          useFactory: () => {
+            const file = options.config.eventStore.kind === 'memory' ? ':memory:' : options.config.readModelFile;
+            try {
+              return openReadModelDb(file);
+            } catch (error) {
+              throw startupErrorOpening(file, error) ?? error;
+            }
+          },
         },
+        StorageMonitor,
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_MODEL_DB, PROJECTIONS],
@@ -95,6 +104,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
       ],
       exports: [
         CommandGateway,
+        StorageMonitor,
         { provide: REDIS_READY, useValue: { url: options.config.redis.url } satisfies RedisReady },
         APP_CONFIG,
         CLOCK,

@@ -65,6 +65,11 @@ export interface CommandMetadata {
   causationId: string;
   /** Record time as the server saw the request; deciders read "now" from here, never from `new Date()`. */
   now: string;
+  /**
+   * The command id is a client's Idempotency-Key: when the stream already holds events of this command
+   * (same command id and actor), they are the answer and nothing is decided again (see handleCommand).
+   */
+  idempotent?: boolean;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

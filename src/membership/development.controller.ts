@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ListRoute } from '../core/http/openapi.js';
-import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -50,7 +49,7 @@ export class DevelopmentController {
   async apply(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(submitApplicationBody, body);
     assertOrgInScope(this.steps.developmentScope(request.user), data.orgId, data.unitId);
-    const personId = randomUUID();
+    const personId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     const receipt = await this.commands.send(
       new SubmitApplicationCommand(command('SubmitApplication', { ...data, personId }, metadata)),

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
@@ -8,7 +7,7 @@ import { Allow } from '../core/http/access.js';
 import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
-import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -56,7 +55,7 @@ export class MembersController {
   async enroll(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(enrollMemberBody, body);
     assertOrgInScope(request.user, data.orgId);
-    const memberId = randomUUID();
+    const memberId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     return {
       id: memberId,

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
@@ -8,7 +7,7 @@ import { Allow } from '../core/http/access.js';
 import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
-import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -19,7 +18,7 @@ import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-comm
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
 import { SetApprovalAuthorityCommand, setApprovalAuthorityBody } from './commands/set-approval-authority.js';
-import { assertOrgVisible, orgVisible, withinVisibleOrgs } from './org-scope.js';
+import { assertOrgVisible, withinVisibleOrgs } from './org-scope.js';
 import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
 import { getPosition, listPositions, positionList, type PositionRow } from './projections/positions.projection.js';
@@ -59,7 +58,7 @@ export class PartyOrganizationsController {
   @BodySchema(foundPartyOrganizationBody)
   async found(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(foundPartyOrganizationBody, body);
-    const orgId = randomUUID();
+    const orgId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     return {
       id: orgId,
@@ -141,7 +140,7 @@ export class PartyOrganizationsController {
   async assignPosition(@Param('id', ParseUUIDPipe) orgId: string, @Body() body: unknown, @Req() request: ActorRequest) {
     assertOrgInScope(request.user, orgId);
     const data = parseWith(assignPositionBody, body);
-    const positionId = randomUUID();
+    const positionId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     return {
       id: positionId,

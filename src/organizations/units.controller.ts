@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
@@ -8,7 +7,7 @@ import { Allow } from '../core/http/access.js';
 import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { assertUnitInScope, withinUnits } from '../core/http/scope.js';
-import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
 import { parseWith } from '../core/http/validation.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -46,7 +45,7 @@ export class UnitsController {
   @BodySchema(registerUnitBody)
   async register(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(registerUnitBody, body);
-    const unitId = randomUUID();
+    const unitId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     const receipt = await this.commands.send(
       new RegisterUnitCommand(command('RegisterUnit', { ...data, unitId }, metadata)),

@@ -52,7 +52,7 @@ describe('probationary membership policy (e2e)', () => {
     return (await send('GET', `/members?filter=${filter}`)).body[0];
   };
   /** Jobs run in the background: poll the roster until it shows what is expected. */
-  const eventually = async (person: string, expected: object, timeoutMs = 15_000) => {
+  const eventually = async (person: string, expected: object, timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const row = await memberRow(person);
@@ -233,7 +233,7 @@ describe('probationary membership policy (e2e)', () => {
 
     // While BullMQ keeps the completed jobs, their ids absorb the replay.
     await runner.replay(probationaryMembershipPolicy.name);
-    expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
+    expect(await runner.waitFor(storeHead, 60_000)).toBe(true);
     expect(await finished(`${ENROL_PROBATIONARY_MEMBER}.${li}`)).toBe(before);
     expect(await finished(transferJob)).toBe(transferredBefore);
 
@@ -241,8 +241,8 @@ describe('probationary membership policy (e2e)', () => {
     const replayed = [`${ENROL_PROBATIONARY_MEMBER}.${li}`, transferJob, `${CONVERT_PROBATIONARY_MEMBER}.${li}`];
     for (const id of replayed) await queue.remove(id);
     await runner.replay(probationaryMembershipPolicy.name);
-    expect(await runner.waitFor(storeHead, 10_000)).toBe(true);
-    const deadline = Date.now() + 15_000;
+    expect(await runner.waitFor(storeHead, 60_000)).toBe(true);
+    const deadline = Date.now() + 60_000;
     while ((await Promise.all(replayed.map(finished))).includes(undefined)) {
       if (Date.now() > deadline) throw new Error('the replayed jobs did not run');
       await new Promise((resolve) => setTimeout(resolve, 100));

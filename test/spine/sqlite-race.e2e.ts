@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/core/event-store/sqlite-event-store.js';
 import { verifyChain } from '../../src/core/event-store/hash-chain.js';
-import { ROOT } from '../support/processes.js';
+import { ROOT, track } from '../support/processes.js';
 
 /**
  * Two processes race on one stream of one SQLite file, each trying to append at every revision:
@@ -37,9 +37,11 @@ console.log(JSON.stringify(won));
 `;
 
 const writer = (file: string, name: string, rounds: number, go: string) => {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, file, name, String(rounds), go], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--input-type=module', '-e', WRITER, file, name, String(rounds), go], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   let out = '';
   const ready = new Promise<void>((resolve) =>
     child.stdout.on('data', (chunk: Buffer) => {

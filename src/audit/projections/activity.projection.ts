@@ -93,6 +93,8 @@ const dayBound = (column: string, field: string, comparison: '>=' | '<=') => (va
 };
 
 export const activityList: ListSpec = {
+  // Event ids are random UUIDs: ordering by them means nothing, so `id` sorts in the log's order.
+  id: 'seq',
   sortable: { position: 'seq', occurredAt: 'occurred_at', recordedAt: 'recorded_at', type: 'type' },
   defaultSort: ['position', 'DESC'],
   filters: {

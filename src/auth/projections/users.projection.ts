@@ -95,6 +95,7 @@ type RawRow = Omit<UserRow, 'roles'> & { roles: string };
 const toRow = (row: RawRow): UserRow => ({ ...row, roles: JSON.parse(row.roles) });
 
 export const userList: ListSpec = {
+  id: 'id',
   sortable: {
     username: 'username',
     displayName: 'display_name_key',

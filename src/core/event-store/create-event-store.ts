@@ -1,4 +1,5 @@
 import { StartupError } from '../errors.js';
+import { startupErrorOpening } from '../storage.js';
 import type { Clock } from '../time/clock.js';
 import type { EventStore } from './event-store.js';
 import { MemoryEventStore } from './memory-event-store.js';
@@ -51,6 +52,7 @@ const openSqlite = (settings: EventStoreSettings, clock: Clock): SqliteEventStor
         `Cannot open ${settings.sqliteFile} for writing (${code}). 无法写入事件库文件，请检查 DATA_DIR 权限。`,
       );
     }
-    throw error;
+    // A full disk, or a -shm/-wal file SQLite cannot grow: named, never a stack trace.
+    throw startupErrorOpening(settings.sqliteFile, error) ?? error;
   }
 };

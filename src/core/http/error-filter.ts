@@ -1,7 +1,9 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, Optional, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ConcurrencyError, DomainError, NameTakenError, ValidationError, type Bilingual } from '../errors.js';
 import { WrongExpectedRevisionError } from '../event-store/event-store.js';
+import { StorageMonitor } from '../storage-monitor.js';
+import { STORAGE_TEXT, storageProblemOf } from '../storage.js';
 
 /** An error as the application raises it: every text in both languages. */
 export interface ErrorDetails {
@@ -70,17 +72,28 @@ const HTTP_TEXT: Record<number, Bilingual> = {
   429: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
 };
 
-/** Maps every error to ErrorBody. Anything unexpected is logged and answered as a bare 500. */
+/**
+ * Maps every error to ErrorBody. A store that cannot be written is a 503 naming why (and the storage
+ * monitor hears of it, for /api/health); anything unexpected is logged and answered as a bare 500.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+
+  constructor(@Optional() private readonly storage?: StorageMonitor) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const details = toErrorDetails(error);
-    if (details.statusCode >= 500)
+    if (details.statusCode === 503) {
+      const problem = storageProblemOf(error);
+      if (problem) this.storage?.noteFailure(problem);
+      this.logger.warn(error instanceof Error ? error.message : String(error));
+      response.setHeader('Retry-After', '30');
+    } else if (details.statusCode >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     response.status(details.statusCode).json(toErrorBody(details, requestLanguage(http.getRequest<Request>())));
   }
 }
@@ -121,18 +134,27 @@ export const toErrorDetails = (error: unknown): ErrorDetails => {
   const parserError = error instanceof HttpException ? error.cause : error;
   if (isBodyParserError(parserError)) return fromBodyParser(parserError);
   if (error instanceof HttpException) return fromHttpException(error);
+  // SQLite (or the file system) refused a write: the request was fine, the data folder is not.
+  const problem = storageProblemOf(error);
+  if (problem)
+    return {
+      statusCode: 503,
+      code: problem === 'busy' ? 'store.busy' : 'store.unwritable',
+      message: STORAGE_TEXT[problem],
+    };
   return { statusCode: 500, code: 'internal', message: { zh: '服务器内部错误', en: 'Internal server error' } };
 };
 
 /** One message per field: several failed checks on a field are joined. */
 const byField = (issues: ValidationError['issues']): Record<string, Bilingual> => {
-  const errors: Record<string, Bilingual> = {};
+  // A Map, because a client names the fields: `constructor` or `__proto__` must be plain keys here.
+  const errors = new Map<string, Bilingual>();
   for (const { field, message } of issues) {
     const key = field || '_body';
-    const known = errors[key];
-    errors[key] = known ? { zh: `${known.zh}；${message.zh}`, en: `${known.en}; ${message.en}` } : message;
+    const known = errors.get(key);
+    errors.set(key, known ? { zh: `${known.zh}；${message.zh}`, en: `${known.en}; ${message.en}` } : message);
   }
-  return errors;
+  return Object.fromEntries(errors);
 };
 
 const fromHttpException = (error: HttpException): ErrorDetails => {

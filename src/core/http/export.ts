@@ -18,7 +18,8 @@ export const labelOf = (
   labels: Readonly<Record<string, Bilingual>>,
   value: string | null | undefined,
   lang: ExportLang,
-): string | null => (value === null || value === undefined ? null : (labels[value]?.[lang] ?? value));
+): string | null =>
+  value === null || value === undefined ? null : Object.hasOwn(labels, value) ? labels[value][lang] : value;
 
 const YES_NO: Record<ExportLang, [string, string]> = { zh: ['是', '否'], en: ['Yes', 'No'] };
 

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { Public } from './access.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
@@ -7,10 +8,14 @@ import { Jobs } from '../jobs/jobs.module.js';
 import type { PolicyStatus } from '../jobs/policy-runner.js';
 import { REDIS } from '../jobs/redis.js';
 import { ProjectionRunner, type ProjectionStatus } from '../projections/projection-runner.js';
+import { StorageMonitor, type StoreWritability } from '../storage-monitor.js';
 
 export interface Health {
-  status: 'ok' | 'degraded';
+  /** `unwritable` (HTTP 503) when the data folder takes no writes; `degraded` while a consumer is not running. */
+  status: 'ok' | 'degraded' | 'unwritable';
   eventStore: { kind: string; head: string };
+  /** Whether the data folder (the SQLite files) can be written, with the free space and, if not, why. */
+  store: StoreWritability;
   redis: 'ok' | 'unreachable';
   projections: ProjectionStatus[];
   /**
@@ -20,7 +25,10 @@ export interface Health {
   policies: PolicyStatus[];
 }
 
-/** Liveness and lag: the event store's head, each projection's and policy's checkpoint and lag, Redis. */
+/**
+ * Liveness and lag: the event store's head, whether the data folder can be written, each projection's and
+ * policy's checkpoint and lag, Redis.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -28,11 +36,12 @@ export class HealthController {
     private readonly projections: ProjectionRunner,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly modules: ModuleRef,
+    private readonly storage: StorageMonitor,
   ) {}
 
   @Get()
   @Public()
-  async health(): Promise<Health> {
+  async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const [head, projections, policies, redis] = await Promise.all([
       this.store.headPosition(),
       this.projections.status(),
@@ -40,9 +49,13 @@ export class HealthController {
       this.pingRedis(),
     ]);
     const healthy = redis === 'ok' && [...projections, ...policies].every((p) => p.state === 'running');
+    const store = this.storage.check();
+    // A load balancer should send no writes to an instance that cannot save them.
+    if (!store.writable) response.status(503);
     return {
-      status: healthy ? 'ok' : 'degraded',
+      status: !store.writable ? 'unwritable' : healthy ? 'ok' : 'degraded',
       eventStore: { kind: this.store.kind, head: head.toString() },
+      store,
       redis,
       projections,
       policies,

@@ -6,29 +6,29 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson } from '../event-store/hash-chain.js';
 import { READ_MODEL_DB } from '../projections/read-model-db.js';
 import type { ReadModelDb } from '../projections/projection.js';
+import { IdempotencyKeys, type KeyRow } from './idempotency-keys.js';
 import type { ActorRequest } from './request-context.js';
-
-interface StoredResponse {
-  body_hash: string;
-  status: number | null;
-  response: string | null;
-}
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Honours an `Idempotency-Key` header on writes: the same key with the same body answers the
- * first response again and appends nothing; the same key with another body is 422; a key whose
- * first request is still running is 409. Keys are scoped to the actor and the route, and kept
- * in the read-model file's `idempotency_keys` table (which rebuilds leave alone).
+ * Honours an `Idempotency-Key` header on writes: the same key with the same body answers the first
+ * response again and appends nothing; the same key with another body is 422; a key whose first
+ * request is still running is 409. Keys are scoped to the actor and the route, and kept in the
+ * read-model file's `idempotency_keys` table (which rebuilds leave alone).
+ *
+ * A running request holds its key on a lease (see IdempotencyKeys): when the process holding it
+ * dies (kill -9, a crash, a power cut), the key is free again for the retry instead of answering
+ * 409 forever. The retry then runs the command, and the command handling finds the events the dead
+ * request may already have committed (they carry its command id) and answers those instead of
+ * deciding again (see handleCommand): whatever the moment of the crash, the command happens once.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {
-    db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      scope TEXT NOT NULL, key TEXT NOT NULL, body_hash TEXT NOT NULL,
-      status INTEGER, response TEXT, created_at TEXT NOT NULL,
-      PRIMARY KEY (scope, key))`);
+  private readonly keys: IdempotencyKeys;
+
+  constructor(@Inject(READ_MODEL_DB) db: ReadModelDb) {
+    this.keys = new IdempotencyKeys(db);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -56,30 +56,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const bodyHash = createHash('sha256')
       .update(canonicalJson(request.body ?? null))
       .digest('hex');
-    const previous = this.db
-      .prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?')
-      .get(scope, key) as StoredResponse | undefined;
-    if (previous) return this.replay(previous, bodyHash, response);
-    this.db
-      .prepare('INSERT INTO idempotency_keys (scope, key, body_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(scope, key, bodyHash, new Date().toISOString());
+    const claim = this.keys.claim(scope, key, bodyHash);
+    if (claim.kind === 'taken') return this.replay(claim.row, bodyHash, response);
     request.idempotencyKey = key;
+    request.idempotencyScope = scope;
     try {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status =
         Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
-      this.db
-        .prepare('UPDATE idempotency_keys SET status = ?, response = ? WHERE scope = ? AND key = ?')
-        .run(status, JSON.stringify(result ?? null), scope, key);
+      this.keys.complete(scope, key, status, JSON.stringify(result ?? null));
       return result;
     } catch (error) {
       // A refused command wrote nothing: free the key so the corrected request can use it.
-      this.db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ?').run(scope, key);
+      this.keys.release(scope, key);
       throw error;
+    } finally {
+      claim.lease.stop();
     }
   }
 
-  private replay(previous: StoredResponse, bodyHash: string, response: Response): unknown {
+  private replay(previous: KeyRow, bodyHash: string, response: Response): unknown {
     if (previous.body_hash !== bodyHash) {
       throw idempotencyError(
         422,

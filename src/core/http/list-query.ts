@@ -10,11 +10,19 @@ import { ValidationError } from '../errors.js';
 export interface ListSpec {
   /** Field name → SQL expression it sorts by. */
   sortable: Record<string, string>;
+  /**
+   * The SQL expression of the row's `id`: every list sorts by `id` too, because stock clients ask for it
+   * (react-admin's List, ReferenceManyField and getManyReference default to `sort=["id","ASC"]`).
+   */
+  id: string;
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Filter field → SQL condition with one `?` per parameter, and how to turn the value into parameters. */
-  filters: Record<string, (value: unknown) => { sql: string; params: unknown[] }>;
+  filters: Record<string, (value: FilterValue) => { sql: string; params: unknown[] }>;
   maxPageSize?: number;
 }
+
+/** What a filter field may hold: text, a number, true/false, or a list of them (`{"id":["a","b"]}`). */
+export type FilterValue = string | number | boolean | (string | number | boolean)[];
 
 export interface ListQuery {
   orderBy: string;
@@ -23,6 +31,9 @@ export interface ListQuery {
   where: string;
   params: unknown[];
 }
+
+/** Longest list a filter accepts (`{"id":[…]}`), well under SQLite's limit of bound parameters. */
+export const MAX_FILTER_VALUES = 1000;
 
 const invalid = (field: string, zh: string, en: string) =>
   new ValidationError([{ field, code: 'invalid_list_query', message: { zh, en } }]);
@@ -37,59 +48,90 @@ const parseJson = (field: string, raw: unknown): unknown => {
   }
 };
 
-export const parseListQuery = (query: Record<string, unknown>, spec: ListSpec): ListQuery => {
+/**
+ * The entry of `table` named by a client's text, or undefined. Only own properties count: `constructor`,
+ * `toString` or `__proto__` must never reach Object.prototype's members.
+ */
+export const ownEntry = <T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined =>
+  typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+
+const parseSort = (query: Record<string, unknown>, spec: ListSpec): string => {
   const sort = parseJson('sort', query.sort) ?? spec.defaultSort;
-  if (!Array.isArray(sort) || typeof sort[0] !== 'string' || !(sort[0] in spec.sortable)) {
-    throw invalid(
-      'sort',
-      `只能按以下字段排序：${Object.keys(spec.sortable).join('、')}`,
-      `can sort by: ${Object.keys(spec.sortable).join(', ')}`,
-    );
-  }
-  const direction = String(sort[1] ?? 'ASC').toUpperCase();
+  const fields = [...Object.keys(spec.sortable), 'id'];
+  const column = Array.isArray(sort) ? (sort[0] === 'id' ? spec.id : ownEntry(spec.sortable, sort[0])) : undefined;
+  if (!Array.isArray(sort) || sort.length > 2 || column === undefined)
+    throw invalid('sort', `只能按以下字段排序：${fields.join('、')}`, `can sort by: ${fields.join(', ')}`);
+  const direction = sort[1] === undefined ? 'ASC' : typeof sort[1] === 'string' ? sort[1].toUpperCase() : '';
   if (direction !== 'ASC' && direction !== 'DESC')
     throw invalid('sort', '排序方向应为 ASC 或 DESC', 'direction must be ASC or DESC');
+  return `${column} ${direction}`;
+};
 
-  const maxPageSize = spec.maxPageSize ?? 1000;
+const parseRange = (query: Record<string, unknown>, spec: ListSpec): { offset: number; limit: number } => {
   const range = parseJson('range', query.range) ?? [0, 24];
-  if (!Array.isArray(range) || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
-    throw invalid('range', '应为 [起始, 结束]，均为非负整数', 'must be [start, end] with non-negative integers');
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    range[1] < range[0]
+  ) {
+    throw invalid(
+      'range',
+      '应为 [起始, 结束]：两个非负整数，结束不小于起始',
+      'must be [start, end]: two non-negative integers, end not before start',
+    );
   }
-  const limit = Math.min(range[1] - range[0] + 1, maxPageSize);
+  return { offset: range[0], limit: Math.min(range[1] - range[0] + 1, spec.maxPageSize ?? 1000) };
+};
 
+const parseFilterValue = (field: string, value: unknown): FilterValue => {
+  if (isScalar(value)) return value;
+  if (Array.isArray(value) && value.length <= MAX_FILTER_VALUES && value.every(isScalar)) return value;
+  throw invalid(
+    `filter.${field}`,
+    `应为文本、数字、是/否，或最多 ${MAX_FILTER_VALUES} 项的列表`,
+    `must be text, a number, true/false, or a list of at most ${MAX_FILTER_VALUES} of them`,
+  );
+};
+
+const parseFilter = (query: Record<string, unknown>, spec: ListSpec): { where: string; params: unknown[] } => {
   const filter = parseJson('filter', query.filter) ?? {};
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
     throw invalid('filter', '应为对象', 'must be an object');
   const conditions: string[] = [];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(filter)) {
-    const build = spec.filters[field];
+    const build = ownEntry(spec.filters, field);
     if (!build) throw invalid(`filter.${field}`, `不支持按此字段筛选：${field}`, `cannot filter by ${field}`);
     if (value === undefined || value === null || value === '') continue;
-    const condition = build(value);
+    const condition = build(parseFilterValue(field, value));
     conditions.push(condition.sql);
     params.push(...condition.params);
   }
-  return {
-    orderBy: `${spec.sortable[sort[0]]} ${direction}`,
-    offset: range[0],
-    limit,
-    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
-    params,
-  };
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 };
+
+/** Reads `sort`, `range` and `filter` of a list's query string; anything it cannot use is a 400 naming it. */
+export const parseListQuery = (query: Record<string, unknown>, spec: ListSpec): ListQuery => ({
+  orderBy: parseSort(query, spec),
+  ...parseRange(query, spec),
+  ...parseFilter(query, spec),
+});
 
 /** Common filters. */
 export const filters = {
-  equals: (column: string) => (value: unknown) => ({ sql: `${column} = ?`, params: [String(value)] }),
-  oneOf: (column: string) => (value: unknown) => {
+  equals: (column: string) => (value: FilterValue) => ({ sql: `${column} = ?`, params: [String(value)] }),
+  oneOf: (column: string) => (value: FilterValue) => {
     const values = (Array.isArray(value) ? value : [value]).map(String);
     return { sql: `${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`, params: values };
   },
   /** Free text: any of the columns contains the text. */
   search:
     (...columns: string[]) =>
-    (value: unknown) => ({
+    (value: FilterValue) => ({
       sql: `(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
       params: columns.map(() => `%${String(value).replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
     }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import { uuidFrom } from '../ids.js';
 import type { CommandMetadata } from '../messages.js';
 import type { Clock } from '../time/clock.js';
 
@@ -20,7 +21,12 @@ const ANONYMOUS: Actor = { id: 'anonymous', roles: ['anonymous'], unrestricted: 
 /** The role string stamped into event metadata. */
 export const actorRole = (actor: Actor): string => actor.roles.join(',');
 
-export type ActorRequest = Request & { user?: Actor; idempotencyKey?: string };
+export type ActorRequest = Request & {
+  user?: Actor;
+  /** The Idempotency-Key this request holds (set by the IdempotencyInterceptor), and the actor and route it is scoped to. */
+  idempotencyKey?: string;
+  idempotencyScope?: string;
+};
 
 const header = (request: Request, name: string): string | undefined => {
   const value = request.headers[name];
@@ -29,7 +35,8 @@ const header = (request: Request, name: string): string | undefined => {
 
 /**
  * Command metadata for an HTTP request: the actor, a command id (the Idempotency-Key when one
- * was sent, so a retried request is recognisable in the log), and the caller's correlation id.
+ * was sent, so a retried request is recognisable in the log, and its events are found again by
+ * the retry of a request whose answer was lost: see handleCommand), and the caller's correlation id.
  */
 export const commandMetadataFrom = (request: ActorRequest, clock: Clock): CommandMetadata => {
   const actor = request.user ?? ANONYMOUS;
@@ -42,8 +49,17 @@ export const commandMetadataFrom = (request: ActorRequest, clock: Clock): Comman
     correlationId,
     causationId: commandId,
     now: clock.now().toISOString(),
+    ...(request.idempotencyKey ? { idempotent: true } : {}),
   };
 };
+
+/**
+ * The id of a record a request creates (a unit, a member, a case…): random, or, when the request holds an
+ * Idempotency-Key, derived from the key and its scope, so that the retry of a request whose answer was
+ * lost addresses the same stream, finds the events already there, and creates nothing twice.
+ */
+export const newRecordId = (request: ActorRequest): string =>
+  request.idempotencyKey ? uuidFrom(`${request.idempotencyScope}\n${request.idempotencyKey}`) : randomUUID();
 
 /** Metadata for commands the system sends itself (seeding, policies, the CLI). */
 export const systemMetadata = (clock: Clock, actor: Actor = SYSTEM_ACTOR, correlationId?: string): CommandMetadata => {

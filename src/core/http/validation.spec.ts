@@ -54,6 +54,18 @@ describe('parseWith', () => {
     );
   });
 
+  test('bounds dates to 1900-2100, so deadlines computed from them stay on the calendar', () => {
+    for (const foundedOn of ['9999-12-31', '1899-12-31', '2101-01-01'])
+      expect(failure({ name: 'a', type: 'private_school', foundedOn }).issues).toEqual([
+        expect.objectContaining({
+          field: 'foundedOn',
+          message: { zh: '日期应在 1900-01-01 至 2100-12-31 之间', en: 'must be between 1900-01-01 and 2100-12-31' },
+        }),
+      ]);
+    for (const foundedOn of ['1900-01-01', '2100-12-31'])
+      expect(parseWith(schema, { name: 'a', type: 'private_school', foundedOn }).foundedOn).toBe(foundedOn);
+  });
+
   test('says() carries both languages through zod', () => {
     const custom = z.string().refine((v) => v === 'ok', { message: says('不行', 'not ok') });
     expect(() => parseWith(custom, 'no')).toThrow('not ok');

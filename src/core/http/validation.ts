@@ -78,12 +78,30 @@ export const parseWith = <T extends z.ZodType>(schema: T, input: unknown): z.out
   throw new ValidationError(issues);
 };
 
-/** Calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+/**
+ * The dates a client may send. Deadlines add months and years to them (a committee's five-year term,
+ * a probation year), so an unbounded 9999-12-31 would overflow the calendar; nothing in a Party
+ * ledger happened before 1900 or is planned after 2100.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/** A real calendar date written `YYYY-MM-DD` between {@link EARLIEST_DATE} and {@link LATEST_DATE}. */
+export const isClientDate = (value: unknown): value is string =>
+  isValidLocalDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
+
+/** Calendar date `YYYY-MM-DD` that exists (2026-02-30 does not), from 1900 to 2100. */
 export const localDate = () =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: says('日期格式应为 YYYY-MM-DD', 'must be a date as YYYY-MM-DD') })
-    .refine(isValidLocalDate, { message: says('不是有效的日期', 'is not a valid calendar date') });
+    .refine(isValidLocalDate, { message: says('不是有效的日期', 'is not a valid calendar date') })
+    .refine((value) => !isValidLocalDate(value) || isClientDate(value), {
+      message: says(
+        `日期应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
+        `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      ),
+    });
 
 /** A non-empty trimmed text field of bounded length. */
 export const text = (max = 200) =>

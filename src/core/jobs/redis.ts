@@ -16,8 +16,13 @@ export interface RedisReady {
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
-/** One PING with no retries: start-up wants a quick yes or no, not ioredis' patient reconnects. */
-export const redisAnswers = async (url: string, timeoutMs = 1500): Promise<boolean> => {
+/**
+ * One PING with no retries: start-up wants a yes or no, not ioredis' patient reconnects. Nothing
+ * listening is a quick no; the timeout only bounds a Redis that is there but slow, which on a busy
+ * machine (or while this process is still loading) can take seconds: too short a wait would take a
+ * running Redis for none and try to start a second one on its port.
+ */
+export const redisAnswers = async (url: string, timeoutMs = 5000): Promise<boolean> => {
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
@@ -74,9 +79,10 @@ export const ensureRedis = async (
       ],
       { stdio: ['ignore', logFile, logFile] },
     );
-    for (let attempt = 0; attempt < 50; attempt++) {
+    // Up to 30 s for the private server to listen: on a busy machine it takes far longer than the usual 100 ms.
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
       if (child.exitCode !== null) break;
-      if (await redisAnswers(url, 500)) {
+      if (await redisAnswers(url, 2000)) {
         options.log(
           `No Redis answered at ${url}: started a private redis-server (pid ${child.pid}) with its data in ${dir}`,
         );

@@ -126,6 +126,7 @@ const COLUMNS = `c.id, c.name, c.org_id AS orgId, o.name AS orgName, c.unit_id A
 const FROM = 'development_cases c LEFT JOIN party_orgs o ON o.id = c.org_id LEFT JOIN units u ON u.id = c.unit_id';
 
 export const developmentCaseList: ListSpec = {
+  id: 'c.id',
   sortable: {
     name: 'c.name_key',
     orgName: 'o.name_key',

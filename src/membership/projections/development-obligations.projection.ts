@@ -63,6 +63,7 @@ const FROM = `development_obligations b LEFT JOIN (SELECT person_id, json_extrac
   FROM development_obligations_state) c ON c.person_id = b.case_id`;
 
 export const obligationList: ListSpec = {
+  id: 'b.id',
   // By date: its due date, or for one that only has an earliest day (A2, A8) that day.
   sortable: { dueOn: 'COALESCE(b.due_on, b.not_before)', code: 'b.code', openedOn: 'b.opened_on' },
   defaultSort: ['dueOn', 'ASC'],

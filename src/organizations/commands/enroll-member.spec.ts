@@ -51,6 +51,11 @@ describe('enrol a member', () => {
       .given([])
       .when(enrol({ birthDate: '1995-08-01', joinedOn: '2013-08-01' }))
       .then([{ type: 'MemberEnrolled', data: { ...data, birthDate: '1995-08-01', joinedOn: '2013-08-01' } }]));
+  test('joining before one was born is refused naming joinedOn, not thrown as a RangeError', () =>
+    spec(member)
+      .given([])
+      .when(enrol({ birthDate: '1995-08-01', joinedOn: '1990-01-01' }))
+      .thenFails('member.joined-before-birth', 'joinedOn'));
   test('dates after today are refused', () =>
     spec(member)
       .given([])

@@ -84,6 +84,12 @@ export const enrollMember = (
       { zh: '入党时间晚于今天', en: 'The joining date is in the future' },
       'joinedOn',
     );
+  if (data.birthDate && data.joinedOn && data.joinedOn < data.birthDate)
+    throw new DomainError(
+      'member.joined-before-birth',
+      { zh: '入党时间早于出生日期', en: 'The joining date is before the birth date' },
+      'joinedOn',
+    );
   if (data.birthDate && data.joinedOn && ageOn(data.birthDate, data.joinedOn) < 18) {
     throw new DomainError(
       'member.under-18-at-joining',

@@ -1,5 +1,6 @@
 import { command } from '../../core/command-handling.js';
 import { DomainError, type Bilingual } from '../../core/errors.js';
+import { ownEntry } from '../../core/http/list-query.js';
 import { issueText } from '../../core/http/validation.js';
 import type { CommandMetadata } from '../../core/messages.js';
 import { enrollMember, enrollMemberBody, type EnrollMember } from '../commands/enroll-member.js';
@@ -102,7 +103,7 @@ export const checkRoster = (
     const orgName = cell('org');
     const input = {
       name: cell('name'),
-      gender: convert('gender', GENDERS[cell('gender')], bi('性别应为“男”或“女”', 'gender must be 男 or 女')),
+      gender: convert('gender', ownEntry(GENDERS, cell('gender')), bi('性别应为“男”或“女”', 'gender must be 男 or 女')),
       birthDate: convert(
         'birthDate',
         toDate(cell('birthDate')),
@@ -120,7 +121,7 @@ export const checkRoster = (
       ),
       category: convert(
         'category',
-        CATEGORIES[cell('category')],
+        ownEntry(CATEGORIES, cell('category')),
         bi('党员类别应为“正式党员”或“预备党员”', 'category must be 正式党员 or 预备党员'),
       ),
       joinedOn: convert(
@@ -131,7 +132,7 @@ export const checkRoster = (
       post: cell('post') || null,
       teaches: convert(
         'teaches',
-        cell('teaches') ? TEACHES[cell('teaches')] : false,
+        cell('teaches') ? ownEntry(TEACHES, cell('teaches')) : false,
         bi('是否任课教师应为“是”或“否”', 'teaches must be 是 or 否'),
       ),
     };

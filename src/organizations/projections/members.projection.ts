@@ -115,6 +115,7 @@ const FROM = `members m LEFT JOIN party_orgs o ON o.id = m.org_id LEFT JOIN unit
   LEFT JOIN member_probation_extensions x ON x.member_id = m.id`;
 
 export const memberList: ListSpec = {
+  id: 'm.id',
   sortable: {
     name: 'm.name_key',
     category: 'm.category',

@@ -100,6 +100,7 @@ const toRow = (row: RawRow): PartyOrgRow => ({
 });
 
 export const partyOrgList: ListSpec = {
+  id: 'o.id',
   sortable: { name: 'o.name_key', kind: 'o.kind', foundedOn: 'o.founded_on', termEnd: 'o.term_end' },
   defaultSort: ['name', 'ASC'],
   filters: {

@@ -36,6 +36,7 @@ const COLUMNS = `p.id, p.org_id AS orgId, o.name AS orgName, p.member_id AS memb
 const FROM = 'positions p LEFT JOIN party_orgs o ON o.id = p.org_id LEFT JOIN members m ON m.id = p.member_id';
 
 export const positionList: ListSpec = {
+  id: 'p.id',
   sortable: { from: 'p.from_date', title: 'p.title', orgName: 'o.name_key', memberName: 'm.name_key' },
   defaultSort: ['from', 'DESC'],
   filters: {

@@ -101,6 +101,7 @@ const flag = (condition: string) => (value: unknown) => ({
 });
 
 export const unitList: ListSpec = {
+  id: 'units.id',
   sortable: {
     name: 'units.name_key',
     type: 'units.type',

@@ -1,0 +1,61 @@
+import { describe, expect, test } from '@jest/globals';
+import { ValidationError } from '../errors.js';
+import { filters, parseListQuery, type ListSpec } from './list-query.js';
+
+const spec: ListSpec = {
+  sortable: { name: 'u.name' },
+  id: 'u.id',
+  defaultSort: ['name', 'ASC'],
+  filters: { q: filters.search('u.name'), id: filters.oneOf('u.id') },
+};
+
+/** The field a refused query names, or a note that it was not refused with a ValidationError. */
+const refusal = (query: Record<string, unknown>): string => {
+  try {
+    parseListQuery(query, spec);
+    return 'accepted';
+  } catch (error) {
+    return error instanceof ValidationError ? error.field! : `threw ${String(error)}`;
+  }
+};
+
+describe('parseListQuery: whatever a client sends is a list or a 400 naming the parameter', () => {
+  test.each(['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'sort by Object.prototype member %s is refused',
+    (field) => expect(refusal({ sort: JSON.stringify([field, 'ASC']) })).toBe('sort'),
+  );
+
+  test.each([
+    ['{"toString":1}', 'filter.toString'],
+    ['{"__proto__":"x"}', 'filter.__proto__'],
+    ['{"constructor":"x"}', 'filter.constructor'],
+    ['{"q":{"toString":1}}', 'filter.q'],
+    ['{"id":[{}]}', 'filter.id'],
+    [JSON.stringify({ id: Array.from({ length: 1001 }, (_, i) => String(i)) }), 'filter.id'],
+  ])('filter %s is refused naming %s', (filter, field) => expect(refusal({ filter })).toBe(field));
+
+  test.each(['[]', '[0]', '[1e20,1e21]', '[0,1,2]', '[3,1]', '[-1,4]', '[0.5,3]', '{}'])(
+    'range %s is refused',
+    (range) => expect(refusal({ range })).toBe('range'),
+  );
+
+  test('a direction that is not text is refused, not turned into text', () =>
+    expect(refusal({ sort: '["name",{"toString":1}]' })).toBe('sort'));
+
+  test('every list sorts by id (react-admin’s default sort), by the list’s id column', () => {
+    expect(parseListQuery({ sort: '["id","ASC"]' }, spec).orderBy).toBe('u.id ASC');
+    expect(parseListQuery({ sort: '["id","desc"]' }, spec).orderBy).toBe('u.id DESC');
+  });
+
+  test('a valid query still reads as before', () => {
+    expect(
+      parseListQuery({ sort: '["name","DESC"]', range: '[10,19]', filter: '{"q":"桥山","id":["a"]}' }, spec),
+    ).toEqual({
+      orderBy: 'u.name DESC',
+      offset: 10,
+      limit: 10,
+      where: "WHERE (u.name LIKE ? ESCAPE '\\') AND u.id IN (?)",
+      params: ['%桥山%', 'a'],
+    });
+  });
+});
