@@ -100,7 +100,7 @@ describe('the admin as its users saw it (Chromium, demo county)', () => {
   test('bureau administrator: no affiliation for a school with its own branch; the hosted unit hears its count', async () => {
     const { context, page } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
     await page.goto(`${base}/#/units/${ids.qiaoshanUnit}/show`);
-    await page.getByText('桥山中学党总支').waitFor();
+    await page.getByText('桥山中学党总支', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: '挂靠党组织', exact: true }).count()).toBe(0);
     expect(await page.getByText('版本').count()).toBe(0);
     await shot(page, 'admin-qiaoshan-unit');
