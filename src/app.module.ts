@@ -8,19 +8,19 @@ import type { Policy } from './core/jobs/policy.js';
 import type { Projection } from './core/projections/projection.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { unitsDashboard } from './organizations/dashboard.js';
-import { MembershipModule, membershipPolicies, membershipProjections } from './membership/membership.module.js';
+import { DevelopmentModule, developmentPolicies, developmentProjections } from './development/development.module.js';
 import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
 
 /** Every read model of the application; the CLI's `rebuild` uses the same list. */
 export const projections: Projection[] = [
   ...authProjections,
   ...organizationsProjections,
-  ...membershipProjections,
+  ...developmentProjections,
   ...auditProjections,
 ];
 
 /** Every policy (events → jobs); their job handlers are providers of the feature modules. */
-export const policies: Policy[] = [...membershipPolicies];
+export const policies: Policy[] = [...developmentPolicies];
 
 /** The whole application: the kernel plus one module per feature. */
 @Module({})
@@ -34,7 +34,7 @@ export class AppModule {
         JobsModule,
         AuthModule,
         OrganizationsModule,
-        MembershipModule,
+        DevelopmentModule,
         AuditModule,
         DashboardModule.forRoot([unitsDashboard]),
       ],

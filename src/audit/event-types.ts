@@ -1,5 +1,5 @@
 import { USER_EVENT_TYPES } from '../auth/auth.events.js';
-import { MEMBERSHIP_EVENT_TYPES } from '../membership/membership.events.js';
+import { DEVELOPMENT_EVENT_TYPES } from '../development/development.events.js';
 import { ORGANIZATION_EVENT_TYPES } from '../organizations/organizations.events.js';
 
 /**
@@ -9,5 +9,5 @@ import { ORGANIZATION_EVENT_TYPES } from '../organizations/organizations.events.
 export const EVENT_TYPES_BY_FEATURE = {
   auth: USER_EVENT_TYPES,
   organizations: ORGANIZATION_EVENT_TYPES,
-  membership: MEMBERSHIP_EVENT_TYPES,
+  development: DEVELOPMENT_EVENT_TYPES,
 } as const;

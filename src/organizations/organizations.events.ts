@@ -72,7 +72,7 @@ export const GENDER_LABELS: Record<'male' | 'female', { zh: string; en: string }
   female: { zh: '女', en: 'Female' },
 };
 
-/** `probation_cancelled`: 取消预备党员资格, recorded by the membership feature's policy (domain.md §4 step 24). */
+/** `probation_cancelled`: 取消预备党员资格, recorded by the development feature's policy (domain.md §4 step 24). */
 export const REMOVAL_REASONS = [
   'transferred_out_of_county',
   'deceased',

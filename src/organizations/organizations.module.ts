@@ -48,7 +48,7 @@ const commandHandlers = [
 @Module({
   controllers: [UnitsController, PartyOrganizationsController, MemberImportController, MembersController],
   providers: [...commandHandlers, RosterFacts],
-  // Other features' handlers read roster facts through it (membership: does the branch cover the unit…).
+  // Other features' handlers read roster facts through it (development: does the branch cover the unit…).
   exports: [RosterFacts],
 })
 export class OrganizationsModule {}

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { STEP_FORMS, withoutEmpty } from '../../admin/src/development/stepForms.js';
 import { en } from '../../admin/src/i18n/en.js';
 import { zh } from '../../admin/src/i18n/zh.js';
-import { assignToBranchAndGroupBody } from '../../src/membership/commands/assign-to-branch-and-group.js';
-import { holdAdmissionVoteBody } from '../../src/membership/commands/hold-admission-vote.js';
+import { assignToBranchAndGroupBody } from '../../src/development/commands/assign-to-branch-and-group.js';
+import { holdAdmissionVoteBody } from '../../src/development/commands/hold-admission-vote.js';
 
 /**
  * Step 19's dialog (编入党支部和党小组): an optional organisation picker. What the dialog sends is

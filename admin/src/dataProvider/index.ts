@@ -2,7 +2,6 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { translate } from '../i18n/i18nProvider';
 import type { ActivityEvent } from '../activity/activityEvent';
-import type { DevelopmentCatalogue } from '../development/catalogue';
 import { API_URL, httpClient } from './http';
 
 /** What every command answers: the stream written, its new revision and the events appended. */
@@ -116,7 +115,6 @@ export interface PartyLedgerDataProvider extends DataProvider {
   /** A record for a done step: POST /api/development/cases/:id/records. */
   attachDevelopmentRecord: (id: Identifier, data: Record<string, unknown>) => Promise<{ data: CommandReceipt }>;
   getDevelopmentPipeline: () => Promise<{ data: PipelineRow[] }>;
-  getDevelopmentCatalogue: () => Promise<{ data: DevelopmentCatalogue }>;
 }
 
 /** GET /api/development/pipeline: cases in progress per organisation, counted per stage 1–5. */
@@ -219,9 +217,6 @@ export const dataProvider: PartyLedgerDataProvider = {
   developmentStep: (id, stepPath, data) =>
     post(stepPath.replace(/^\/api/, '').replace(':id', encodeURIComponent(String(id))), data),
   attachDevelopmentRecord: (id, data) => post(`/development/cases/${encodeURIComponent(String(id))}/records`, data),
-  getDevelopmentCatalogue: async () => ({
-    data: (await httpClient(`${API_URL}/development/catalogue`)).json as DevelopmentCatalogue,
-  }),
   getDevelopmentPipeline: async () => ({
     data: (await httpClient(`${API_URL}/development/pipeline`)).json as PipelineRow[],
   }),

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider } from 'react-admin';
-import type { PartyLedgerDataProvider } from '../dataProvider';
+import { API_URL, httpClient } from '../dataProvider/http';
 import type { Bilingual } from '../i18n/i18nProvider';
 
 /**
  * The steps, records and obligation titles as GET /api/development/catalogue serves them
- * (src/membership/development-catalogue.ts): the admin keeps no copy of its own.
+ * (src/development/development-catalogue.ts): the admin keeps no copy of its own.
  */
 export interface CatalogueCommand extends Bilingual {
   key: string;
@@ -50,7 +49,7 @@ export interface DevelopmentCatalogue {
   obligations: ObligationTitle[];
 }
 
-/** A case as GET /api/development/cases/:id returns it (src/membership/projections/development-cases.projection.ts). */
+/** A case as GET /api/development/cases/:id returns it (src/development/projections/development-cases.projection.ts). */
 export interface DevelopmentCaseRow {
   id: string;
   name: string;
@@ -78,10 +77,9 @@ export const STAGES = [1, 2, 3, 4, 5] as const;
 
 /** Fetched once per session: the catalogue changes only with a release. */
 export const useDevelopmentCatalogue = () => {
-  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
   return useQuery({
     queryKey: ['development', 'catalogue'],
-    queryFn: () => dataProvider.getDevelopmentCatalogue().then((result) => result.data),
+    queryFn: async () => (await httpClient(`${API_URL}/development/catalogue`)).json as DevelopmentCatalogue,
     staleTime: Infinity,
   });
 };

@@ -1,6 +1,6 @@
 /**
  * The inputs of each step's dialog, by catalogue key: only how the admin lays out a form (the body
- * schemas of src/membership/commands/*.ts). Order, titles and routes come from the API's catalogue.
+ * schemas of src/development/commands/*.ts). Order, titles and routes come from the API's catalogue.
  */
 export interface StepField {
   source: string;

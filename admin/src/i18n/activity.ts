@@ -1,4 +1,4 @@
-import { STEPS } from '../../../src/membership/development-steps.js';
+import { STEPS } from '../../../src/development/development-steps.js';
 import { inLanguage } from './labels.js';
 
 type Labels = Record<string, { zh: string; en: string }>;

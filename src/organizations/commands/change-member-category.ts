@@ -20,7 +20,7 @@ export type ChangeMemberCategory = Command<
 
 /**
  * A probationary member becomes a full member (转正) from `on`: for a conversion, the day probation
- * expired, from which Party standing (党龄) counts. Sent by the membership feature's policy.
+ * expired, from which Party standing (党龄) counts. Sent by the development feature's policy.
  */
 export const changeMemberCategory = (
   { data, metadata }: ChangeMemberCategory,

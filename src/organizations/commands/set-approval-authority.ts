@@ -30,7 +30,7 @@ export type SetApprovalAuthority = Command<
 /**
  * The bureau marks a basic-level Party committee as having approval authority (具有审批权限), or
  * withdraws the mark. Only such a committee's secretary may take the approval steps of the cases
- * under it (membership's StepSender); the bureau's roles always may.
+ * under it (development's StepSender); the bureau's roles always may.
  */
 export const setApprovalAuthority = (
   { data, metadata }: SetApprovalAuthority,

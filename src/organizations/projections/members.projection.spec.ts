@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../core/messages.js';
-import { memberIdOf } from '../../membership/membership.events.js';
+import { memberIdOf } from '../../development/development.events.js';
 import { getMember, membersProjection } from './members.projection.js';
 import { partyOrgsProjection } from './party-orgs.projection.js';
 import { unitsProjection } from './units.projection.js';

@@ -2,7 +2,7 @@ import { filters, listPage, type ListQuery, type ListSpec } from '../../core/htt
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import { addYears } from '../../core/time/local-date.js';
-import { memberIdOf, type ConversionApproved } from '../../membership/membership.events.js';
+import { memberIdOf, type ConversionApproved } from '../../development/development.events.js';
 import type { MemberEvent } from '../organizations.events.js';
 import { MEMBER_HISTORY_INDEX, MEMBER_HISTORY_TABLE, recordMemberHistory } from './member-history.js';
 
