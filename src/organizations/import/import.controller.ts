@@ -16,7 +16,8 @@ import { READ_MODEL_DB } from '../../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../../core/time/clock.js';
 import { EnrollMemberCommand } from '../commands/enroll-member.js';
 import { RosterFacts } from '../roster-facts.js';
-import { checkRoster, type ImportCheck, type MemberDraft } from './roster-import.js';
+import { ImportPreviews } from './import-previews.js';
+import { checkRoster, type MemberDraft } from './roster-import.js';
 import { readTable } from './spreadsheet.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -24,11 +25,6 @@ const PREVIEW_TTL_MS = 30 * 60_000;
 /** Rows the preview shows (the wizard's table); every row is checked and counted. */
 const SAMPLE_ROWS = 100;
 const confirmBody = z.strictObject({ token: z.string().uuid() });
-
-interface Preview extends ImportCheck {
-  actorId: string;
-  expiresAt: number;
-}
 
 /**
  * Roster import in two steps: upload → a preview listing every row's errors and which rows are
@@ -38,17 +34,20 @@ interface Preview extends ImportCheck {
  * previews of one file enrol nobody twice. Member ids derive from the preview, so a retried confirm
  * meets its own enrolments as `member.exists`. Residual window: two confirms of different files
  * running at the same instant could both enrol one new person (no claim per person is taken).
+ * Previews wait in the read-model file (ImportPreviews), so a restart or another instance can confirm them.
  */
 @Controller('members/import')
 export class MemberImportController {
-  private readonly previews = new Map<string, Preview>();
+  private readonly previews: ImportPreviews;
 
   constructor(
     private readonly commands: CommandGateway,
     private readonly roster: RosterFacts,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.previews = new ImportPreviews(db, PREVIEW_TTL_MS);
+  }
 
   @Post('preview')
   @Allow('members', 'create')
@@ -103,8 +102,7 @@ export class MemberImportController {
       commandMetadataFrom(request, this.clock),
     );
     const token = randomUUID();
-    this.forgetExpired();
-    this.previews.set(token, { ...check, actorId: actor.id, expiresAt: Date.now() + PREVIEW_TTL_MS });
+    this.previews.save(token, { ...check, actorId: actor.id }, this.clock.now());
     const existing = check.rows.filter((row) => row.status === 'existing').length;
     return {
       token,
@@ -123,8 +121,8 @@ export class MemberImportController {
   @BodySchema(confirmBody)
   async confirm(@Body() body: unknown, @Req() request: ActorRequest) {
     const { token } = parseWith(confirmBody, body);
-    const preview = this.previews.get(token);
-    if (!preview || preview.actorId !== request.user!.id || preview.expiresAt < Date.now()) {
+    const preview = this.previews.find(token, request.user!.id, this.clock.now());
+    if (!preview) {
       throw new HttpException(
         {
           code: 'import.preview-unknown',
@@ -180,10 +178,5 @@ export class MemberImportController {
         ).get(orgId, name, birthDate) as { id: string } | undefined
       )?.id ?? null
     );
-  }
-
-  private forgetExpired() {
-    const now = Date.now();
-    for (const [token, preview] of this.previews) if (preview.expiresAt < now) this.previews.delete(token);
   }
 }
