@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
@@ -49,7 +49,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
     });
     expect(applied.status).toBe(201);
     browser = await launchBrowser();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -74,7 +74,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'activity-dashboard.png'), fullPage: true });
 
       await page.goto(`${base}/#/activity`);
-      await rows(page).first().waitFor({ timeout: 10_000 });
+      await rows(page).first().waitFor({ timeout: UI_WAIT });
       const unfiltered = await rows(page).allInnerTexts();
       expect(unfiltered.length).toBeGreaterThan(1);
       expect(unfiltered.some((row) => !row.includes('2024-05-06'))).toBe(true); // the county's whole history
@@ -84,7 +84,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
       await setDate(page, 'from', '2024-05-06');
       await setDate(page, 'to', '2024-05-06');
       const line = rows(page).filter({ hasText: '周小燕' });
-      await line.waitFor({ timeout: 10_000 });
+      await line.waitFor({ timeout: UI_WAIT });
       const text = await line.innerText();
       for (const words of [
         '2024-05-06',
@@ -123,7 +123,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  }, 300_000);
 
   test('one event in full: its data one field a line, both dates', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'auditor', DEMO_PASSWORD);
@@ -136,7 +136,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
       ).body as { id: string }[];
       await page.goto(`${base}/#/activity/${event.id}/show`);
       const data = page.getByTestId('activity-data');
-      await data.waitFor({ timeout: 10_000 });
+      await data.waitFor({ timeout: UI_WAIT });
       const text = await data.innerText();
       for (const words of ['姓名', '周小燕', '出生日期', '1995-05-06', '党组织', orgName])
         expect(text).toContain(words);
@@ -146,5 +146,5 @@ describe('activity log in Chromium (e2e, demo county)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { can, ROLES, type Role } from '../../src/auth/permissions.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
-import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
 /**
  * The admin in a real browser against the real app: each role signs in through the login page and
@@ -74,7 +74,7 @@ describe('admin UI in Chromium (e2e)', () => {
       expect(created.status).toBe(201);
     }
     browser = await launchBrowser();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -101,7 +101,7 @@ describe('admin UI in Chromium (e2e)', () => {
         if (!can([role], 'users', 'list')) {
           // Typing the address does not get around the menu: the page itself refuses.
           await page.goto(`${base}/#/users`);
-          await page.getByText('无权访问').first().waitFor({ timeout: 5_000 });
+          await page.getByText('无权访问').first().waitFor({ timeout: UI_WAIT });
         }
         if (role === 'secretary') {
           // A unit outside the secretary's organisations: the server's 403 message shows, the session stays.
@@ -109,7 +109,7 @@ describe('admin UI in Chromium (e2e)', () => {
           const refused = await t.requestAs(token, 'GET', `/units/${instructorUnitId}`);
           expect(refused.status).toBe(403);
           await page.goto(`${base}/#/units/${instructorUnitId}/show`);
-          await page.getByText(refused.body.messages.zh).waitFor({ timeout: 5_000 });
+          await page.getByText(refused.body.messages.zh).waitFor({ timeout: UI_WAIT });
           expect(page.url()).not.toContain('login');
           await expectMenu(page, expectedMenu(role));
         }
@@ -133,7 +133,7 @@ describe('admin UI in Chromium (e2e)', () => {
       await page.getByRole('option', { name: '民办幼儿园' }).click();
       await page.locator('input[name="district"]').fill('桥山片区');
       await page.getByRole('button', { name: '保存' }).click();
-      await page.getByText('桥山镇中心幼儿园').first().waitFor({ timeout: 10_000 });
+      await page.getByText('桥山镇中心幼儿园').first().waitFor({ timeout: UI_WAIT });
 
       // Stored as an event by this user, not just shown.
       const stored = await t.request('GET', `/units?filter=${encodeURIComponent('{"q":"桥山镇中心"}')}`);
@@ -147,7 +147,7 @@ describe('admin UI in Chromium (e2e)', () => {
       await page.getByRole('link', { name: '编辑' }).click();
       await page.locator('input[name="name"]').fill('桥山镇中心幼儿园（新园）');
       await page.getByRole('button', { name: '保存' }).click();
-      await page.getByText('单位已更名为“桥山镇中心幼儿园（新园）”').waitFor({ timeout: 10_000 });
+      await page.getByText('单位已更名为“桥山镇中心幼儿园（新园）”').waitFor({ timeout: UI_WAIT });
       const renamed = await t.request('GET', `/units/${stored.body[0].id}`);
       expect(renamed.body).toMatchObject({ name: '桥山镇中心幼儿园（新园）', revision: 1 });
 
@@ -169,7 +169,7 @@ describe('admin UI in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 45_000);
+  }, 300_000);
 
   test('bureau_admin disables a user from its page, then switches the UI to English', async () => {
     const { context, page } = await signIn('bureau_admin');
@@ -178,7 +178,7 @@ describe('admin UI in Chromium (e2e)', () => {
       await page.locator('tr', { hasText: accounts.auditor.displayName }).click();
       await page.getByRole('button', { name: '停用' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
-      await page.getByText('用户已停用').waitFor({ timeout: 10_000 });
+      await page.getByText('用户已停用').waitFor({ timeout: UI_WAIT });
       await page.getByRole('button', { name: '启用' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin-user.png') });
       const auditor = await t.request('GET', `/users/${accounts.auditor.username}`);
@@ -191,5 +191,5 @@ describe('admin UI in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 30_000);
+  }, 300_000);
 });

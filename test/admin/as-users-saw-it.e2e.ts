@@ -39,7 +39,7 @@ describe('the admin as its users saw it (Chromium, demo county)', () => {
     ids.hostedUnit = await firstId('/units', { type: 'private_kindergarten', needsOwnOrganization: false });
     ids.member = await firstId('/members', { orgId: await firstId('/party-organizations', { q: '城南学校' }) });
     browser = await launchBrowser();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -11,6 +11,12 @@ import { ROOT } from '../support/processes.js';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /**
+ * How long a browser test waits for something to show. Generous on purpose: on a busy machine (CI on 2 cores
+ * beside other work) a page can take many seconds; a test must never depend on an idle machine.
+ */
+export const UI_WAIT = 60_000;
+
+/**
  * The app serves admin/dist. Root `pretest` builds only the API, so build the admin here when
  * admin/dist is missing or older than its sources, rather than test yesterday's bundle.
  */
@@ -57,6 +63,7 @@ export const signInAs = async (
   password: string,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  context.setDefaultTimeout(UI_WAIT);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -64,7 +71,7 @@ export const signInAs = async (
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-dashboard="ready"]').waitFor({ timeout: 10_000 });
+  await page.locator('[data-dashboard="ready"]').waitFor({ timeout: UI_WAIT });
   expect(problems).toEqual([]);
   return { context, page, problems };
 };
@@ -79,7 +86,7 @@ export const menuLabels = async (page: Page) =>
 /** The menu settles once react-admin has asked canAccess for each resource: wait for exactly `expected`. */
 export const expectMenu = async (page: Page, expected: string[]) => {
   const wanted = [...expected].sort();
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && JSON.stringify(await menuLabels(page)) !== JSON.stringify(wanted)) {
     await page.waitForTimeout(100);
   }

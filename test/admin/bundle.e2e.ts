@@ -40,7 +40,7 @@ describe('the admin bundle over HTTP (e2e)', () => {
     index = await get(`${base}/`, 'br, gzip');
     const html = index.body.toString('utf8');
     scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => t.close());
 
   test('index.html is revalidated on every load; so is any admin route the browser asks for', async () => {

@@ -5,7 +5,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { addDays, addYears, shanghaiDate } from '../../src/core/time/local-date.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
 /**
  * The membership development case page in a real browser: a bureau_admin opens a case and sees the
@@ -93,7 +93,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     });
     expect(admin.status).toBe(201);
     browser = await launchBrowser();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -105,7 +105,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     try {
       await page.goto(`${base}/#/development/${caseId}/show`);
       const stepper = page.getByTestId('development-stepper');
-      await stepper.waitFor({ timeout: 10_000 });
+      await stepper.waitFor({ timeout: UI_WAIT });
       const text = await stepper.innerText();
       for (const label of [
         '申请入党',
@@ -143,14 +143,14 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('a case page lists the open obligations with their dates (最早 only where a rule sets one)', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
     try {
       await page.goto(`${base}/#/development/${waitingId}/show`);
       const obligations = page.getByTestId('development-obligations');
-      await obligations.waitFor({ timeout: 10_000 });
+      await obligations.waitFor({ timeout: UI_WAIT });
       const open = (
         await t.request('GET', `/development/obligations?filter=${encodeFilter({ caseId: waitingId, open: true })}`)
       ).body as { code: string; dueOn: string; notBefore: string | null }[];
@@ -164,13 +164,13 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('the branch secretary gets the same next step, titled from the catalogue in either language', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
     try {
       await page.goto(`${base}/#/development/${caseId}/show`);
-      await page.getByRole('button', { name: '确定入党积极分子', exact: true }).waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: '确定入党积极分子', exact: true }).waitFor({ timeout: UI_WAIT });
       await expect(page.getByTestId('development-next-steps').getByRole('button').count()).resolves.toBe(1);
       await page.locator('button', { hasText: '中文' }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
@@ -180,13 +180,13 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('an auditor reads the case and its stepper, and is offered no step at all', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'auditor', DEMO_PASSWORD);
     try {
       await page.goto(`${base}/#/development/${caseId}/show`);
-      await page.getByTestId('development-stepper').getByText('递交入党申请书').waitFor({ timeout: 10_000 });
+      await page.getByTestId('development-stepper').getByText('递交入党申请书').waitFor({ timeout: UI_WAIT });
       await expect(page.getByTestId('development-next-steps').count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: '确定入党积极分子' }).count()).resolves.toBe(0);
       const token = await t.login('auditor', DEMO_PASSWORD);
@@ -195,7 +195,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('the pre-review is offered to the bureau, not to the general branch’s secretary', async () => {
     const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
@@ -237,7 +237,7 @@ describe('membership development screens in Chromium (e2e)', () => {
       try {
         await page.goto(`${base}/#/development/${id}/show`);
         const next = page.getByTestId('development-next-steps');
-        await next.getByRole('button', { name: '记录思想汇报' }).waitFor({ timeout: 10_000 });
+        await next.getByRole('button', { name: '记录思想汇报' }).waitFor({ timeout: UI_WAIT });
         expect(problems).toEqual([]);
         return (await next.getByRole('button').allInnerTexts()).map((text) => text.trim());
       } finally {
@@ -246,7 +246,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     };
     expect(await nextButtons('dev-admin', PASSWORD)).toEqual(['记录思想汇报', '上级党委预审']);
     expect(await nextButtons('secretary-qiaoshan', DEMO_PASSWORD)).toEqual(['记录思想汇报']);
-  }, 90_000);
+  }, 300_000);
 
   test('the bureau’s committee shows its approval authority; a new committee may be given it', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
@@ -254,7 +254,7 @@ describe('membership development screens in Chromium (e2e)', () => {
       const bureau = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '教育局委员会' })}`);
       expect(bureau.body[0]).toMatchObject({ kind: 'basic_party_committee', approvalAuthority: true });
       await page.goto(`${base}/#/party-organizations/${bureau.body[0].id}/show`);
-      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: 10_000 });
+      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: UI_WAIT });
       await page.getByRole('button', { name: '撤销审批权限' }).waitFor();
 
       await page.goto(`${base}/#/party-organizations/create`);
@@ -265,7 +265,7 @@ describe('membership development screens in Chromium (e2e)', () => {
       await page.locator('input[name="approvalAuthority"]').check();
       await page.locator('input[name="foundedOn"]').fill('2020-09-01');
       await page.getByRole('button', { name: '保存' }).click();
-      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: 10_000 });
+      await page.getByTestId('approval-authority').getByText('具有审批权限').waitFor({ timeout: UI_WAIT });
       const created = await t.request(
         'GET',
         `/party-organizations?filter=${encodeFilter({ q: '中共桥山中学委员会' })}`,
@@ -275,14 +275,14 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('records: one attached to the done talk, one sent with the activist step, both listed under their steps', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
     try {
       await page.goto(`${base}/#/development/${caseId}/show`);
       const stepper = page.getByTestId('development-stepper');
-      await stepper.waitFor({ timeout: 10_000 });
+      await stepper.waitFor({ timeout: UI_WAIT });
       // Only done steps offer 补充材料 (steps 1 and 2 here).
       await expect(stepper.getByRole('button', { name: '补充材料' }).count()).resolves.toBe(2);
 
@@ -335,7 +335,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('the secretary submits an application and lands on the new case, not on a crash', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
@@ -352,7 +352,7 @@ describe('membership development screens in Chromium (e2e)', () => {
       await page.getByRole('button', { name: '保存' }).click();
       // The page react-admin opens shows the answer of the create as the case: it must be one.
       const stepper = page.getByTestId('development-stepper');
-      await stepper.waitFor({ timeout: 10_000 });
+      await stepper.waitFor({ timeout: UI_WAIT });
       expect(page.url()).toMatch(/#\/development\/[0-9a-f-]{36}\/show$/);
       expect(await stepper.innerText()).toContain(today);
       await page.getByRole('button', { name: '党组织派人谈话', exact: true }).waitFor();
@@ -361,14 +361,14 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('a step dialog whose only field is the pre-filled date is sent as it is', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
     try {
       await page.goto(`${base}/#/development/${recentId}/show`);
       // Step 4's dialog has only today's date, pre-filled: 记录 sends it as it is.
-      await page.getByRole('button', { name: '积极分子报上级党委备案', exact: true }).click({ timeout: 10_000 });
+      await page.getByRole('button', { name: '积极分子报上级党委备案', exact: true }).click({ timeout: UI_WAIT });
       const dialog = page.getByRole('dialog');
       const record = dialog.getByRole('button', { name: '记录' });
       await expect(record.isEnabled()).resolves.toBe(true);
@@ -380,7 +380,7 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('a step a date rule holds back says from when instead of a button; A8 reads 最早', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'dev-admin', PASSWORD);
@@ -389,7 +389,7 @@ describe('membership development screens in Chromium (e2e)', () => {
       const earliest = addYears(daysAgo(60), 1);
       // A8: the earliest day to list the activist as a candidate, said as such (not as a deadline).
       const a8 = page.locator('li[data-code="A8"]');
-      await a8.waitFor({ timeout: 10_000 });
+      await a8.waitFor({ timeout: UI_WAIT });
       expect(await a8.innerText()).toContain(`最早 ${earliest}`);
       expect(await a8.innerText()).not.toContain('截止');
 
@@ -407,7 +407,7 @@ describe('membership development screens in Chromium (e2e)', () => {
         expect((await t.request('POST', `/development/cases/${recentId}/${path}`, body)).status).toBe(201);
       await page.reload();
       const upcoming = page.getByTestId('development-upcoming-candidate');
-      await upcoming.waitFor({ timeout: 10_000 });
+      await upcoming.waitFor({ timeout: UI_WAIT });
       expect(await upcoming.innerText()).toBe(`确定发展对象：最早 ${earliest} 可进行`);
       const stepSeven = page.getByTestId('development-stepper').locator('[data-step="candidate"]');
       expect(await stepSeven.innerText()).toContain(`最早 ${earliest}`);
@@ -417,5 +417,5 @@ describe('membership development screens in Chromium (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 });

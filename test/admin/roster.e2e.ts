@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
 /**
  * The roster screens in a real browser against the app with the demo county: the organisation
@@ -34,7 +34,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     expect(orgs.body).toHaveLength(1);
     qiaoshanOrgId = orgs.body[0].id;
     browser = await launchBrowser();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -49,7 +49,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
 
   /** Reads until the predicate holds (lists refetch after a filter changes) or 5 s pass; returns the last read. */
   const settle = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 30_000;
     let value = await read();
     while (!done(value) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,7 +78,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await page.locator('.RaMenuItemLink-root', { hasText: '党组织' }).click();
       await page.getByRole('link', { name: '组织树' }).click();
       const bureau = page.getByRole('treeitem', { name: '中共蒲城县教育局委员会', exact: true });
-      await bureau.waitFor({ timeout: 10_000 });
+      await bureau.waitFor({ timeout: UI_WAIT });
       await expect(bureau.getAttribute('aria-level')).resolves.toBe('1');
       const qiaoshan = bureau.getByRole('treeitem', { name: '桥山中学党总支', exact: true });
       await qiaoshan.waitFor();
@@ -98,7 +98,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await qiaoshan.getByRole('link', { name: '桥山中学党总支' }).first().click();
       await page.getByRole('tab', { name: '职务' }).click();
       const posts = page.locator('.RaDataTable-root tbody tr');
-      await posts.filter({ hasText: '书记' }).first().waitFor({ timeout: 10_000 });
+      await posts.filter({ hasText: '书记' }).first().waitFor({ timeout: UI_WAIT });
       await page.getByRole('button', { name: '任职', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('combobox', { name: '党员' }).fill('冯悦');
@@ -106,7 +106,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       await dialog.getByRole('combobox', { name: '职务' }).click();
       await page.getByRole('option', { name: '党小组长' }).click();
       await dialog.getByRole('button', { name: '任职', exact: true }).click();
-      await page.getByText('已任命为党小组长').waitFor({ timeout: 10_000 });
+      await page.getByText('已任命为党小组长').waitFor({ timeout: UI_WAIT });
       await posts.filter({ hasText: '党小组长' }).first().waitFor();
       const held = await t.request(
         'GET',
@@ -155,7 +155,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       );
       await page.locator('input[type="file"]').setInputFiles(bad);
       const errors = page.getByRole('table', { name: '错误列表' });
-      await errors.waitFor({ timeout: 10_000 });
+      await errors.waitFor({ timeout: UI_WAIT });
       expect(await errors.locator('tbody tr').allInnerTexts()).toEqual(['3\t性别\t性别应为“男”或“女”']);
       await expect(page.getByText('文件“bad.csv”，共 2 行数据').isVisible()).resolves.toBe(true);
       await expect(page.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
@@ -169,12 +169,12 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       writeFileSync(good, readFileSync(bad, 'utf8').replace('司马静怡,未知', '司马静怡,女'));
       await page.locator('input[type="file"]').setInputFiles(good);
       const sample = page.getByRole('table', { name: '导入预览' });
-      await sample.waitFor({ timeout: 10_000 });
+      await sample.waitFor({ timeout: UI_WAIT });
       const sampleRows = (await tableCells(sample)).map((cells) => cells.join('\t'));
       expect(sampleRows).toHaveLength(2);
       expect(sampleRows[1]).toContain('3\t新增\t司马静怡\t女\t1992-11-02\t桥山中学\t桥山中学党总支\t预备党员');
       await page.getByRole('button', { name: '确认导入' }).click();
-      await page.getByText('已导入 2 名党员，跳过 0 名（已在名册中）').first().waitFor({ timeout: 15_000 });
+      await page.getByText('已导入 2 名党员，跳过 0 名（已在名册中）').first().waitFor({ timeout: UI_WAIT });
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-import-done.png'), fullPage: true });
       const enrolled = await t.request('GET', `/members?filter=${encodeFilter({ q: '司马静怡' })}`);
       expect(enrolled.body).toEqual([
@@ -196,7 +196,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       // The same file again: both rows are shown as already on the roster, and there is nothing to confirm.
       await page.getByRole('link', { name: '导入党员' }).click();
       await page.locator('input[type="file"]').setInputFiles(good);
-      await sample.waitFor({ timeout: 10_000 });
+      await sample.waitFor({ timeout: UI_WAIT });
       const again = await tableCells(sample);
       expect(again.map((cells) => cells.slice(0, 3))).toEqual([
         ['2', '已在名册中', '欧阳明远'],
@@ -212,7 +212,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   test('a secretary sees its own organisation only: members, the tree with it as root, its posts and their export', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
@@ -237,7 +237,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       // Its unit's page shows the roster facts: full members and its own organisation.
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
       await page.locator('tr', { hasText: '桥山中学' }).first().click();
-      await page.getByText('正式党员数').waitFor({ timeout: 10_000 });
+      await page.getByText('正式党员数').waitFor({ timeout: UI_WAIT });
       await page.getByRole('link', { name: '桥山中学党总支' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-unit.png'), fullPage: true });
 
@@ -247,7 +247,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
       expect(visible.map((o) => o.name)).not.toContain('中共蒲城县教育局委员会');
       await page.goto(`${base}/#/party-organizations/tree`);
       const root = page.getByRole('treeitem', { name: '桥山中学党总支', exact: true });
-      await root.waitFor({ timeout: 10_000 });
+      await root.waitFor({ timeout: UI_WAIT });
       await expect(root.getAttribute('aria-level')).resolves.toBe('1');
       expect(await page.getByRole('treeitem').count()).toBe(visible.length);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-roster-secretary-tree.png'), fullPage: true });
@@ -271,7 +271,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     } finally {
       await context.close();
     }
-  }, 30_000);
+  }, 300_000);
 });
 
 /** Today plus three months in Shanghai, as the admin computes B15's warning horizon. */
