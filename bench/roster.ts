@@ -10,7 +10,7 @@ import { systemClock } from '../src/core/time/clock.js';
 import { seedDemoCounty } from '../src/demo/demo-county.js';
 import { uuidFrom } from '../src/core/ids.js';
 import { seededRandom } from '../src/demo/random.js';
-import { organizationsProjections } from '../src/organizations/organizations.module.js';
+import { organizationsFeature } from '../src/organizations/organizations.feature.js';
 import { listMembers, memberList } from '../src/organizations/projections/members.projection.js';
 import { envInt, withTempDir } from './util.js';
 
@@ -119,7 +119,7 @@ export const runRosterBench = async (): Promise<RosterFigures> =>
     const { events, units } = rosterEvents(members);
     for (const { stream, event } of events) await memory.append(stream, [event], 'any');
     const db = openReadModelDb(join(dir, 'read-models.sqlite'));
-    const runner = new ProjectionRunner(memory, db, organizationsProjections);
+    const runner = new ProjectionRunner(memory, db, [...(organizationsFeature.projections ?? [])]);
     for (const name of runner.names) await runner.rebuild(name);
     const page = (query: Record<string, unknown>, scopeUnits?: string[]) => () => {
       const parsed = parseListQuery(query, memberList);

@@ -1,42 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config.js';
-import { AuditModule, auditProjections } from './audit/audit.module.js';
-import { AuthModule, authProjections } from './auth/auth.module.js';
 import { CoreModule } from './core/core.module.js';
+import { assembleFeatures, type Feature } from './core/feature.js';
 import { JobsModule } from './core/jobs/jobs.module.js';
-import type { Policy } from './core/jobs/policy.js';
-import type { Projection } from './core/projections/projection.js';
-import { DashboardModule } from './dashboard/dashboard.module.js';
-import { unitsDashboard } from './organizations/dashboard.js';
-import { DevelopmentModule, developmentPolicies, developmentProjections } from './development/development.module.js';
-import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
+import { FEATURES } from './features.js';
 
-/** Every read model of the application; the CLI's `rebuild` uses the same list. */
-export const projections: Projection[] = [
-  ...authProjections,
-  ...organizationsProjections,
-  ...developmentProjections,
-  ...auditProjections,
-];
-
-/** Every policy (events → jobs); their job handlers are providers of the feature modules. */
-export const policies: Policy[] = [...developmentPolicies];
-
-/** The whole application: the kernel plus one module per feature. */
+/** The whole application: the kernel plus every feature of the list (src/features.ts), in its order. */
 @Module({})
 export class AppModule {
-  /** `overrides` replace kernel providers (tests pass a ManualClock as CLOCK). */
-  static forRoot(config: AppConfig, overrides: { token: symbol; value: unknown }[] = []): DynamicModule {
+  /**
+   * `overrides` replace kernel providers (tests pass a ManualClock as CLOCK); `features` replaces the list
+   * (tests of the list's own checks). Two features declaring the same event type, resource, read model or
+   * policy stop the start with a StartupError naming both.
+   */
+  static forRoot(
+    config: AppConfig,
+    overrides: { token: symbol; value: unknown }[] = [],
+    features: readonly Feature[] = FEATURES,
+  ): DynamicModule {
+    const assembled = assembleFeatures(features);
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot({ config, projections, policies, overrides }),
+        CoreModule.forRoot({ config, features: assembled, overrides }),
         JobsModule,
-        AuthModule,
-        OrganizationsModule,
-        DevelopmentModule,
-        AuditModule,
-        DashboardModule.forRoot([unitsDashboard]),
+        ...features.map((f) => f.module),
       ],
     };
   }

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ensureDataDir, loadConfig } from './config.js';
-import { policies, projections } from './app.module.js';
 import { announceCredentials, createAdministrator } from './auth/first-admin.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
-import { demoBureauId, seedDemoCounty } from './demo/demo-county.js';
+import { demoCountyLoaded, seedDemoCounty } from './demo/demo-county.js';
+import { FEATURES } from './features.js';
+import { assembleFeatures } from './core/feature.js';
 import { DEMO_PASSWORD } from './first-start.js';
 import { DomainError, StartupError } from './core/errors.js';
 import type { EventStore } from './core/event-store/event-store.js';
@@ -22,6 +23,9 @@ const USAGE = `Usage: npm run cli -- <command>
   seed-demo [seed]     load the demo county (the same seed gives the same county; default 2019)
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
+
+/** The read models and policies of every feature (src/features.ts), as the app runs them. */
+const { projections, policies } = assembleFeatures(FEATURES);
 
 const progressBar = ({ name, done, total }: RebuildProgress, startedAt: number) => {
   const fraction = total === 0 ? 1 : Math.min(1, done / total);
@@ -114,7 +118,7 @@ const main = async (args: string[]) => {
     } else if (verb === 'seed-demo') {
       const seed = Number(target ?? 2019);
       if (!Number.isInteger(seed)) throw new StartupError(`seed-demo takes a whole number as seed, not "${target}"`);
-      if ((await store.readStream(`partyOrg-${demoBureauId(seed)}`, { limit: 1 })).length > 0) {
+      if (await demoCountyLoaded(store, seed)) {
         throw new StartupError(`The demo county of seed ${seed} is already loaded. 示范数据已导入。`);
       }
       const summary = await seedDemoCounty(store, systemClock, await hashPassword(DEMO_PASSWORD), seed);

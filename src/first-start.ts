@@ -26,9 +26,12 @@ export const firstStart = async (app: INestApplication): Promise<void> => {
     const logger = new Logger('Demo');
     const started = Date.now();
     const summary = await seedDemoCounty(store, clock, await hashPassword(DEMO_PASSWORD));
+    const { events, ...made } = summary;
     logger.log(
-      `Demo county loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.units} units, ${summary.organisations} organisations, ` +
-        `${summary.members} members, ${summary.developmentCases} development cases, ${summary.instructors} instructors (${summary.events} events). ` +
+      `Demo county loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `${Object.entries(made)
+          .map(([what, n]) => `${n} ${what}`)
+          .join(', ')} (${events} events). ` +
         `Demo accounts staff / auditor / secretary-qiaoshan / instructor-001…108, password ${DEMO_PASSWORD}`,
     );
   }

@@ -10,6 +10,7 @@ import { adminAssets, revalidate } from './core/http/admin-static.js';
 import { refuseDeepBodies } from './core/http/body-depth.js';
 import { setUpOpenApi } from './core/http/openapi.js';
 import type { AppConfig } from './config.js';
+import type { Feature } from './core/feature.js';
 
 /** Where `npm run build:admin` puts the admin: served at / beside the API at /api. */
 export const ADMIN_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'admin', 'dist');
@@ -17,12 +18,15 @@ export const ADMIN_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'a
 /** Builds the Nest application with everything main.ts and the e2e tests share. */
 export const createHttpApp = async (
   config: AppConfig,
-  options: { logger?: false; overrides?: { token: symbol; value: unknown }[] } = {},
+  options: { logger?: false; overrides?: { token: symbol; value: unknown }[]; features?: readonly Feature[] } = {},
 ) => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.overrides), {
-    bodyParser: false,
-    logger: options.logger ?? ([config.logLevel, 'error', 'warn'].filter((v, i, a) => a.indexOf(v) === i) as never),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.overrides, options.features),
+    {
+      bodyParser: false,
+      logger: options.logger ?? ([config.logLevel, 'error', 'warn'].filter((v, i, a) => a.indexOf(v) === i) as never),
+    },
+  );
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(refuseDeepBodies);

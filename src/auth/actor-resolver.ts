@@ -5,8 +5,8 @@ import type { ActorResolver } from '../core/http/access.js';
 import type { Actor } from '../core/http/request-context.js';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { can, ROLE_MATRIX, SCOPED_ROLES, type Action, type Permissions, type Role } from '../core/roles.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
-import { can, SCOPED_ROLES, type Action, type Role } from './permissions.js';
 import { getTokenGeneration, getUser, type UserRow } from './projections/users.projection.js';
 
 interface TokenClaims {
@@ -30,6 +30,8 @@ export class TokenActorResolver implements ActorResolver {
     private readonly jwt: JwtService,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** The matrix merged from every feature's permissions (src/features.ts). */
+    @Inject(ROLE_MATRIX) private readonly matrix: Permissions,
   ) {
     db.exec('CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
   }
@@ -65,7 +67,7 @@ export class TokenActorResolver implements ActorResolver {
   }
 
   can(actor: Actor, resource: string, action: string): boolean {
-    return can(actor.roles, resource, action as Action);
+    return can(this.matrix, actor.roles, resource, action as Action);
   }
 
   private async verify(token: string): Promise<TokenClaims | null> {

@@ -1,6 +1,6 @@
 import type { Event } from '../core/messages.js';
 import { eventTypes, streamName } from '../core/messages.js';
-import type { Role } from './permissions.js';
+import type { Role } from '../core/roles.js';
 
 /** A role held by a user; secretaries are scoped to organisations, instructors to units. */
 export interface RoleGrant {

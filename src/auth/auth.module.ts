@@ -4,7 +4,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { AccessGuard, ACTOR_RESOLVER } from '../core/http/access.js';
-import type { Projection } from '../core/projections/projection.js';
 import { TokenActorResolver } from './actor-resolver.js';
 import { AuthController } from './auth.controller.js';
 import { authSecret } from './auth-secret.js';
@@ -14,10 +13,7 @@ import { RegisterUserHandler } from './commands/register-user.js';
 import { RevokeRoleHandler } from './commands/revoke-role.js';
 import { SetUserStatusHandler } from './commands/set-user-status.js';
 import { LoginLockout } from './login-lockout.js';
-import { usersProjection } from './projections/users.projection.js';
 import { UsersController } from './users.controller.js';
-
-export const authProjections: Projection[] = [usersProjection];
 
 const commandHandlers = [
   RegisterUserHandler,

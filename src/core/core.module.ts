@@ -11,6 +11,8 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Redis } from 'ioredis';
 import { CommandGateway } from './command-gateway.js';
+import { DASHBOARD_CONTRIBUTIONS } from './dashboard.js';
+import type { AssembledFeatures } from './feature.js';
 import type { AppConfig } from '../config.js';
 import { APP_CONFIG } from '../config.js';
 import { EVENT_STORE, type EventStore } from './event-store/event-store.js';
@@ -19,20 +21,22 @@ import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting
 import { ErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency.js';
-import { POLICIES, type Policy } from './jobs/policy.js';
+import { POLICIES } from './jobs/policy.js';
 import { REDIS, REDIS_READY, stopPrivateRedis, type RedisReady } from './jobs/redis.js';
+import { OBLIGATION_SOURCES } from './obligations.js';
+import { ObligationsController } from './obligations.controller.js';
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
 import { StorageMonitor } from './storage-monitor.js';
 import { startupErrorOpening } from './storage.js';
+import { ROLE_MATRIX } from './roles.js';
 import { CLOCK, systemClock, type Clock } from './time/clock.js';
 
 export interface CoreOptions {
   config: AppConfig;
-  projections: Projection[];
-  /** Policies that turn events into jobs (run by JobsModule). */
-  policies?: Policy[];
+  /** What the features contribute (src/features.ts, gathered by assembleFeatures): read models, policies, … */
+  features: AssembledFeatures;
   upcasters?: Upcaster[];
   /** Providers to replace, e.g. CLOCK with a ManualClock in tests. */
   overrides?: { token: symbol; value: unknown }[];
@@ -54,12 +58,16 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     return {
       module: CoreModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController],
+      controllers: [HealthController, ObligationsController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: PROJECTIONS, useValue: options.projections },
-        { provide: POLICIES, useValue: options.policies ?? [] },
+        { provide: PROJECTIONS, useValue: options.features.projections },
+        { provide: POLICIES, useValue: options.features.policies },
+        // The role matrix the guard checks, the home page's tiles, the obligations list: from every feature.
+        { provide: ROLE_MATRIX, useValue: options.features.permissions },
+        { provide: DASHBOARD_CONTRIBUTIONS, useValue: options.features.dashboard },
+        { provide: OBLIGATION_SOURCES, useValue: options.features.obligations },
         {
           provide: RAW_EVENT_STORE,
           inject: [CLOCK],
@@ -109,6 +117,9 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         APP_CONFIG,
         CLOCK,
         POLICIES,
+        ROLE_MATRIX,
+        DASHBOARD_CONTRIBUTIONS,
+        OBLIGATION_SOURCES,
         EVENT_STORE,
         RAW_EVENT_STORE,
         READ_MODEL_DB,

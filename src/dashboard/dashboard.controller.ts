@@ -6,7 +6,7 @@ import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
 import { shanghaiDate } from '../core/time/local-date.js';
-import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from './dashboard.js';
+import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from '../core/dashboard.js';
 
 /** Each role's home page: the features' tiles and charts, filtered to what the actor covers. */
 @Controller('dashboard')

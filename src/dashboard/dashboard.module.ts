@@ -1,15 +1,9 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller.js';
-import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from './dashboard.js';
 
-/** The home page of every role; features contribute through `forRoot([...])` in app.module.ts. */
-@Module({})
-export class DashboardModule {
-  static forRoot(contributions: DashboardContribution[]): DynamicModule {
-    return {
-      module: DashboardModule,
-      controllers: [DashboardController],
-      providers: [{ provide: DASHBOARD_CONTRIBUTIONS, useValue: contributions }],
-    };
-  }
-}
+/**
+ * The home page of every role. Features contribute their tiles through their descriptors (`dashboard`);
+ * the kernel provides them, in the order of the list of features, as DASHBOARD_CONTRIBUTIONS.
+ */
+@Module({ controllers: [DashboardController] })
+export class DashboardModule {}

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import type { Policy } from '../core/jobs/policy.js';
-import type { Projection } from '../core/projections/projection.js';
 import { AppointIntroducersHandler } from './commands/appoint-introducers.js';
 import { ArchiveMaterialsHandler } from './commands/archive-materials.js';
 import { AssessActivistHandler } from './commands/assess-activist.js';
@@ -32,25 +30,10 @@ import { DevelopmentCultivationController } from './development-cultivation.cont
 import { INTRODUCER_ELIGIBILITY, RosterIntroducerEligibility } from './development-facts.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { DevelopmentController } from './development.controller.js';
-import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
-import { developmentCasesProjection } from './projections/development-cases.projection.js';
-import { developmentObligationsProjection } from './projections/development-obligations.projection.js';
 import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
-import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
-import { developmentPipelineProjection } from './projections/development-pipeline.projection.js';
 import { StepSender } from './step-sender.js';
 import { AttachDevelopmentRecordHandler } from './commands/attach-development-record.js';
 import { DevelopmentRecordsController } from './development-records.controller.js';
-
-export const developmentProjections: Projection[] = [
-  developmentCasesProjection,
-  developmentObligationsProjection,
-  developmentPipelineProjection,
-  developedPerYearProjection,
-];
-
-/** Approvals put people on the roster (issue #5); the handlers are among the providers below. */
-export const developmentPolicies: Policy[] = [probationaryMembershipPolicy];
 
 const commandHandlers = [
   SubmitApplicationHandler,
@@ -94,6 +77,7 @@ const commandHandlers = [
   ],
   providers: [
     ...commandHandlers,
+    // The jobs of the probationary-membership policy (approvals put people on the roster, issue #5).
     ...probationaryMembershipJobs,
     StepSender,
     // The conduct feature will replace this with one that knows who is under 留党察看.

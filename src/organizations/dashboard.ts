@@ -2,7 +2,7 @@ import { parseListQuery } from '../core/http/list-query.js';
 import { withinScope, withinUnits } from '../core/http/scope.js';
 import type { Actor } from '../core/http/request-context.js';
 import { addMonths } from '../core/time/local-date.js';
-import type { DashboardContribution, Tile } from '../dashboard/dashboard.js';
+import type { DashboardContribution, Tile } from '../core/dashboard.js';
 import { UNIT_TYPE_LABELS, UNIT_TYPES } from './organizations.events.js';
 import { listMembers, memberList } from './projections/members.projection.js';
 import { listPartyOrgs, partyOrgList } from './projections/party-orgs.projection.js';

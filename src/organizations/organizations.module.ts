@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import type { Projection } from '../core/projections/projection.js';
 import { AffiliateUnitHandler } from './commands/affiliate-unit.js';
 import { AssignPositionHandler } from './commands/assign-position.js';
 import { ChangeMemberCategoryHandler } from './commands/change-member-category.js';
@@ -15,19 +14,8 @@ import { TransferMemberHandler } from './commands/transfer-member.js';
 import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
 import { PartyOrganizationsController } from './party-organizations.controller.js';
-import { membersProjection } from './projections/members.projection.js';
-import { partyOrgsProjection } from './projections/party-orgs.projection.js';
-import { positionsProjection } from './projections/positions.projection.js';
-import { unitsProjection } from './projections/units.projection.js';
 import { RosterFacts } from './roster-facts.js';
 import { UnitsController } from './units.controller.js';
-
-export const organizationsProjections: Projection[] = [
-  unitsProjection,
-  partyOrgsProjection,
-  membersProjection,
-  positionsProjection,
-];
 
 const commandHandlers = [
   RegisterUnitHandler,

@@ -5,7 +5,7 @@ import englishMessages from 'ra-language-english';
 import { en } from '../../admin/src/i18n/en.js';
 import { raChinese } from '../../admin/src/i18n/ra-chinese.js';
 import { zh } from '../../admin/src/i18n/zh.js';
-import { EVENT_TYPES_BY_FEATURE } from '../../src/audit/event-types.js';
+import { FEATURES } from '../../src/features.js';
 
 /** Every key path of a nested message object, e.g. `ra.action.save`. */
 const keys = (messages: object, prefix = ''): string[] =>
@@ -39,7 +39,7 @@ describe('the admin speaks Chinese everywhere react-admin speaks', () => {
 });
 
 describe('the activity log names every event type in words', () => {
-  const backend = Object.values(EVENT_TYPES_BY_FEATURE).flat();
+  const backend = FEATURES.flatMap((feature) => feature.events);
   const labels = { zh: zh.choices.event as Record<string, string>, en: en.choices.event as Record<string, string> };
 
   test.each(['zh', 'en'] as const)('every backend event type has a %s label (choices.event.<Type>)', (language) => {

@@ -2,9 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import { can, ROLES, type Action } from '../../src/auth/permissions.js';
+import { assembleFeatures } from '../../src/core/feature.js';
+import { can as canUnder, ROLES, type Action } from '../../src/core/roles.js';
+import { FEATURES } from '../../src/features.js';
 import { accessRuleOf } from '../../src/core/http/access.js';
 import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+
+/** The matrix the guard checks: merged from every feature's permissions and the kernel's. */
+const matrix = assembleFeatures(FEATURES).permissions;
+const can = (roles: readonly string[], resource: string, action: Action) => canUnder(matrix, roles, resource, action);
 
 interface Route {
   method: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { policies } from '../../src/app.module.js';
+import { FEATURES } from '../../src/features.js';
 import { StartupError } from '../../src/core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { Jobs } from '../../src/core/jobs/jobs.module.js';
@@ -266,7 +266,9 @@ describe('probationary membership policy (e2e)', () => {
       name: 'welcome-letters',
       jobs: ['send-welcome-letter'],
     };
-    const start = startTestApp({ overrides: [{ token: POLICIES, value: [...policies, careless] }] });
+    const start = startTestApp({
+      overrides: [{ token: POLICIES, value: [...FEATURES.flatMap((feature) => feature.policies ?? []), careless] }],
+    });
     // A StartupError: main.ts prints its message alone, with no stack trace, and exits with 1.
     await expect(start).rejects.toBeInstanceOf(StartupError);
     await expect(start).rejects.toThrow(

@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import type { Command } from '../../core/messages.js';
 import { userStream, type RoleGrant, type RoleGranted } from '../auth.events.js';
-import { ROLES } from '../permissions.js';
+import { ROLES } from '../../core/roles.js';
 import { existingUser, user, type User } from '../user.js';
 
 const ids = z.array(z.string().trim().min(1).max(64)).max(500).optional();

@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import type { Command } from '../../core/messages.js';
 import { userStream, type RoleRevoked } from '../auth.events.js';
-import { ROLES } from '../permissions.js';
+import { ROLES } from '../../core/roles.js';
 import { existingUser, user, type User } from '../user.js';
 
 export const revokeRoleBody = z.strictObject({ role: z.enum(ROLES) });

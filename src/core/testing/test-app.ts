@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { firstStart } from '../../first-start.js';
 import { createHttpApp } from '../../http-app.js';
+import type { Feature } from '../feature.js';
 import { deleteJobKeys } from '../jobs/job-queue.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { CLOCK, type Clock } from '../time/clock.js';
@@ -47,6 +48,8 @@ export const startTestApp = async (
     signIn?: boolean;
     /** Kernel providers to replace (as AppModule.forRoot's overrides), e.g. POLICIES. */
     overrides?: { token: symbol; value: unknown }[];
+    /** Another list of features than src/features.ts (tests of the list's own checks). */
+    features?: readonly Feature[];
   } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'party-ledger-e2e-'));
@@ -66,6 +69,11 @@ export const startTestApp = async (
   const app = await createHttpApp(config, {
     logger: false,
     overrides: [...(options.clock ? [{ token: CLOCK, value: options.clock }] : []), ...(options.overrides ?? [])],
+    features: options.features,
+  }).catch((error: unknown) => {
+    // Refused before anything opened (an inconsistent list of features): only the folder to remove.
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const cleanUp = async () => {
     await app.close();

@@ -59,7 +59,7 @@ const COLUMNS = `b.id, b.case_id AS caseId, c.name AS personName, b.code, b.due_
   b.unit_id AS unitId, b.title_zh AS titleZh, b.title_en AS titleEn, b.opened_on AS openedOn, b.closed_on AS closedOn,
   b.not_before AS notBefore`;
 // The person's name comes from the obligations' own state table, so this read model stands alone.
-const FROM = `development_obligations b LEFT JOIN (SELECT person_id, json_extract(state, '$.name') AS name
+export const OBLIGATION_ROWS = `development_obligations b LEFT JOIN (SELECT person_id, json_extract(state, '$.name') AS name
   FROM development_obligations_state) c ON c.person_id = b.case_id`;
 
 export const obligationList: ListSpec = {
@@ -82,11 +82,11 @@ export const obligationList: ListSpec = {
 
 export const listObligations = (db: ReadModelDb, query: ListQuery) => {
   const total = (
-    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
+    statement(db, `SELECT count(*) AS n FROM ${OBLIGATION_ROWS} ${query.where}`).get(...query.params) as { n: number }
   ).n;
   const rows = statement(
     db,
-    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, b.id LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM ${OBLIGATION_ROWS} ${query.where} ORDER BY ${query.orderBy}, b.id LIMIT ? OFFSET ?`,
   ).all(...query.params, query.limit, query.offset);
   return { rows, total };
 };

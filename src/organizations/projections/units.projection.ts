@@ -76,6 +76,10 @@ export const unitsProjection: Projection = {
   },
 };
 
+/** B18 (domain.md §9.1): 3 full members and no organisation of its own; 7 and no committee. Over UNIT_FACTS. */
+export const NEEDS_OWN_ORGANIZATION = 'c.full_members >= 3 AND c.own_org_id IS NULL';
+export const NEEDS_COMMITTEE = 'c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)';
+
 /**
  * The unit with what the roster says about it: full members, its own organisation, its host, and the
  * B18 flags (3 full members and no organisation of its own; 7 and no committee).
@@ -83,10 +87,11 @@ export const unitsProjection: Projection = {
 const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
   units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
   c.full_members AS fullMembers, c.own_org_id AS ownOrgId,
-  (c.full_members >= 3 AND c.own_org_id IS NULL) AS needsOwnOrganization,
-  (c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)) AS needsCommittee`;
+  (${NEEDS_OWN_ORGANIZATION}) AS needsOwnOrganization,
+  (${NEEDS_COMMITTEE}) AS needsCommittee`;
 
-const FROM = `units JOIN (SELECT u.id,
+/** Units (`units`) with their roster facts (`c`: full_members, own_org_id, own_term_end). */
+export const UNIT_FACTS = `units JOIN (SELECT u.id,
     (SELECT count(*) FROM members m WHERE m.unit_id = u.id AND m.status = 'active' AND m.category = 'full') AS full_members,
     (SELECT o.id FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
       WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_org_id,
@@ -122,8 +127,8 @@ export const unitList: ListSpec = {
       sql: '(units.id IN (SELECT unit_id FROM party_org_units WHERE org_id = ?) OR units.host_org_id = ?)',
       params: [String(value), String(value)],
     }),
-    needsOwnOrganization: flag('c.full_members >= 3 AND c.own_org_id IS NULL'),
-    needsCommittee: flag('c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)'),
+    needsOwnOrganization: flag(NEEDS_OWN_ORGANIZATION),
+    needsCommittee: flag(NEEDS_COMMITTEE),
   },
 };
 
@@ -138,9 +143,9 @@ const toRow = (row: RawRow): UnitRow => ({
 });
 
 export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } =>
-  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'units.id' }, query, toRow);
+  listPage(db, { columns: COLUMNS, from: UNIT_FACTS, tieBreak: 'units.id' }, query, toRow);
 
 export const getUnit = (db: ReadModelDb, id: string): UnitRow | undefined => {
-  const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE units.id = ?`).get(id) as RawRow | undefined;
+  const row = statement(db, `SELECT ${COLUMNS} FROM ${UNIT_FACTS} WHERE units.id = ?`).get(id) as RawRow | undefined;
   return row && toRow(row);
 };

@@ -1,0 +1,22 @@
+import { auditFeature } from './audit/audit.feature.js';
+import { authFeature } from './auth/auth.feature.js';
+import type { Feature } from './core/feature.js';
+import { dashboardFeature } from './dashboard/dashboard.feature.js';
+import { developmentFeature } from './development/development.feature.js';
+import { organizationsFeature } from './organizations/organizations.feature.js';
+
+/**
+ * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
+ * activity log's event types, the obligations list and the demo county all come from here, in this
+ * order. Adding a feature is its folder plus one line here (docs/architecture.md, "Adding a feature").
+ *
+ * In dependency order: a feature comes after those whose facts it builds on, since its demo part seeds
+ * after theirs (development's cases need the roster's branches; the demo accounts its units).
+ */
+export const FEATURES: readonly Feature[] = [
+  organizationsFeature,
+  developmentFeature,
+  authFeature,
+  auditFeature,
+  dashboardFeature,
+];
