@@ -15,7 +15,6 @@ export interface RecordTitle {
  * so it cannot import them). Plain data with no imports: the admin bundles it too.
  */
 interface StepShape<Key extends string = string> {
-  key: Key;
   /** 1–5 (domain.md §4.2); null for a record that is no step of its own (thought reports). */
   stage: number | null;
   zh: string;
@@ -57,12 +56,11 @@ const meetingRecords = [
 ] as const;
 
 /**
- * The 5 stages and 25 steps (domain.md §4.2), in the conventional numbering, with the thought reports
- * where a case first meets them: this order is the steps' numbers and the order `nextSteps` lists them in.
+ * The 5 stages and 25 steps (domain.md §4.2) by key, in the conventional numbering, with the thought
+ * reports where a case first meets them: this order gives the steps their numbers and `nextSteps` its order.
  */
-const TABLE = [
-  {
-    key: 'application',
+const TABLE = {
+  application: {
     stage: 1,
     zh: '递交入党申请书',
     en: 'Submit written application',
@@ -71,8 +69,7 @@ const TABLE = [
     action: 'create',
     records: [r('入党申请书', 'Application letter')],
   },
-  {
-    key: 'talk',
+  talk: {
     stage: 1,
     zh: '党组织派人谈话',
     en: 'Talk with the applicant',
@@ -80,8 +77,7 @@ const TABLE = [
     ...edit('talk'),
     records: [r('谈话记录', 'Talk record')],
   },
-  {
-    key: 'activist',
+  activist: {
     stage: 2,
     zh: '确定入党积极分子',
     en: 'Determine activist',
@@ -89,8 +85,7 @@ const TABLE = [
     ...edit('activist'),
     records: [r('推荐票', 'Recommendation ballots'), r('推荐情况统计表', 'Tally of recommendations'), branchMinutes],
   },
-  {
-    key: 'activistFiled',
+  activistFiled: {
     stage: 2,
     zh: '积极分子报上级党委备案',
     en: 'File the activist',
@@ -98,8 +93,7 @@ const TABLE = [
     ...edit('activist-filing'),
     records: [r('入党积极分子备案报告', 'Filing report'), filingReply],
   },
-  {
-    key: 'contacts',
+  contacts: {
     stage: 2,
     zh: '指定培养联系人',
     en: 'Assign cultivation contacts',
@@ -107,8 +101,7 @@ const TABLE = [
     ...edit('contacts'),
     records: [r('培养联系人指定记录', 'Record of the assigned cultivation contacts')],
   },
-  {
-    key: 'cultivation',
+  cultivation: {
     stage: 2,
     zh: '培养教育考察',
     en: 'Cultivate and assess',
@@ -121,8 +114,7 @@ const TABLE = [
       r('思想汇报', 'Thought report'),
     ],
   },
-  {
-    key: 'thoughtReport',
+  thoughtReport: {
     stage: null,
     zh: '记录思想汇报',
     en: 'Record a thought report',
@@ -131,8 +123,7 @@ const TABLE = [
     ...edit('thought-reports'),
     records: [r('思想汇报', 'Thought report')],
   },
-  {
-    key: 'candidate',
+  candidate: {
     stage: 3,
     zh: '确定发展对象',
     en: 'Determine development candidate',
@@ -140,8 +131,7 @@ const TABLE = [
     ...edit('candidate'),
     records: [branchMinutes, r('发展对象公示', 'Publicity notice'), r('公示结果', 'Publicity outcome')],
   },
-  {
-    key: 'candidateFiled',
+  candidateFiled: {
     stage: 3,
     zh: '发展对象报上级党委备案',
     en: 'File the candidate',
@@ -149,8 +139,7 @@ const TABLE = [
     ...edit('candidate-filing'),
     records: [r('发展对象备案报告', 'Filing report'), filingReply],
   },
-  {
-    key: 'introducers',
+  introducers: {
     stage: 3,
     zh: '确定入党介绍人',
     en: 'Appoint introducers',
@@ -161,8 +150,7 @@ const TABLE = [
       r('入党志愿书（入党介绍人意见）', "Admission form (introducers' opinion)"),
     ],
   },
-  {
-    key: 'politicalReview',
+  politicalReview: {
     stage: 3,
     zh: '进行政治审查',
     en: 'Political review',
@@ -174,8 +162,7 @@ const TABLE = [
       r('外调材料', 'Visit records (外调)'),
     ],
   },
-  {
-    key: 'training',
+  training: {
     stage: 3,
     zh: '开展集中培训',
     en: 'Concentrated training',
@@ -183,8 +170,7 @@ const TABLE = [
     ...edit('training'),
     records: [r('培训结业证书', 'Training certificate'), r('培训记录', 'Training record')],
   },
-  {
-    key: 'branchReview',
+  branchReview: {
     stage: 4,
     zh: '支部委员会审查',
     en: 'Branch committee review',
@@ -192,8 +178,7 @@ const TABLE = [
     ...edit('branch-review'),
     records: [branchMinutes],
   },
-  {
-    key: 'preReview',
+  preReview: {
     stage: 4,
     zh: '上级党委预审',
     en: 'Pre-review',
@@ -201,8 +186,7 @@ const TABLE = [
     ...committee('pre-review'),
     records: [r('上级党委预审意见', 'Written pre-review result')],
   },
-  {
-    key: 'admissionForm',
+  admissionForm: {
     stage: 4,
     zh: '填写入党志愿书',
     en: 'Admission form',
@@ -210,8 +194,7 @@ const TABLE = [
     ...edit('admission-form'),
     records: [r('中国共产党入党志愿书', 'Admission form (入党志愿书)')],
   },
-  {
-    key: 'admissionVote',
+  admissionVote: {
     stage: 4,
     zh: '支部大会讨论',
     en: 'Branch general meeting vote',
@@ -219,8 +202,7 @@ const TABLE = [
     ...edit('admission-vote'),
     records: [...meetingRecords, r('书面意见', 'Written opinions of absent members')],
   },
-  {
-    key: 'interview',
+  interview: {
     stage: 4,
     zh: '上级党委派人谈话',
     en: "Higher committee's interview",
@@ -228,8 +210,7 @@ const TABLE = [
     ...committee('interview'),
     records: [r('谈话记录及意见', 'Talk record and opinion')],
   },
-  {
-    key: 'approval',
+  approval: {
     stage: 4,
     zh: '上级党委审批',
     en: 'Approval',
@@ -237,8 +218,7 @@ const TABLE = [
     ...committee('admission-decision'),
     records: [r('上级党委审批意见', 'Approval (entered in the admission form)'), r('审批通知', 'Notice of approval')],
   },
-  {
-    key: 'approvalFiled',
+  approvalFiled: {
     stage: 4,
     zh: '再上一级党委组织部门备案',
     en: 'File the approval',
@@ -246,8 +226,7 @@ const TABLE = [
     ...committee('admission-filing'),
     records: [r('备案报告', 'Filing report')],
   },
-  {
-    key: 'assigned',
+  assigned: {
     stage: 5,
     zh: '编入党支部和党小组',
     en: 'Assign to branch and group',
@@ -255,8 +234,7 @@ const TABLE = [
     ...edit('assignment'),
     records: [r('党员名册登记', 'Roster entry')],
   },
-  {
-    key: 'oath',
+  oath: {
     stage: 5,
     zh: '入党宣誓',
     en: 'Admission oath',
@@ -264,8 +242,7 @@ const TABLE = [
     ...edit('oath'),
     records: [r('入党宣誓记录', 'Oath record'), r('宣誓照片', 'Oath photos'), r('签到表', 'Sign-in sheet')],
   },
-  {
-    key: 'observation',
+  observation: {
     stage: 5,
     zh: '继续教育考察',
     en: 'Continued observation',
@@ -274,8 +251,7 @@ const TABLE = [
     ...edit('observations'),
     records: [r('预备党员考察表', 'Probationary member observation form'), r('思想汇报', 'Thought report')],
   },
-  {
-    key: 'conversionApplication',
+  conversionApplication: {
     stage: 5,
     zh: '提出转正申请',
     en: 'Conversion application',
@@ -283,8 +259,7 @@ const TABLE = [
     ...edit('conversion-application'),
     records: [r('转正申请书', 'Application for full membership')],
   },
-  {
-    key: 'conversionMeeting',
+  conversionMeeting: {
     stage: 5,
     zh: '支部大会讨论转正',
     en: 'Conversion meeting',
@@ -292,8 +267,7 @@ const TABLE = [
     ...edit('conversion-meeting'),
     records: [...meetingRecords, r('转正公示', 'Publicity notice')],
   },
-  {
-    key: 'conversionApproval',
+  conversionApproval: {
     stage: 5,
     zh: '上级党委审批转正',
     en: 'Conversion approval',
@@ -301,8 +275,7 @@ const TABLE = [
     ...committee('conversion-decision'),
     records: [r('上级党委审批意见', 'Approval of conversion'), r('审批通知', 'Notice of approval')],
   },
-  {
-    key: 'archived',
+  archived: {
     stage: 5,
     zh: '材料归档',
     en: 'Archive materials',
@@ -319,46 +292,47 @@ const TABLE = [
       r('培养教育考察材料', 'Cultivation and observation materials'),
     ],
   },
-] as const satisfies readonly StepShape[];
+} as const satisfies Record<string, StepShape>;
+
+type Table = typeof TABLE;
 
 /** Anything a case may be sent: one of the 25 steps or a record. */
-export type CommandKey = (typeof TABLE)[number]['key'];
-export type StepKey = Extract<(typeof TABLE)[number], { stage: number }>['key'];
+export type CommandKey = keyof Table;
+export type StepKey = { [Key in CommandKey]: Table[Key]['stage'] extends number ? Key : never }[CommandKey];
 /** Records that move no step of their own but are sent on a case like one (A6 thought reports). */
 export type RecordKey = Exclude<CommandKey, StepKey>;
 
-export interface StepDescriptor extends Omit<StepShape<StepKey>, 'key'> {
+export interface StepDescriptor extends StepShape<StepKey> {
   key: CommandKey;
   /** 1–25 in the conventional numbering (its place among the steps); null for a record. */
   number: number | null;
 }
 
 // Typed here, not in TABLE's own annotation, so that `after` and `until` are checked against its keys.
-const CHECKED: readonly Omit<StepDescriptor, 'number'>[] = TABLE;
-
-const DESCRIPTORS: readonly StepDescriptor[] = CHECKED.map((step, index) => ({
-  ...step,
-  number: step.stage === null ? null : CHECKED.slice(0, index + 1).filter((s) => s.stage !== null).length,
-}));
-
-/** Every step and record by key: the one copy the deciders, the routes, the case read and the catalogue use. */
-export const STEP_RULES = Object.fromEntries(DESCRIPTORS.map((step) => [step.key, step])) as Record<
-  CommandKey,
-  StepDescriptor
->;
+const CHECKED: Record<CommandKey, StepShape<StepKey>> = TABLE;
 
 /** Every command in the order a case meets them (the thought reports start with the activist). */
-export const COMMAND_KEYS: readonly CommandKey[] = DESCRIPTORS.map((step) => step.key);
+export const COMMAND_KEYS = Object.keys(CHECKED) as CommandKey[];
+
+const stepKeys = COMMAND_KEYS.filter((key) => CHECKED[key].stage !== null);
+
+/** Every step and record by key: the one copy the deciders, the routes, the case read and the catalogue use. */
+export const STEP_RULES = Object.fromEntries(
+  COMMAND_KEYS.map((key) => {
+    const number = stepKeys.indexOf(key) + 1;
+    return [key, { key, ...CHECKED[key], number: number || null }];
+  }),
+) as Record<CommandKey, StepDescriptor>;
 
 /** The 25 steps in order. */
-export const STEPS = DESCRIPTORS.filter((step) => step.stage !== null) as (StepDescriptor & {
+export const STEPS = stepKeys.map((key) => STEP_RULES[key]) as (StepDescriptor & {
   key: StepKey;
   number: number;
   stage: number;
 })[];
 
 /** The recurring records (thought reports). */
-export const RECORDS = DESCRIPTORS.filter((step) => step.stage === null) as (StepDescriptor & { key: RecordKey })[];
+export const RECORDS = COMMAND_KEYS.filter((key) => !stepKeys.includes(key)).map((key) => STEP_RULES[key]);
 
 /** 1-based step number of a key, as in the 25-step convention. */
 export const stepNumber = (key: StepKey): number => STEP_RULES[key].number as number;
