@@ -1,16 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { RequestMethod } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { can, ROLES, type Action } from '../auth/permissions.js';
-import { accessRuleOf, type AccessRule } from '../core/http/access.js';
 import { historyUntil } from './commands/development.fixtures.js';
-import { DevelopmentAdmissionController } from './development-admission.controller.js';
 import { developmentCase, type OpenCase } from './development-case.js';
 import { attachableStepsFor, DEVELOPMENT_CATALOGUE, stepsOffered } from './development-catalogue.js';
-import { DevelopmentCultivationController } from './development-cultivation.controller.js';
 import { nextSteps, STEPS, type StepKey } from './development-steps.js';
-import { DevelopmentController } from './development.controller.js';
 
 const fold = (last: StepKey) =>
   historyUntil(last).reduce(developmentCase.evolve, developmentCase.initialState()) as OpenCase;
@@ -126,28 +118,5 @@ describe('GET /api/development/catalogue', () => {
       en: 'Branch admission meeting',
       who: 'branch_secretary',
     });
-  });
-
-  test('each entry names a route the controllers serve, under the permission that route declares', () => {
-    const reflector = new Reflector();
-    const served = new Map<string, AccessRule | 'public' | undefined>();
-    for (const controller of [
-      DevelopmentController,
-      DevelopmentCultivationController,
-      DevelopmentAdmissionController,
-    ]) {
-      const prototype = controller.prototype as unknown as Record<string, object>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
-        const path = `/api/development/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
-        served.set(path, accessRuleOf(reflector, handler, controller));
-      }
-    }
-    // The roles the catalogue names are exactly those the route's @Allow lets through.
-    const rolesOf = (rule: AccessRule | 'public' | undefined) =>
-      rule && rule !== 'public' ? ROLES.filter((role) => can([role], rule.resource, rule.action as Action)) : rule;
-    for (const entry of [...DEVELOPMENT_CATALOGUE.steps, ...DEVELOPMENT_CATALOGUE.records])
-      expect([entry.key, rolesOf(served.get(entry.path))]).toEqual([entry.key, entry.roles]);
   });
 });

@@ -1,9 +1,16 @@
 import { can, ROLES, SCOPED_ROLES, type Role } from '../auth/permissions.js';
 import type { LocalDate } from '../core/time/local-date.js';
 import type { DevelopmentCase } from './development-case.js';
-import type { CaseStatus } from './development-steps.js';
-import { RECORDS, STEP_RULES, STEPS, nextSteps, titleOf, type CommandKey, type StepKey } from './development-steps.js';
-import { EXPECTED_RECORDS, type RecordTitle } from './development-records.js';
+import {
+  RECORDS,
+  STEP_RULES,
+  STEPS,
+  nextSteps,
+  type CaseStatus,
+  type CommandKey,
+  type RecordTitle,
+  type StepKey,
+} from './development-steps.js';
 import { CATALOGUE } from './obligation-catalogue.js';
 import { availableFrom } from './step-dates.js';
 
@@ -39,22 +46,21 @@ const rolesFor = (key: CommandKey): Role[] =>
   ROLES.filter((role) => can([role], 'development', STEP_RULES[key].action));
 
 const describe = (key: CommandKey): CatalogueCommand => {
-  const rule = STEP_RULES[key];
-  const title = titleOf(key);
+  const step = STEP_RULES[key];
   return {
     key,
-    number: title.number,
-    stage: STEPS.find((step) => step.key === key)?.stage ?? null,
-    zh: title.zh,
-    en: title.en,
-    after: rule.after,
-    until: rule.until ?? null,
-    statuses: rule.statuses ?? ['open'],
+    number: step.number,
+    stage: step.stage,
+    zh: step.zh,
+    en: step.en,
+    after: [...step.after],
+    until: step.until ?? null,
+    statuses: [...(step.statuses ?? ['open'])],
     method: 'POST',
-    path: `/api/development/${rule.path}`,
+    path: `/api/development/${step.path}`,
     roles: rolesFor(key),
-    authority: rule.authority ?? null,
-    records: EXPECTED_RECORDS[key],
+    authority: step.authority ?? null,
+    records: [...step.records],
   };
 };
 

@@ -1,67 +1,17 @@
 import { Module } from '@nestjs/common';
-import { AppointIntroducersHandler } from './commands/appoint-introducers.js';
-import { ArchiveMaterialsHandler } from './commands/archive-materials.js';
-import { AssessActivistHandler } from './commands/assess-activist.js';
-import { AssignCultivationContactsHandler } from './commands/assign-cultivation-contacts.js';
-import { AssignToBranchAndGroupHandler } from './commands/assign-to-branch-and-group.js';
-import { CompleteConcentratedTrainingHandler } from './commands/complete-concentrated-training.js';
-import { ConcludePoliticalReviewHandler } from './commands/conclude-political-review.js';
-import { ConcludePreReviewHandler } from './commands/conclude-pre-review.js';
-import { DecideAdmissionHandler } from './commands/decide-admission.js';
-import { DecideConversionHandler } from './commands/decide-conversion.js';
-import { DetermineActivistHandler } from './commands/determine-activist.js';
-import { DetermineCandidateHandler } from './commands/determine-candidate.js';
-import { FileActivistHandler } from './commands/file-activist.js';
-import { FileAdmissionHandler } from './commands/file-admission.js';
-import { FileCandidateHandler } from './commands/file-candidate.js';
-import { HoldAdmissionVoteHandler } from './commands/hold-admission-vote.js';
-import { HoldApplicantTalkHandler } from './commands/hold-applicant-talk.js';
-import { HoldConversionMeetingHandler } from './commands/hold-conversion-meeting.js';
-import { HoldHigherCommitteeInterviewHandler } from './commands/hold-higher-committee-interview.js';
-import { IssueAdmissionFormHandler } from './commands/issue-admission-form.js';
-import { RecordProbationObservationHandler } from './commands/record-probation-observation.js';
-import { RecordThoughtReportHandler } from './commands/record-thought-report.js';
-import { ReviewInBranchCommitteeHandler } from './commands/review-in-branch-committee.js';
 import { SubmitApplicationHandler } from './commands/submit-application.js';
-import { SubmitConversionApplicationHandler } from './commands/submit-conversion-application.js';
-import { TakeOathHandler } from './commands/take-oath.js';
-import { DevelopmentAdmissionController } from './development-admission.controller.js';
-import { DevelopmentCultivationController } from './development-cultivation.controller.js';
 import { INTRODUCER_ELIGIBILITY, RosterIntroducerEligibility } from './development-facts.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { DevelopmentController } from './development.controller.js';
 import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
 import { StepSender } from './step-sender.js';
+import { STEP_COMMANDS } from './step-commands.js';
+import { DevelopmentStepsController } from './development-steps.controller.js';
 import { AttachDevelopmentRecordHandler } from './commands/attach-development-record.js';
-import { DevelopmentRecordsController } from './development-records.controller.js';
 
 const commandHandlers = [
   SubmitApplicationHandler,
-  HoldApplicantTalkHandler,
-  DetermineActivistHandler,
-  FileActivistHandler,
-  AssignCultivationContactsHandler,
-  AssessActivistHandler,
-  RecordThoughtReportHandler,
-  DetermineCandidateHandler,
-  FileCandidateHandler,
-  AppointIntroducersHandler,
-  ConcludePoliticalReviewHandler,
-  CompleteConcentratedTrainingHandler,
-  ReviewInBranchCommitteeHandler,
-  ConcludePreReviewHandler,
-  IssueAdmissionFormHandler,
-  HoldAdmissionVoteHandler,
-  HoldHigherCommitteeInterviewHandler,
-  DecideAdmissionHandler,
-  FileAdmissionHandler,
-  AssignToBranchAndGroupHandler,
-  TakeOathHandler,
-  RecordProbationObservationHandler,
-  SubmitConversionApplicationHandler,
-  HoldConversionMeetingHandler,
-  DecideConversionHandler,
-  ArchiveMaterialsHandler,
+  ...Object.values(STEP_COMMANDS).map((step) => step.Handler),
   AttachDevelopmentRecordHandler,
 ];
 
@@ -69,12 +19,7 @@ const commandHandlers = [
 @Module({
   // Step handlers read roster facts (does the branch cover the unit, how many full members) from it.
   imports: [OrganizationsModule],
-  controllers: [
-    DevelopmentController,
-    DevelopmentCultivationController,
-    DevelopmentAdmissionController,
-    DevelopmentRecordsController,
-  ],
+  controllers: [DevelopmentController, DevelopmentStepsController],
   providers: [
     ...commandHandlers,
     // The jobs of the probationary-membership policy (approvals put people on the roster, issue #5).
