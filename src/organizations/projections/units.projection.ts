@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { nameKey } from '../../core/http/validation.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import type { UnitEvent } from '../organizations.events.js';
 
@@ -22,16 +23,18 @@ export interface UnitRow {
 
 export const unitsProjection: Projection = {
   name: 'units',
-  // 3: name_key, so that lists sort by pinyin.
-  version: 3,
+  // 3: name_key, so that lists sort by pinyin. 4: match_key (nameKey), so "is this name taken" is an index look-up.
+  version: 4,
   handles: ['UnitRegistered', 'UnitRenamed', 'UnitAffiliated', 'UnitAffiliationEnded'],
   tables: ['units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
       revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT,
-      name_key TEXT NOT NULL)`),
-  // evolve finds rows by primary key only; these serve the list's sort and filter.
+      name_key TEXT NOT NULL, match_key TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS units_match ON units (match_key)`),
+  // evolve finds rows by primary key only; these serve the list's sort and filter (units_match, in init, serves
+  // the registration's name check, which runs while the projection is live).
   indexes: [
     'CREATE INDEX IF NOT EXISTS units_name ON units (name_key)',
     'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key)',
@@ -41,7 +44,7 @@ export const unitsProjection: Projection = {
     switch (event.type) {
       case 'UnitRegistered': {
         const { unitId, name, type, district, centralSchool } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)').run(
           unitId,
           name,
           type,
@@ -51,13 +54,18 @@ export const unitsProjection: Projection = {
           recorded.metadata.occurredAt,
           recorded.metadata.recordedAt,
           sortKey(name),
+          nameKey(name),
         );
         return;
       }
       case 'UnitRenamed':
-        statement(db, 'UPDATE units SET name = ?, name_key = ?, revision = ?, updated_at = ? WHERE id = ?').run(
+        statement(
+          db,
+          'UPDATE units SET name = ?, name_key = ?, match_key = ?, revision = ?, updated_at = ? WHERE id = ?',
+        ).run(
           event.data.name,
           sortKey(event.data.name),
+          nameKey(event.data.name),
           recorded.revision,
           recorded.metadata.recordedAt,
           event.data.unitId,
