@@ -88,19 +88,21 @@ export const unitsProjection: Projection = {
  * The unit with what the roster says about it: full members, its own organisation, its host, and the
  * B18 flags (3 full members and no organisation of its own; 7 and no committee).
  */
+// Figures of a unit as correlated subqueries rather than a derived table over every unit: a page then computes
+// them for its own rows only, and the count of an unfiltered list none at all (they are all indexed look-ups).
+const FULL_MEMBERS = `(SELECT count(*) FROM members m WHERE m.unit_id = units.id AND m.status = 'active' AND m.category = 'full')`;
+const OWN_ORG = (column: 'id' | 'term_end') =>
+  `(SELECT o.${column} FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
+     WHERE pu.unit_id = units.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1)`;
+const NEEDS_OWN_ORGANIZATION = `(${FULL_MEMBERS} >= 3 AND ${OWN_ORG('id')} IS NULL)`;
+const NEEDS_COMMITTEE = `(${FULL_MEMBERS} >= 7 AND (${OWN_ORG('id')} IS NULL OR ${OWN_ORG('term_end')} IS NULL))`;
+
 const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
   units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
-  c.full_members AS fullMembers, c.own_org_id AS ownOrgId,
-  (c.full_members >= 3 AND c.own_org_id IS NULL) AS needsOwnOrganization,
-  (c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)) AS needsCommittee`;
+  ${FULL_MEMBERS} AS fullMembers, ${OWN_ORG('id')} AS ownOrgId,
+  ${NEEDS_OWN_ORGANIZATION} AS needsOwnOrganization, ${NEEDS_COMMITTEE} AS needsCommittee`;
 
-const FROM = `units JOIN (SELECT u.id,
-    (SELECT count(*) FROM members m WHERE m.unit_id = u.id AND m.status = 'active' AND m.category = 'full') AS full_members,
-    (SELECT o.id FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
-      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_org_id,
-    (SELECT o.term_end FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
-      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_term_end
-  FROM units u) c ON c.id = units.id`;
+const FROM = 'units';
 
 /** A yes/no filter: `true` keeps the rows meeting the condition, `false` those that do not. */
 const flag = (condition: string) => (value: unknown) => ({
@@ -114,7 +116,7 @@ export const unitList: ListSpec = {
     name: 'units.name_key',
     type: 'units.type',
     district: 'units.district',
-    fullMembers: 'c.full_members',
+    fullMembers: FULL_MEMBERS,
     registeredAt: 'units.registered_at',
     updatedAt: 'units.updated_at',
   },
@@ -130,8 +132,8 @@ export const unitList: ListSpec = {
       sql: '(units.id IN (SELECT unit_id FROM party_org_units WHERE org_id = ?) OR units.host_org_id = ?)',
       params: [String(value), String(value)],
     }),
-    needsOwnOrganization: flag('c.full_members >= 3 AND c.own_org_id IS NULL'),
-    needsCommittee: flag('c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)'),
+    needsOwnOrganization: flag(NEEDS_OWN_ORGANIZATION),
+    needsCommittee: flag(NEEDS_COMMITTEE),
   },
 };
 
