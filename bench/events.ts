@@ -31,6 +31,12 @@ const unitName = (unit: number, edition: number): string =>
   `${DISTRICTS[unit % DISTRICTS.length]}第${ORDINALS[unit % 10]}${ORDINALS[(unit >> 3) % 10]}` +
   `${KINDS[(unit + edition) % KINDS.length]}（${edition === 0 ? '原' : '更名'}${edition}号校区）`;
 
+/**
+ * A unit every 1000th event also names (a pairing's helper school, say, named beside the unit itself): it
+ * ends up with 1,000 events spread over a 1,000,000-event log, the case the per-unit read is measured on.
+ */
+export const BUSY_UNIT = randomUUID();
+
 /** Stable unit ids for a run: the projection upserts one row per id. */
 export const unitIds = (count: number): string[] => Array.from({ length: count }, () => randomUUID());
 
@@ -41,7 +47,7 @@ export const unitIds = (count: number): string[] => Array.from({ length: count }
 export const unitEvent = (ids: string[], n: number): NewEvent => {
   const unit = n % ids.length;
   const unitId = ids[unit];
-  const metadata = metadataFor([unitId], n);
+  const metadata = metadataFor(n % 1000 === 999 ? [unitId, BUSY_UNIT] : [unitId], n);
   if (n < ids.length) {
     const type = UNIT_TYPES[unit % UNIT_TYPES.length];
     const district = DISTRICTS[unit % DISTRICTS.length];

@@ -4,14 +4,14 @@ import { SqliteEventStore, type SqliteSynchronous } from '../src/core/event-stor
 import { baselineInserts, openBaselineDb, schemaOf } from './baseline.js';
 import { appendBreakdown } from './breakdown-append.js';
 import { rebuildBreakdown } from './breakdown-rebuild.js';
-import { payloadSizes, unitIds } from './events.js';
+import { BUSY_UNIT, payloadSizes, unitIds } from './events.js';
 import { emmettComparison, printEmmettFigures } from './emmett.js';
 import { httpBench, printHttpFigures } from './http.js';
 import { describeMachine } from './machine.js';
 import { profileAppends } from './profile-append.js';
 import { rebuildRates } from './rebuild.js';
 import { printAppendBreakdown, printFigures, printRebuildBreakdown, type Pair } from './report.js';
-import { appendCalls, catchUpRate, fillStore, readAllRate, storeAppends } from './store.js';
+import { appendCalls, catchUpRate, fillStore, readAllRate, storeAppends, unitReads } from './store.js';
 import { envInt, settle, withTempDir, type Sample } from './util.js';
 
 // Every size is an env knob; the defaults finish in a few minutes on 2 cores. FULL fsyncs every
@@ -106,13 +106,15 @@ const log = await withTempDir('log', async (dir) => {
       catchUps.push(await catchUpRate(store, sizes.catchUp));
       await settle();
     }
+    progress("one unit's events through the per-unit index");
+    const unitRead = await unitReads(store, BUSY_UNIT, 50);
     progress(`rebuild of the units projection, ${config.BENCH_LOG_ROUNDS} rounds`);
     const rebuild = await rebuildRates(store, dir, config.BENCH_UNITS, config.BENCH_LOG_ROUNDS);
     progress('rebuild breakdown');
     const breakdown = config.BENCH_BREAKDOWN
       ? await rebuildBreakdown(file, store, dir, config.BENCH_BREAKDOWN_SAMPLE)
       : [];
-    return { fill, reads, catchUps, rebuild, breakdown };
+    return { fill, reads, catchUps, rebuild, breakdown, unitRead };
   } finally {
     await store.close();
   }
@@ -151,3 +153,11 @@ if (config.BENCH_BREAKDOWN) {
 }
 if (config.BENCH_EMMETT_APPENDS) printEmmettFigures(emmett);
 if (http) printHttpFigures(http);
+{
+  const { times, events } = log.unitRead;
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
+  console.log(
+    `\nOne unit's ${events} events out of the ${config.BENCH_EVENTS}-event log (readUnit, the per-unit index), ` +
+      `${times.length} reads: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target: under 20 ms).`,
+  );
+}

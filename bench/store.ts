@@ -95,3 +95,18 @@ export const catchUpRate = (store: EventStore, batchSize: number): Promise<Sampl
     await subscription.stop();
     return count;
   });
+
+/**
+ * Every event of one unit through the per-unit index (`readUnit`), `rounds` times: milliseconds per read,
+ * as sorted samples, and how many events each read returned.
+ */
+export const unitReads = async (store: EventStore, unitId: string, rounds: number) => {
+  const times: number[] = [];
+  let events = 0;
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    events = (await store.readUnit(unitId)).length;
+    times.push(performance.now() - started);
+  }
+  return { times: times.sort((a, b) => a - b), events };
+};

@@ -1,5 +1,5 @@
 import { sqlText, type ObligationSource } from '../core/obligations.js';
-import { NEEDS_COMMITTEE, NEEDS_OWN_ORGANIZATION, UNIT_FACTS } from './projections/units.projection.js';
+import { NEEDS_COMMITTEE, NEEDS_OWN_ORGANIZATION, OWN_ORG, UNIT_FACTS } from './projections/units.projection.js';
 
 const B15 = {
   zh: '党组织委员会任期届满，按期换届选举',
@@ -27,7 +27,7 @@ const unitNeeds = (kind: string, title: { zh: string; en: string }, condition: s
   `SELECT 'B18.' || ${sqlText(kind)} || '.' || units.id AS id, 'B18' AS code,
     ${sqlText(title.zh)} AS title_zh, ${sqlText(title.en)} AS title_en,
     'unit' AS subject_kind, units.id AS subject_id, units.name AS subject_name, units.id AS unit_id,
-    COALESCE(c.own_org_id, units.host_org_id) AS org_id, NULL AS due_on, NULL AS not_before,
+    COALESCE(${OWN_ORG('id')}, units.host_org_id) AS org_id, NULL AS due_on, NULL AS not_before,
     'bureau_party_committee' AS who, NULL AS opened_on
   FROM ${UNIT_FACTS} WHERE ${condition}`;
 

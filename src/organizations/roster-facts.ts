@@ -126,12 +126,12 @@ export class RosterFacts {
    * name claims guard concurrent creates; this covers the names given before claims existed.
    */
   unitNamed(name: string, exceptId: string): { id: string; name: string } | null {
-    return sameName(statement(this.db, 'SELECT id, name FROM units').all() as Named[], name, exceptId);
+    return sameName(this.db, 'units', name, exceptId);
   }
 
   /** Another Party organisation already bearing `name`, if any (see {@link unitNamed}). */
   orgNamed(name: string, exceptId: string): { id: string; name: string } | null {
-    return sameName(statement(this.db, 'SELECT id, name FROM party_orgs').all() as Named[], name, exceptId);
+    return sameName(this.db, 'party_orgs', name, exceptId);
   }
 
   /** Does the organisation cover the unit: one of its units, or affiliated to it? */
@@ -140,10 +140,12 @@ export class RosterFacts {
   }
 }
 
-type Named = { id: string; name: string };
-
-// Keys are compared here rather than in SQL: SQLite's lower() knows only ASCII, and the county has hundreds of rows.
-const sameName = (rows: Named[], name: string, exceptId: string): Named | null => {
-  const key = nameKey(name);
-  return rows.find((row) => row.id !== exceptId && nameKey(row.name) === key) ?? null;
-};
+/**
+ * By `match_key`: nameKey(name), the same name up to case, width and spacing, computed in JS by the projection
+ * (SQLite's lower() knows only ASCII) and indexed, so the check costs one look-up however many units there are.
+ */
+const sameName = (db: ReadModelDb, table: 'units' | 'party_orgs', name: string, exceptId: string) =>
+  (statement(db, `SELECT id, name FROM ${table} WHERE match_key = ? AND id != ? LIMIT 1`).get(
+    nameKey(name),
+    exceptId,
+  ) as { id: string; name: string } | undefined) ?? null;

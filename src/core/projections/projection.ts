@@ -32,6 +32,7 @@ export interface Projection {
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
+const MAX_CACHED_STATEMENTS = 2000;
 const statementCache = new WeakMap<ReadModelDb, Map<string, Database.Statement>>();
 
 /**
@@ -42,6 +43,10 @@ export const statement = (db: ReadModelDb, sql: string): Database.Statement => {
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
   let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  if (!prepared) {
+    // List queries vary with their filters and the caller's scope: start over rather than grow without end.
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    cache.set(sql, (prepared = db.prepare(sql)));
+  }
   return prepared;
 };

@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { nameKey } from '../../core/http/validation.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import type { PartyOrganizationEvent } from '../organizations.events.js';
 
@@ -25,8 +26,8 @@ export interface PartyOrgRow {
 /** Party organisations as a tree (parent_id) with the units they cover and their committee's term. */
 export const partyOrgsProjection: Projection = {
   name: 'party_orgs',
-  // 2: approval_authority; 3: name_key, so that lists sort by pinyin.
-  version: 3,
+  // 2: approval_authority; 3: name_key, so that lists sort by pinyin; 4: match_key (nameKey), an index look-up.
+  version: 4,
   handles: [
     'PartyOrganizationFounded',
     'ApprovalAuthorityGranted',
@@ -40,7 +41,8 @@ export const partyOrgsProjection: Projection = {
     db.exec(`CREATE TABLE IF NOT EXISTS party_orgs (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_id TEXT, founded_on TEXT NOT NULL,
       term_start TEXT, term_end TEXT, revision INTEGER NOT NULL, approval_authority INTEGER NOT NULL DEFAULT 0,
-      name_key TEXT NOT NULL);
+      name_key TEXT NOT NULL, match_key TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS party_orgs_match ON party_orgs (match_key);
     CREATE INDEX IF NOT EXISTS party_orgs_parent ON party_orgs (parent_id);
     CREATE TABLE IF NOT EXISTS party_org_units (org_id TEXT NOT NULL, unit_id TEXT NOT NULL, PRIMARY KEY (org_id, unit_id));
     CREATE INDEX IF NOT EXISTS party_org_units_unit ON party_org_units (unit_id)`),
@@ -51,7 +53,7 @@ export const partyOrgsProjection: Projection = {
     switch (event.type) {
       case 'PartyOrganizationFounded': {
         const { orgId, name, kind, parentId, unitIds, foundedOn } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO party_orgs VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)').run(
           orgId,
           name,
           kind,
@@ -60,6 +62,7 @@ export const partyOrgsProjection: Projection = {
           recorded.revision,
           event.data.approvalAuthority ? 1 : 0,
           sortKey(name),
+          nameKey(name),
         );
         for (const unitId of unitIds)
           statement(db, 'INSERT OR IGNORE INTO party_org_units VALUES (?, ?)').run(orgId, unitId);

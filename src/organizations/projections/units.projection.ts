@@ -1,5 +1,6 @@
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
+import { nameKey } from '../../core/http/validation.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import type { UnitEvent } from '../organizations.events.js';
 
@@ -22,16 +23,18 @@ export interface UnitRow {
 
 export const unitsProjection: Projection = {
   name: 'units',
-  // 3: name_key, so that lists sort by pinyin.
-  version: 3,
+  // 3: name_key, so that lists sort by pinyin. 4: match_key (nameKey), so "is this name taken" is an index look-up.
+  version: 4,
   handles: ['UnitRegistered', 'UnitRenamed', 'UnitAffiliated', 'UnitAffiliationEnded'],
   tables: ['units'],
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
       revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT,
-      name_key TEXT NOT NULL)`),
-  // evolve finds rows by primary key only; these serve the list's sort and filter.
+      name_key TEXT NOT NULL, match_key TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS units_match ON units (match_key)`),
+  // evolve finds rows by primary key only; these serve the list's sort and filter (units_match, in init, serves
+  // the registration's name check, which runs while the projection is live).
   indexes: [
     'CREATE INDEX IF NOT EXISTS units_name ON units (name_key)',
     'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key)',
@@ -41,7 +44,7 @@ export const unitsProjection: Projection = {
     switch (event.type) {
       case 'UnitRegistered': {
         const { unitId, name, type, district, centralSchool } = event.data;
-        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)').run(
+        statement(db, 'INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)').run(
           unitId,
           name,
           type,
@@ -51,13 +54,18 @@ export const unitsProjection: Projection = {
           recorded.metadata.occurredAt,
           recorded.metadata.recordedAt,
           sortKey(name),
+          nameKey(name),
         );
         return;
       }
       case 'UnitRenamed':
-        statement(db, 'UPDATE units SET name = ?, name_key = ?, revision = ?, updated_at = ? WHERE id = ?').run(
+        statement(
+          db,
+          'UPDATE units SET name = ?, name_key = ?, match_key = ?, revision = ?, updated_at = ? WHERE id = ?',
+        ).run(
           event.data.name,
           sortKey(event.data.name),
+          nameKey(event.data.name),
           recorded.revision,
           recorded.metadata.recordedAt,
           event.data.unitId,
@@ -76,28 +84,28 @@ export const unitsProjection: Projection = {
   },
 };
 
-/** B18 (domain.md §9.1): 3 full members and no organisation of its own; 7 and no committee. Over UNIT_FACTS. */
-export const NEEDS_OWN_ORGANIZATION = 'c.full_members >= 3 AND c.own_org_id IS NULL';
-export const NEEDS_COMMITTEE = 'c.full_members >= 7 AND (c.own_org_id IS NULL OR c.own_term_end IS NULL)';
-
 /**
  * The unit with what the roster says about it: full members, its own organisation, its host, and the
  * B18 flags (3 full members and no organisation of its own; 7 and no committee).
  */
+// Figures of a unit as correlated subqueries rather than a derived table over every unit: a page then computes
+// them for its own rows only, and the count of an unfiltered list none at all (they are all indexed look-ups).
+export const FULL_MEMBERS = `(SELECT count(*) FROM members m WHERE m.unit_id = units.id AND m.status = 'active' AND m.category = 'full')`;
+export const OWN_ORG = (column: 'id' | 'term_end') =>
+  `(SELECT o.${column} FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
+     WHERE pu.unit_id = units.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1)`;
+/** B18 (domain.md §9.1): 3 full members and no organisation of its own; 7 and no committee. */
+export const NEEDS_OWN_ORGANIZATION = `(${FULL_MEMBERS} >= 3 AND ${OWN_ORG('id')} IS NULL)`;
+export const NEEDS_COMMITTEE = `(${FULL_MEMBERS} >= 7 AND (${OWN_ORG('id')} IS NULL OR ${OWN_ORG('term_end')} IS NULL))`;
+
 const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
   units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
-  c.full_members AS fullMembers, c.own_org_id AS ownOrgId,
-  (${NEEDS_OWN_ORGANIZATION}) AS needsOwnOrganization,
-  (${NEEDS_COMMITTEE}) AS needsCommittee`;
+  ${FULL_MEMBERS} AS fullMembers, ${OWN_ORG('id')} AS ownOrgId,
+  ${NEEDS_OWN_ORGANIZATION} AS needsOwnOrganization, ${NEEDS_COMMITTEE} AS needsCommittee`;
 
-/** Units (`units`) with their roster facts (`c`: full_members, own_org_id, own_term_end). */
-export const UNIT_FACTS = `units JOIN (SELECT u.id,
-    (SELECT count(*) FROM members m WHERE m.unit_id = u.id AND m.status = 'active' AND m.category = 'full') AS full_members,
-    (SELECT o.id FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
-      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_org_id,
-    (SELECT o.term_end FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
-      WHERE pu.unit_id = u.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1) AS own_term_end
-  FROM units u) c ON c.id = units.id`;
+/** The units table: a unit's roster facts are the correlated subqueries above, so nothing is joined. */
+export const UNIT_FACTS = 'units';
+const FROM = UNIT_FACTS;
 
 /** A yes/no filter: `true` keeps the rows meeting the condition, `false` those that do not. */
 const flag = (condition: string) => (value: unknown) => ({
@@ -111,7 +119,7 @@ export const unitList: ListSpec = {
     name: 'units.name_key',
     type: 'units.type',
     district: 'units.district',
-    fullMembers: 'c.full_members',
+    fullMembers: FULL_MEMBERS,
     registeredAt: 'units.registered_at',
     updatedAt: 'units.updated_at',
   },
