@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { Fragment, type MouseEvent } from 'react';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
-import { can } from '../../../src/auth/permissions';
+import { can } from '../auth/access';
 import { readSession, rolesOf } from '../auth/session';
 import { formatDateTime } from '../i18n/dates';
 import {

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES } from '../../../src/auth/permissions.js';
+import { ROLE_LABELS, ROLES } from '../auth/access.js';
 import {
   GENDER_LABELS,
   MEMBER_CATEGORY_LABELS,
