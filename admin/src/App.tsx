@@ -1,17 +1,17 @@
 import { Admin, Resource, reactRouterProvider } from 'react-admin';
-import activity from './activity';
+import activity from './audit/resource';
 import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
-import development, { PipelineBoard } from './development';
+import development, { PipelineBoard } from './development/resource';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
-import members, { MemberImport } from './members';
-import partyOrganizations, { PartyOrgTree } from './partyOrganizations';
-import positions from './positions';
-import units from './units';
-import users from './users';
+import members, { MemberImport } from './organizations/members/resource';
+import partyOrganizations, { PartyOrgTree } from './organizations/partyOrganizations/resource';
+import positions from './organizations/positions/resource';
+import units from './organizations/units/resource';
+import users from './users/resource';
 
 /** React-admin's own router's Route (react-router's), so the app needs no direct router dependency. */
 const { Route } = reactRouterProvider;

@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { translate } from '../i18n/i18nProvider';
-import type { ActivityEvent } from '../activity/activityEvent';
+import type { ActivityEvent } from '../audit/activityEvent';
 import { API_URL, httpClient } from './http';
 
 /** What every command answers: the stream written, its new revision and the events appended. */
