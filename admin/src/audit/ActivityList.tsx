@@ -1,15 +1,17 @@
+import { useState } from 'react';
 import { DataTable, DateInput, List, SelectArrayInput, TextInput, useTranslate } from 'react-admin';
-import { zh } from '../i18n/zh';
+import { messageKeys } from '../i18n/i18nProvider';
 import { eventLabel, type ActivityEvent } from './activityEvent';
 import { Actor, EventData, Subject, Units, When } from './EventParts';
 
-const eventChoices = Object.keys(zh.choices.event).map((id) => ({ id, name: `choices.event.${id}` }));
+/** Every event type the app's messages label (each feature's choices.event, from its server events file). */
+const eventChoices = () => messageKeys('choices.event').map((id) => ({ id, name: `choices.event.${id}` }));
 
 /** Business dates from/to (when it happened), and who did it; the record dates on demand. */
-const filters = [
+const filters = () => [
   <DateInput key="from" source="from" alwaysOn />,
   <DateInput key="to" source="to" alwaysOn />,
-  <SelectArrayInput key="type" source="type" choices={eventChoices} alwaysOn />,
+  <SelectArrayInput key="type" source="type" choices={eventChoices()} alwaysOn />,
   <TextInput key="actorId" source="actorId" />,
   <DateInput key="recordedFrom" source="recordedFrom" />,
   <DateInput key="recordedTo" source="recordedTo" />,
@@ -26,8 +28,10 @@ const oneLine = () => ({ whiteSpace: 'nowrap' });
 
 export const ActivityList = () => {
   const translate = useTranslate();
+  // The filters are made once, when the screen first loads (after App has made the messages).
+  const [listFilters] = useState(filters);
   return (
-    <List filters={filters} exporter={false} sort={{ field: 'position', order: 'DESC' }}>
+    <List filters={listFilters} exporter={false} sort={{ field: 'position', order: 'DESC' }}>
       <DataTable<ActivityEvent> bulkActionButtons={false} rowClick="show">
         <Column source="occurredAt" label="activity.when" cellSx={oneLine} render={(event) => <When event={event} />} />
         <Column source="actorId" disableSort cellSx={oneLine} render={(event) => <Actor event={event} />} />

@@ -18,6 +18,7 @@ import { Typography } from '@mui/material';
 import { useLoadError } from '../../common/useLoadError';
 import { useCommand } from '../../dataProvider/useCommand';
 import { unitTypeChoices } from './unitTypes';
+import type { OrganizationsDataProvider } from '../dataProvider';
 
 interface RenameVariables {
   id: string;
@@ -31,7 +32,7 @@ const RenameForm = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
-  const rename = useCommand<RenameVariables>(
+  const rename = useCommand<OrganizationsDataProvider, RenameVariables>(
     (dataProvider, { id, name, expectedRevision }) => dataProvider.renameUnit(id, { name, expectedRevision }),
     {
       success: ({ name }) => ['resources.units.renamed', { name }],

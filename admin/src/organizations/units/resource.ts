@@ -1,4 +1,5 @@
 import UnitIcon from '@mui/icons-material/School';
+import type { AdminResource } from '../../common/adminFeature';
 import { lazyPage } from '../../common/lazyPage';
 
 const UnitCreate = lazyPage(() => import('./UnitCreate'), 'UnitCreate');
@@ -6,7 +7,8 @@ const UnitEdit = lazyPage(() => import('./UnitEdit'), 'UnitEdit');
 const UnitList = lazyPage(() => import('./UnitList'), 'UnitList');
 const UnitShow = lazyPage(() => import('./UnitShow'), 'UnitShow');
 
-export default {
+export const units: AdminResource = {
+  name: 'units',
   list: UnitList,
   create: UnitCreate,
   edit: UnitEdit,

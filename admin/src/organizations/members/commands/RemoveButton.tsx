@@ -6,13 +6,14 @@ import { CommandDialog } from '../../../common/CommandDialog';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
 import { removalReasonChoices } from '../memberChoices';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 党员减少: the member leaves the roster with a reason; the history stays. */
 export const RemoveButton = () => {
   const member = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const remove = useCommand<Record<string, unknown>>(
+  const remove = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.removeMember(member!.id, { reason: String(values.reason), on: String(values.on) }),
     { success: () => ['commands.remove_member_done', { name: member?.name }] },

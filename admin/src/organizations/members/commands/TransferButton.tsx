@@ -6,13 +6,14 @@ import { CommandDialog } from '../../../common/CommandDialog';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
 import { PickByName } from '../../../common/PickByName';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 组织关系转接 within the county: the member moves to one organisation and unit, never copied. */
 export const TransferButton = () => {
   const member = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const transfer = useCommand<Record<string, unknown>>(
+  const transfer = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.transferMember(member!.id, {
         toOrgId: String(values.toOrgId),

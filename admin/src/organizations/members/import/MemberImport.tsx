@@ -34,10 +34,10 @@ import {
   type HttpError,
 } from 'react-admin';
 import { downloadCsvWithBom } from '../../../common/csv';
-import type { ImportPreview, ImportResult, PartyLedgerDataProvider } from '../../../dataProvider';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { useServerText } from '../../../i18n/i18nProvider';
 import { TEMPLATE_HEADERS } from '../memberChoices';
+import type { ImportPreview, ImportResult, OrganizationsDataProvider } from '../../dataProvider';
 
 const STEPS = ['upload', 'preview', 'result'] as const;
 
@@ -129,7 +129,7 @@ const SampleTable = ({ sample }: { sample: ImportPreview['sample'] }) => {
 const ImportWizard = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  const dataProvider = useDataProvider<OrganizationsDataProvider>();
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -140,10 +140,13 @@ const ImportWizard = () => {
     onSuccess: ({ data }) => setPreview(data),
     onError: (error) => notify(error.message || 'ra.notification.http_error', { type: 'error' }),
   });
-  const confirm = useCommand<string, ImportResult>((provider, token) => provider.confirmMemberImport(token), {
-    success: (_token, done) => ['resources.members.import.done', { ...done }],
-    onSuccess: (done) => setResult(done),
-  });
+  const confirm = useCommand<OrganizationsDataProvider, string, ImportResult>(
+    (provider, token) => provider.confirmMemberImport(token),
+    {
+      success: (_token, done) => ['resources.members.import.done', { ...done }],
+      onSuccess: (done) => setResult(done),
+    },
+  );
 
   const restart = () => {
     setPreview(null);

@@ -5,6 +5,7 @@ import { Button, DateInput, required, useRecordContext, useTranslate } from 'rea
 import { CommandDialog } from '../../../common/CommandDialog';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /**
  * 授予 / 撤销审批权限: only a basic-level Party committee may approve new members (domain.md §4.1), so
@@ -16,7 +17,7 @@ export const ApprovalAuthorityButton = () => {
   const [open, setOpen] = useState(false);
   const grant = !org?.approvalAuthority;
   const command = grant ? 'grant_approval_authority' : 'withdraw_approval_authority';
-  const send = useCommand<Record<string, unknown>>(
+  const send = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.setApprovalAuthority(org!.id, { approvalAuthority: grant, on: String(values.on) }),
     { success: grant ? 'commands.approval_authority_granted' : 'commands.approval_authority_withdrawn' },

@@ -15,13 +15,14 @@ import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
 import { positionTitleChoices } from '../orgKinds';
 import { PickByName } from '../../../common/PickByName';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 任职: a member of this organisation takes a post, with any cross appointment (双向进入、交叉任职). */
 export const AssignPositionButton = () => {
   const org = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const assign = useCommand<Record<string, unknown>>(
+  const assign = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.assignPosition(org!.id, {
         memberId: String(values.memberId),

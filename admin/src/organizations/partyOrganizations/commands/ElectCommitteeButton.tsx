@@ -14,13 +14,14 @@ import {
 import { CommandDialog } from '../../../common/CommandDialog';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 选举委员会 / 换届: a term from the election date; branches serve 3 years, Party committees 5. */
 export const ElectCommitteeButton = () => {
   const org = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const elect = useCommand<Record<string, unknown>>(
+  const elect = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.electCommittee(org!.id, {
         termStart: String(values.termStart),

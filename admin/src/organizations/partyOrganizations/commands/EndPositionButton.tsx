@@ -5,13 +5,14 @@ import { Button, DateInput, required, useRecordContext, useTranslate } from 'rea
 import { CommandDialog } from '../../../common/CommandDialog';
 import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 免职: ends a current post (the row is a position of the positions list). */
 export const EndPositionButton = () => {
   const position = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const end = useCommand<Record<string, unknown>>(
+  const end = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) => dataProvider.endPosition(position!.orgId, position!.id, { to: String(values.to) }),
     { success: 'commands.end_position_done' },
   );

@@ -8,13 +8,14 @@ import { useCommand } from '../../../dataProvider/useCommand';
 import { today } from '../../../i18n/dates';
 import { HOST_KINDS } from '../../partyOrganizations/orgKinds';
 import { PickByName } from '../../../common/PickByName';
+import type { OrganizationsDataProvider } from '../../dataProvider';
 
 /** 挂靠: a unit with fewer than 3 full members is hosted by an organisation that may host units. */
 export const AffiliateButton = () => {
   const unit = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const affiliate = useCommand<Record<string, unknown>>(
+  const affiliate = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.affiliateUnit(unit!.id, { hostOrgId: String(values.hostOrgId), on: String(values.on) }),
     { success: () => ['commands.affiliate_done', { name: unit?.name }] },
@@ -55,7 +56,7 @@ export const EndAffiliationButton = () => {
   const unit = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const end = useCommand<Record<string, unknown>>(
+  const end = useCommand<OrganizationsDataProvider, Record<string, unknown>>(
     (dataProvider, values) => dataProvider.affiliateUnit(unit!.id, { hostOrgId: null, on: String(values.on) }),
     { success: () => ['commands.end_affiliation_done', { name: unit?.name }] },
   );

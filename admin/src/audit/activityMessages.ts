@@ -1,10 +1,9 @@
-import { STEPS } from '../../../src/development/development-steps.js';
-import { inLanguage } from './labels.js';
+import { inLanguage } from '../i18n/labels.js';
 
 type Labels = Record<string, { zh: string; en: string }>;
 
 /**
- * The labels of the fields of event data, as the activity log shows them (admin/src/activity). One table
+ * The labels of the fields of event data, as the activity log shows them (admin/src/audit). One table
  * in both languages, like the server's label maps; a field the table lacks is shown by its own name.
  */
 const DATA_FIELDS: Labels = {
@@ -113,7 +112,3 @@ export const activityMessages = (language: 'zh' | 'en') => ({
   data: inLanguage(DATA_FIELDS, language),
   ...inLanguage(WORDS, language),
 });
-
-/** The 25 steps' titles, for a record attached to one (DevelopmentRecordAttached's `step`). */
-export const stepTitles = (language: 'zh' | 'en') =>
-  Object.fromEntries(STEPS.map((step) => [step.key, step[language]]));
