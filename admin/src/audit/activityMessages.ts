@@ -5,6 +5,8 @@ type Labels = Record<string, { zh: string; en: string }>;
 /**
  * The labels of the fields of event data, as the activity log shows them (admin/src/audit). One table
  * in both languages, like the server's label maps; a field the table lacks is shown by its own name.
+ * A new feature may label its own events' fields in its messages instead (`activity.data.<field>`): the
+ * messages are merged, and only a field labelled twice is refused.
  */
 const DATA_FIELDS: Labels = {
   // Users and roles
