@@ -30,6 +30,24 @@ const precompress = (): Plugin => ({
   },
 });
 
+const SERVER_ONLY = '\0party-ledger-server-only:node:crypto';
+
+/**
+ * The admin reads plain data from the server's events files (each feature's event labels), and one of
+ * them (src/development/development.events.ts) also imports node:crypto for an id helper the admin never
+ * calls. Vite's own stand-in for a Node module throws as soon as the module loads under `npm run dev`;
+ * this one throws only if called. The build leaves it out: nothing calls it.
+ */
+const serverOnlyModules = (): Plugin => ({
+  name: 'party-ledger-server-only-modules',
+  enforce: 'pre',
+  resolveId: (id) => (id === 'node:crypto' ? SERVER_ONLY : null),
+  load: (id) =>
+    id === SERVER_ONLY
+      ? "export const createHash = () => { throw new Error('node:crypto is not available in the browser'); };"
+      : null,
+});
+
 /** Libraries change less often than the app: their chunks stay cached across the app's releases. */
 const VENDOR_GROUPS = [
   { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
@@ -39,7 +57,7 @@ const VENDOR_GROUPS = [
 
 // Built into admin/dist, which the Nest app serves at /. In `npm run dev -w admin`, API calls go to :3000.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), serverOnlyModules()],
   base: '/',
   build: {
     outDir: OUT_DIR,

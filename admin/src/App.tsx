@@ -1,46 +1,48 @@
+import type { ReactNode } from 'react';
 import { Admin, Resource, reactRouterProvider } from 'react-admin';
-import activity from './activity';
 import { authProvider } from './auth/authProvider';
-import { Dashboard } from './dashboard/Dashboard';
-import { dataProvider } from './dataProvider';
-import development, { PipelineBoard } from './development';
-import { i18nProvider } from './i18n/i18nProvider';
+import { createDataProvider } from './dataProvider';
+import { features } from './features';
+import { createI18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { FeatureMenu } from './layout/Menu';
 import { theme } from './layout/theme';
-import members, { MemberImport } from './members';
-import partyOrganizations, { PartyOrgTree } from './partyOrganizations';
-import positions from './positions';
-import units from './units';
-import users from './users';
 
 /** React-admin's own router's Route (react-router's), so the app needs no direct router dependency. */
 const { Route } = reactRouterProvider;
 
-/** Each resource shows in the menu only for the roles src/auth/permissions.ts lets list it. */
+const dataProvider = createDataProvider(features);
+const i18nProvider = createI18nProvider(features.map((feature) => feature.messages));
+const dashboard = features.find((feature) => feature.dashboard)?.dashboard;
+const resources = features.flatMap((feature) => feature.resources ?? []);
+const menu = features.flatMap((feature) => feature.menu ?? []);
+
+const AppMenu = () => <FeatureMenu entries={menu} />;
+const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
+
+/**
+ * The app is its features (admin/src/features.ts): their resources with their extra pages, their menu,
+ * their commands and their messages. Each resource shows in the menu only for the roles the role matrix
+ * (admin/src/auth/access.ts) lets list it.
+ */
 export const App = () => (
   <Admin
     title="党建台账"
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
-    dashboard={Dashboard}
-    layout={Layout}
+    dashboard={dashboard}
+    layout={AppLayout}
     theme={theme}
     requireAuth
     disableTelemetry
   >
-    <Resource name="units" {...units} />
-    <Resource name="party-organizations" {...partyOrganizations}>
-      <Route path="tree" element={<PartyOrgTree />} />
-    </Resource>
-    <Resource name="members" {...members}>
-      <Route path="import" element={<MemberImport />} />
-    </Resource>
-    <Resource name="development" {...development}>
-      <Route path="pipeline" element={<PipelineBoard />} />
-    </Resource>
-    <Resource name="positions" {...positions} />
-    <Resource name="users" {...users} />
-    <Resource name="activity" {...activity} />
+    {resources.map(({ routes, api: _api, ...resource }) => (
+      <Resource key={resource.name} {...resource}>
+        {routes?.map(({ path, page: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+      </Resource>
+    ))}
   </Admin>
 );

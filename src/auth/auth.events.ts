@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/errors.js';
 import type { Event } from '../core/messages.js';
 import { eventTypes, streamName } from '../core/messages.js';
 import type { Role } from '../core/roles.js';
@@ -31,6 +32,19 @@ export const USER_EVENT_TYPES = eventTypes<UserEvent['type']>({
   UserDisabled: true,
   UserEnabled: true,
 });
+
+/**
+ * Each event type in words, as the activity log and the admin show it (choices.event.<Type>). Plain data
+ * beside the events, so the compiler asks for a label whenever an event type is added.
+ */
+export const USER_EVENT_LABELS: Record<UserEvent['type'], Bilingual> = {
+  UserRegistered: { zh: '创建用户', en: 'User created' },
+  RoleGranted: { zh: '授予角色', en: 'Role granted' },
+  RoleRevoked: { zh: '撤销角色', en: 'Role revoked' },
+  PasswordChanged: { zh: '修改密码', en: 'Password changed' },
+  UserDisabled: { zh: '停用用户', en: 'User disabled' },
+  UserEnabled: { zh: '启用用户', en: 'User enabled' },
+};
 
 /** Usernames are the stream ids: claiming `user-<username>` with no_stream makes them unique. */
 export const userStream = (userId: string) => streamName('user', userId);

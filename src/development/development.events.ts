@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/errors.js';
 import type { Event } from '../core/messages.js';
 import { eventTypes, streamName } from '../core/messages.js';
 import { uuidFrom } from '../core/ids.js';
@@ -222,6 +223,42 @@ export const DEVELOPMENT_EVENT_TYPES = eventTypes<DevelopmentEvent['type']>({
   ...stepEventTypes,
   DevelopmentRecordAttached: true,
 });
+
+/**
+ * Each event type in words, as the activity log and the admin show it (choices.event.<Type>). Plain data
+ * beside the events, so the compiler asks for a label whenever an event type is added.
+ */
+export const DEVELOPMENT_EVENT_LABELS: Record<DevelopmentEvent['type'], Bilingual> = {
+  ApplicationSubmitted: { zh: '递交入党申请书', en: 'Application submitted' },
+  ApplicantTalkHeld: { zh: '党组织派人谈话', en: 'Talk with the applicant held' },
+  ActivistDetermined: { zh: '确定入党积极分子', en: 'Activist determined' },
+  ActivistFiled: { zh: '积极分子报上级党委备案', en: 'Activist filed with the higher committee' },
+  CultivationContactsAssigned: { zh: '指定培养联系人', en: 'Cultivation contacts assigned' },
+  ActivistAssessed: { zh: '培养教育考察', en: 'Activist assessed' },
+  ThoughtReportRecorded: { zh: '记录思想汇报', en: 'Thought report recorded' },
+  CandidateDetermined: { zh: '确定发展对象', en: 'Development candidate determined' },
+  CandidateFiled: { zh: '发展对象报上级党委备案', en: 'Candidate filed with the higher committee' },
+  IntroducersAppointed: { zh: '确定入党介绍人', en: 'Introducers appointed' },
+  PoliticalReviewConcluded: { zh: '进行政治审查', en: 'Political review concluded' },
+  ConcentratedTrainingCompleted: { zh: '开展集中培训', en: 'Concentrated training completed' },
+  BranchCommitteeReviewed: { zh: '支部委员会审查', en: 'Branch committee reviewed' },
+  PreReviewConcluded: { zh: '上级党委预审', en: 'Pre-review concluded' },
+  AdmissionFormIssued: { zh: '填写入党志愿书', en: 'Admission form issued' },
+  AdmissionVoteHeld: { zh: '支部大会讨论接收预备党员', en: 'Branch general meeting on admission' },
+  HigherCommitteeInterviewHeld: { zh: '上级党委派人谈话', en: "Higher committee's interview held" },
+  AdmissionApproved: { zh: '上级党委批准接收预备党员', en: 'Admission approved' },
+  AdmissionNotApproved: { zh: '上级党委不批准接收预备党员', en: 'Admission not approved' },
+  AdmissionFiled: { zh: '再上一级党委组织部门备案', en: 'Admission filed with the next-higher committee' },
+  AssignedToBranchAndGroup: { zh: '编入党支部和党小组', en: 'Assigned to branch and Party group' },
+  OathTaken: { zh: '入党宣誓', en: 'Admission oath taken' },
+  ProbationObservationRecorded: { zh: '继续教育考察', en: 'Probation observation recorded' },
+  ConversionApplicationSubmitted: { zh: '提出转正申请', en: 'Conversion application submitted' },
+  ConversionMeetingHeld: { zh: '支部大会讨论转正', en: 'Branch general meeting on conversion' },
+  ConversionApproved: { zh: '上级党委批准转正决议', en: 'Conversion resolution approved' },
+  ConversionNotApproved: { zh: '上级党委不批准转正决议', en: 'Conversion resolution not approved' },
+  MaterialsArchived: { zh: '材料归档', en: 'Materials archived' },
+  DevelopmentRecordAttached: { zh: '补充发展党员材料', en: 'Development record added' },
+};
 
 export const developmentStream = (personId: string) => streamName('development', personId);
 

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/errors.js';
 import type { Event } from '../core/messages.js';
 import { eventTypes, streamName } from '../core/messages.js';
 
@@ -199,3 +200,28 @@ export const ORGANIZATION_EVENT_TYPES = eventTypes<
   MemberRemoved: true,
   NameClaimed: true,
 });
+
+/**
+ * Each event type in words, as the activity log and the admin show it (choices.event.<Type>). Plain data
+ * beside the events, so the compiler asks for a label whenever an event type is added.
+ */
+export const ORGANIZATION_EVENT_LABELS: Record<
+  (UnitEvent | PartyOrganizationEvent | MemberEvent | NameClaimed)['type'],
+  Bilingual
+> = {
+  UnitRegistered: { zh: '登记单位', en: 'Unit registered' },
+  UnitRenamed: { zh: '单位更名', en: 'Unit renamed' },
+  UnitAffiliated: { zh: '单位挂靠', en: 'Unit affiliated' },
+  UnitAffiliationEnded: { zh: '解除挂靠', en: 'Affiliation ended' },
+  PartyOrganizationFounded: { zh: '成立党组织', en: 'Organisation founded' },
+  ApprovalAuthorityGranted: { zh: '授予审批权限', en: 'Approval authority granted' },
+  ApprovalAuthorityWithdrawn: { zh: '撤销审批权限', en: 'Approval authority withdrawn' },
+  CommitteeElected: { zh: '选举委员会', en: 'Committee elected' },
+  PositionAssigned: { zh: '任职', en: 'Position assigned' },
+  PositionEnded: { zh: '免职', en: 'Position ended' },
+  MemberEnrolled: { zh: '党员登记', en: 'Member enrolled' },
+  MemberTransferred: { zh: '党员转接', en: 'Member transferred' },
+  MemberCategoryChanged: { zh: '党员类别变更', en: 'Member category changed' },
+  MemberRemoved: { zh: '党员减少', en: 'Member removed' },
+  NameClaimed: { zh: '名称登记（防重名）', en: 'Name claimed (unique names)' },
+};

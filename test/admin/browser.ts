@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { expect } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN_DIST } from '../../src/http-app.js';
@@ -17,6 +17,21 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const UI_WAIT = 60_000;
 
 /**
+ * The server's files the admin imports (each feature's events file with its labels, the role matrix, the
+ * steps): a change there changes the bundle too.
+ */
+const serverFilesTheAdminImports = (): string[] => {
+  const admin = join(ROOT, 'admin', 'src');
+  const files = readdirSync(admin, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+  const imported = files.flatMap((file) =>
+    [...readFileSync(join(admin, file), 'utf8').matchAll(/from '((?:\.\.\/)+src\/[^']+?)(?:\.js)?'/g)].map((m) =>
+      resolve(admin, dirname(file), `${m[1]}.ts`),
+    ),
+  );
+  return [...new Set(imported)].filter((path) => existsSync(path));
+};
+
+/**
  * The app serves admin/dist. Root `pretest` builds only the API, so build the admin here when
  * admin/dist is missing or older than its sources, rather than test yesterday's bundle.
  */
@@ -25,7 +40,7 @@ export const ensureAdminBuilt = () => {
     join(ROOT, 'admin', 'src'),
     join(ROOT, 'admin', 'index.html'),
     join(ROOT, 'admin', 'vite.config.ts'),
-    join(ROOT, 'src', 'auth', 'permissions.ts'),
+    ...serverFilesTheAdminImports(),
   ];
   const newest = Math.max(
     ...sources.flatMap((path) =>

@@ -2,10 +2,13 @@ import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import englishMessages from 'ra-language-english';
-import { en } from '../../admin/src/i18n/en.js';
+import { mergeMessages } from '../../admin/src/i18n/merge.js';
 import { raChinese } from '../../admin/src/i18n/ra-chinese.js';
-import { zh } from '../../admin/src/i18n/zh.js';
 import { FEATURES } from '../../src/features.js';
+import { listedFeatures, loadAppMessages } from './app-messages.js';
+
+/** The app's messages as the i18n provider merges them: the kernel's and every listed feature's. */
+const { zh, en } = await loadAppMessages();
 
 /** Every key path of a nested message object, e.g. `ra.action.save`. */
 const keys = (messages: object, prefix = ''): string[] =>
@@ -40,7 +43,10 @@ describe('the admin speaks Chinese everywhere react-admin speaks', () => {
 
 describe('the activity log names every event type in words', () => {
   const backend = FEATURES.flatMap((feature) => feature.events);
-  const labels = { zh: zh.choices.event as Record<string, string>, en: en.choices.event as Record<string, string> };
+  // Each feature's labels are typed by its events (src/<feature>/<feature>.events.ts: *_EVENT_LABELS), so
+  // the compiler asks for every label; these check that every feature's labels reach the merged messages.
+  const choices = { zh: zh.choices as Record<string, unknown>, en: en.choices as Record<string, unknown> };
+  const labels = { zh: choices.zh.event as Record<string, string>, en: choices.en.event as Record<string, string> };
 
   test.each(['zh', 'en'] as const)('every backend event type has a %s label (choices.event.<Type>)', (language) => {
     const missing = backend.filter((type) => !labels[language][type]?.trim());
@@ -77,5 +83,26 @@ describe('the activity log names every event type in words', () => {
     expect(declared.length).toBeGreaterThan(40);
     expect([...backend].sort()).toEqual([...new Set(declared)].sort());
     expect(new Set(backend).size).toBe(backend.length);
+  });
+});
+
+describe('the messages are merged from the kernel and each feature (admin/src/features.ts)', () => {
+  test('every feature folder (one with a feature.ts) is in the list, once', () => {
+    const src = join(import.meta.dirname, '../../admin/src');
+    const folders = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('/feature.ts') || file.endsWith('/feature.tsx'))
+      .map((file) => file.replace(/\/feature\.tsx?$/, ''));
+    expect(folders.length).toBeGreaterThan(4);
+    expect([...listedFeatures()].sort()).toEqual(folders.sort());
+  });
+
+  test('a message defined in two parts is refused, naming its key', () => {
+    const units = { resources: { units: { name: '单位' } } };
+    expect(mergeMessages([units, { resources: { members: { name: '党员' } } }])).toEqual({
+      resources: { units: { name: '单位' }, members: { name: '党员' } },
+    });
+    expect(() => mergeMessages([units, { resources: { units: { name: '学校' } } }])).toThrow('resources.units.name');
+    expect(() => mergeMessages([units, { resources: { units: 'x' } }])).toThrow('resources.units');
+    expect(units).toEqual({ resources: { units: { name: '单位' } } }); // the parts are left as they were
   });
 });

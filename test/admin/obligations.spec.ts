@@ -30,9 +30,9 @@ describe('admin: obligation dates on a case', () => {
   });
 
   test('both languages tell an earliest day from a deadline: 最早 / not before, 截止 / due', () => {
-    // The message files import the admin's own module settings, so they are read as text here (en.ts is
-    // typed by zh.ts's keys, which the admin build checks).
-    const messages = (language: string) => readFileSync(`admin/src/i18n/${language}.ts`, 'utf8');
+    // The development feature's message files, read as text (messages.en.ts is typed by messages.zh.ts's
+    // keys, which the admin build checks).
+    const messages = (language: string) => readFileSync(`admin/src/development/messages.${language}.ts`, 'utf8');
     expect(messages('zh')).toContain("not_before: '最早 %{date}'");
     expect(messages('zh')).toContain("due: '截止 %{date}'");
     expect(messages('en')).toContain("not_before: 'not before %{date}'");

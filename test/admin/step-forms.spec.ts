@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { STEP_FORMS, withoutEmpty } from '../../admin/src/development/stepForms.js';
-import { en } from '../../admin/src/i18n/en.js';
-import { zh } from '../../admin/src/i18n/zh.js';
+import { en } from '../../admin/src/development/messages.en.js';
+import { zh } from '../../admin/src/development/messages.zh.js';
 import { assignToBranchAndGroupBody } from '../../src/development/commands/assign-to-branch-and-group.js';
 import { holdAdmissionVoteBody } from '../../src/development/commands/hold-admission-vote.js';
 

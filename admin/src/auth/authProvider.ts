@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { can, type Action } from '../../../src/auth/permissions';
+import { can, type Action } from './access';
 import { serverText, translate } from '../i18n/i18nProvider';
 import { clearSession, isExpired, readSession, rolesOf, saveSession, type Session } from './session';
 

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { DashboardData } from '../dataProvider';
+import type { DashboardData } from './dataProvider';
 import { useServerText } from '../i18n/i18nProvider';
 
 type Chart = DashboardData['charts'][number];

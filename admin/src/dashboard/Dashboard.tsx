@@ -1,15 +1,15 @@
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
-import type { PartyLedgerDataProvider } from '../dataProvider';
 import { BarChart } from './BarChart';
 import { RecentActivity } from './RecentActivity';
 import { Tiles } from './Tiles';
+import type { DashboardDataProvider } from './dataProvider';
 
 /** Each role's home page, as the server tailors it: tiles, charts and (for readers of the log) recent activity. */
 export const Dashboard = () => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  const dataProvider = useDataProvider<DashboardDataProvider>();
   const { identity } = useGetIdentity();
   const { data, isPending, error } = useQuery({
     queryKey: ['dashboard'],

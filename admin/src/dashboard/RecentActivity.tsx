@@ -1,7 +1,7 @@
 import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useTranslate } from 'react-admin';
-import { eventLabel, type ActivityEvent } from '../activity/activityEvent';
-import { Actor, Subject, Units } from '../activity/EventParts';
+import { eventLabel, type ActivityEvent } from '../audit/activityEvent';
+import { Actor, Subject, Units } from '../audit/EventParts';
 import { formatDateTime } from '../i18n/dates';
 
 /** The latest events, said as the log says them: who did what about whom, in which unit, when. */

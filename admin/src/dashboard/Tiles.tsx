@@ -1,6 +1,6 @@
 import { Card, CardActionArea, CardContent, Tooltip, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import type { DashboardData } from '../dataProvider';
+import type { DashboardData } from './dataProvider';
 import { useServerText } from '../i18n/i18nProvider';
 
 type Tile = DashboardData['tiles'][number];

@@ -1,19 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
-import { useDataProvider, useNotify, useRefresh, type HttpError } from 'react-admin';
-import type { CommandReceipt, PartyLedgerDataProvider } from './index';
+import { useDataProvider, useNotify, useRefresh, type DataProvider, type HttpError } from 'react-admin';
+import type { CommandReceipt } from './command';
 
 /**
  * Runs one command pessimistically: nothing changes on screen until the server has stored the
  * event, then the result is announced and the page's data refetched. Never undoable: writes are audited.
+ * `Provider` is the data provider as the calling feature sees it (react-admin's methods and its commands).
  */
-export const useCommand = <Variables, Result = CommandReceipt>(
-  send: (dataProvider: PartyLedgerDataProvider, variables: Variables) => Promise<{ data: Result }>,
+export const useCommand = <Provider extends DataProvider, Variables, Result = CommandReceipt>(
+  send: (dataProvider: Provider, variables: Variables) => Promise<{ data: Result }>,
   options: {
     success: string | ((variables: Variables, result: Result) => [string, Record<string, unknown>?]);
     onSuccess?: (result: Result, variables: Variables) => void;
   },
 ) => {
-  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  const dataProvider = useDataProvider<Provider>();
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation<{ data: Result }, HttpError, Variables>({

@@ -1,6 +1,6 @@
 import { Create, DateInput, SelectInput, SimpleForm, TextInput, maxLength, required } from 'react-admin';
 import { today } from '../i18n/dates';
-import { genderChoices } from '../members/memberChoices';
+import { genderChoices } from '../organizations/members/memberChoices';
 import { useDevelopmentCatalogue } from './catalogue';
 import { RecordsInput } from './records';
 import { withoutEmpty } from './stepForms';

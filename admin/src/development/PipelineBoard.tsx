@@ -1,13 +1,13 @@
 import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useDataProvider, useTranslate } from 'react-admin';
-import type { PartyLedgerDataProvider } from '../dataProvider';
 import { STAGES } from './catalogue';
+import type { DevelopmentDataProvider } from './dataProvider';
 
 /** Cases in progress per branch, counted per stage; each count opens the list filtered to it. */
 export const PipelineBoard = () => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<PartyLedgerDataProvider>();
+  const dataProvider = useDataProvider<DevelopmentDataProvider>();
   const { data, isPending, error } = useQuery({
     queryKey: ['development', 'pipeline'],
     queryFn: () => dataProvider.getDevelopmentPipeline().then((result) => result.data),

@@ -21,6 +21,7 @@ import type { CatalogueCommand, DevelopmentCaseRow } from './catalogue';
 import { RecordsInput } from './records';
 import { STEP_FORMS, withoutEmpty, type StepField } from './stepForms';
 import { PickByName } from '../common/PickByName';
+import type { DevelopmentDataProvider } from './dataProvider';
 
 const maxItems =
   (max: number): Validator =>
@@ -99,7 +100,7 @@ export const StepButton = ({ record, command }: { record: DevelopmentCaseRow; co
   const [open, setOpen] = useState(false);
   // The title comes from the API in both languages; react-admin would try to translate it as a key.
   const label = text(command);
-  const send = useCommand<Record<string, unknown>>(
+  const send = useCommand<DevelopmentDataProvider, Record<string, unknown>>(
     (dataProvider, values) => dataProvider.developmentStep(record.id, command.path, withoutEmpty(values)),
     { success: () => ['resources.development.step_done', { step: label }] },
   );

@@ -16,6 +16,7 @@ import { formatDateTime } from '../i18n/dates';
 import { useServerText, type Bilingual } from '../i18n/i18nProvider';
 import type { CaseRecord, CatalogueCommand, DevelopmentCaseRow } from './catalogue';
 import { withoutEmpty } from './stepForms';
+import type { DevelopmentDataProvider } from './dataProvider';
 
 /** At most this many records on one step (the API's limit). */
 const MAX_RECORDS = 20;
@@ -116,7 +117,7 @@ export const AttachRecordButton = ({ record, step }: { record: DevelopmentCaseRo
   const translate = useTranslate();
   const text = useServerText();
   const [open, setOpen] = useState(false);
-  const send = useCommand<Record<string, unknown>>(
+  const send = useCommand<DevelopmentDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.attachDevelopmentRecord(record.id, { ...withoutEmpty(values), step: step.key }),
     { success: (values) => ['resources.development.record_attached', { title: String(values.title ?? '') }] },

@@ -1,26 +1,46 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import englishMessages from 'ra-language-english';
-import { useLocaleState, type TranslationMessages } from 'react-admin';
-import { en } from './en';
-import { raChinese } from './ra-chinese';
-import { zh } from './zh';
+import { useLocaleState, type I18nProvider, type TranslationMessages } from 'react-admin';
+import type { FeatureMessages, MessageTree } from './merge';
+import { appMessages } from './messages';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
-const messages: Record<string, TranslationMessages> = {
-  'zh-CN': { ...raChinese, ...zh },
-  en: { ...englishMessages, ...en },
+const LOCALES = [
+  { locale: 'zh-CN', name: '中文' },
+  { locale: 'en', name: 'English' },
+];
+
+const polyglot = (messages: Record<string, MessageTree>) =>
+  polyglotI18nProvider(
+    (locale) => (messages[locale] ?? messages[DEFAULT_LOCALE]) as TranslationMessages,
+    DEFAULT_LOCALE,
+    LOCALES,
+  );
+
+/**
+ * The provider in use, for code outside React (data and auth providers, see translate). The kernel's
+ * messages alone until App makes the app's from every feature's (createI18nProvider), before the first render.
+ */
+const kernelOnly = appMessages([]);
+let current = { messages: kernelOnly, provider: polyglot(kernelOnly) };
+
+/**
+ * Chinese first; English for whoever prefers it. React-admin remembers the choice in its store. The
+ * messages are react-admin's, the kernel's and each feature's (admin/src/features.ts).
+ */
+export const createI18nProvider = (features: readonly FeatureMessages[]): I18nProvider => {
+  const messages = appMessages(features);
+  current = { messages, provider: polyglot(messages) };
+  return current.provider;
 };
 
-/** Chinese first; English for whoever prefers it. React-admin remembers the choice in its store. */
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => messages[locale] ?? messages[DEFAULT_LOCALE],
-  DEFAULT_LOCALE,
-  [
-    { locale: 'zh-CN', name: '中文' },
-    { locale: 'en', name: 'English' },
-  ],
-);
+/** The keys under one branch of the messages, e.g. `choices.event`: every event type the app has a label for. */
+export const messageKeys = (branch: string): string[] => {
+  const node = branch
+    .split('.')
+    .reduce<unknown>((tree, key) => (tree as MessageTree | undefined)?.[key], current.messages[DEFAULT_LOCALE]);
+  return node && typeof node === 'object' ? Object.keys(node) : [];
+};
 
 export interface Bilingual {
   zh: string;
@@ -36,7 +56,7 @@ export const pickText = (message: unknown, locale: string): string | undefined =
 };
 
 /** Outside React (data and auth providers): the provider's current locale. */
-export const serverText = (message: unknown): string | undefined => pickText(message, i18nProvider.getLocale());
+export const serverText = (message: unknown): string | undefined => pickText(message, current.provider.getLocale());
 
 /** In components: re-renders when the user switches language. */
 export const useServerText = () => {
@@ -45,4 +65,4 @@ export const useServerText = () => {
 };
 
 export const translate = (key: string, options?: Record<string, unknown>): string =>
-  i18nProvider.translate(key, options);
+  current.provider.translate(key, options);

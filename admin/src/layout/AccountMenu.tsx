@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { passwordRule, sameAs } from '../common/validation';
 import { useCommand } from '../dataProvider/useCommand';
+import type { SessionDataProvider } from '../dataProvider';
 
 const ChangePasswordItem = ({ onOpen }: { onOpen: () => void }) => {
   const translate = useTranslate();
@@ -37,7 +38,7 @@ const ChangePasswordItem = ({ onOpen }: { onOpen: () => void }) => {
 /** Each user changes their own password; the dialog sits outside the menu so it survives the menu closing. */
 const ChangePasswordDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
-  const change = useCommand<Record<string, unknown>>(
+  const change = useCommand<SessionDataProvider, Record<string, unknown>>(
     (dataProvider, values) =>
       dataProvider.changeOwnPassword({
         currentPassword: String(values.currentPassword),

@@ -1,5 +1,5 @@
 import { ThemeProvider, type Theme } from '@mui/material/styles';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, type ComponentType, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
 import { AccountMenu } from './AccountMenu';
 
@@ -35,8 +35,11 @@ const useLocalisedTheme = () => {
   );
 };
 
-export const Layout = ({ children }: { children: ReactNode }) => (
+/** `menu`: the features' menu (App.tsx); react-admin's default lists every resource in registration order. */
+export const Layout = ({ children, menu }: { children: ReactNode; menu?: ComponentType }) => (
   <ThemeProvider theme={useLocalisedTheme()}>
-    <RaLayout appBar={PartyLedgerAppBar}>{children}</RaLayout>
+    <RaLayout appBar={PartyLedgerAppBar} menu={menu}>
+      {children}
+    </RaLayout>
   </ThemeProvider>
 );

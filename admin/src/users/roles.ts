@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src/auth/permissions';
+import { ROLES } from '../auth/access';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: `choices.role.${id}` }));
 export const statusChoices = ['active', 'disabled'].map((id) => ({ id, name: `choices.status.${id}` }));

@@ -5,12 +5,13 @@ import { useCommand } from '../../dataProvider/useCommand';
 import { scopeFor } from '../roles';
 import { RoleAndScopeInputs } from '../ScopeInputs';
 import { CommandDialog } from '../../common/CommandDialog';
+import type { UsersDataProvider } from '../dataProvider';
 
 export const GrantRoleButton = () => {
   const user = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const grant = useCommand<Record<string, unknown>>(
+  const grant = useCommand<UsersDataProvider, Record<string, unknown>>(
     (dataProvider, values) => dataProvider.grantRole(user!.id, scopeFor(values)),
     { success: ({ role }) => ['commands.grant_role_done', { role: translate(`choices.role.${role}`) }] },
   );

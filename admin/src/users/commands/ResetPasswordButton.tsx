@@ -5,12 +5,13 @@ import { Button, PasswordInput, required, useRecordContext, useTranslate } from 
 import { passwordRule, sameAs } from '../../common/validation';
 import { useCommand } from '../../dataProvider/useCommand';
 import { CommandDialog } from '../../common/CommandDialog';
+import type { UsersDataProvider } from '../dataProvider';
 
 export const ResetPasswordButton = () => {
   const user = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const reset = useCommand<Record<string, unknown>>(
+  const reset = useCommand<UsersDataProvider, Record<string, unknown>>(
     (dataProvider, values) => dataProvider.resetPassword(user!.id, { password: String(values.password) }),
     { success: 'commands.reset_password_done' },
   );

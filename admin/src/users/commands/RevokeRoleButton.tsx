@@ -4,16 +4,20 @@ import { useState } from 'react';
 import { Confirm, useRecordContext, useTranslate } from 'react-admin';
 import type { RoleGrant } from '../../auth/session';
 import { useCommand } from '../../dataProvider/useCommand';
+import type { UsersDataProvider } from '../dataProvider';
 
 export const RevokeRoleButton = ({ grant }: { grant: RoleGrant }) => {
   const user = useRecordContext();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const roleLabel = translate(`choices.role.${grant.role}`, { _: grant.role });
-  const revoke = useCommand<void>((dataProvider) => dataProvider.revokeRole(user!.id, { role: grant.role }), {
-    success: () => ['commands.revoke_role_done', { role: roleLabel }],
-    onSuccess: () => setOpen(false),
-  });
+  const revoke = useCommand<UsersDataProvider, void>(
+    (dataProvider) => dataProvider.revokeRole(user!.id, { role: grant.role }),
+    {
+      success: () => ['commands.revoke_role_done', { role: roleLabel }],
+      onSuccess: () => setOpen(false),
+    },
+  );
   if (!user) return null;
   return (
     <>

@@ -3,13 +3,14 @@ import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
 import { useState } from 'react';
 import { Button, Confirm, useRecordContext } from 'react-admin';
 import { useCommand } from '../../dataProvider/useCommand';
+import type { UsersDataProvider } from '../dataProvider';
 
 /** Disable an active user or enable a disabled one, after confirmation. */
 export const StatusButton = () => {
   const user = useRecordContext();
   const [open, setOpen] = useState(false);
   const active = user?.status === 'active';
-  const command = useCommand<void>(
+  const command = useCommand<UsersDataProvider, void>(
     (dataProvider) => (active ? dataProvider.disableUser(user!.id) : dataProvider.enableUser(user!.id)),
     { success: active ? 'commands.disable_done' : 'commands.enable_done', onSuccess: () => setOpen(false) },
   );

@@ -1,0 +1,13 @@
+import { audit } from './audit/feature';
+import type { AdminFeature } from './common/adminFeature';
+import { dashboard } from './dashboard/feature';
+import { development } from './development/feature';
+import { organizations } from './organizations/feature';
+import { users } from './users/feature';
+
+/**
+ * Every feature of the admin, one line each: App.tsx makes their resources, pages and menu, the data
+ * provider adds their commands, the i18n provider merges their messages (each feature's in
+ * <feature>/messages.ts, where the message specs read them). A feature mirrors src/<feature>.
+ */
+export const features: readonly AdminFeature[] = [organizations, development, users, audit, dashboard];
