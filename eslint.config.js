@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import featureBoundaries from './scripts/eslint-feature-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'dist-bench/**', 'coverage/**', 'data/**', 'test-artifacts/**'] },
@@ -14,6 +15,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // Features meet only through their events and read doors; the kernel knows no feature.
+    files: ['src/**/*.ts'],
+    plugins: { local: featureBoundaries },
+    rules: { 'local/feature-boundaries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

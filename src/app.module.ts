@@ -8,8 +8,12 @@ import type { Policy } from './core/jobs/policy.js';
 import type { Projection } from './core/projections/projection.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { unitsDashboard } from './organizations/dashboard.js';
-import { DevelopmentModule, developmentPolicies, developmentProjections } from './development/development.module.js';
-import { OrganizationsModule, organizationsProjections } from './organizations/organizations.module.js';
+import { DevelopmentModule, developmentProjections } from './development/development.module.js';
+import {
+  OrganizationsModule,
+  organizationsPolicies,
+  organizationsProjections,
+} from './organizations/organizations.module.js';
 
 /** Every read model of the application; the CLI's `rebuild` uses the same list. */
 export const projections: Projection[] = [
@@ -20,7 +24,7 @@ export const projections: Projection[] = [
 ];
 
 /** Every policy (events → jobs); their job handlers are providers of the feature modules. */
-export const policies: Policy[] = [...developmentPolicies];
+export const policies: Policy[] = [...organizationsPolicies];
 
 /** The whole application: the kernel plus one module per feature. */
 @Module({})

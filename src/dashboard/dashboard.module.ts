@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller.js';
-import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from './dashboard.js';
+import { DASHBOARD_CONTRIBUTIONS, type DashboardContribution } from '../core/dashboard.js';
 
 /** The home page of every role; features contribute through `forRoot([...])` in app.module.ts. */
 @Module({})

@@ -153,7 +153,7 @@ export class DevelopmentAdmissionController {
   assignToBranchAndGroup(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
     // A secretary may move the probationary member only into an organisation within their reach.
     const { orgId } = parseWith(assignToBranchAndGroupBody, body);
-    if (orgId) assertOrgInScope(this.steps.developmentScope(request.user), orgId);
+    if (orgId) assertOrgInScope(request.user, orgId);
     return this.steps.send(
       request,
       id,

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { can, ROLES, type Action } from '../auth/permissions.js';
+import { can, ROLES, type Action } from '../auth/auth.facts.js';
 import { accessRuleOf, type AccessRule } from '../core/http/access.js';
 import { historyUntil } from './commands/development.fixtures.js';
 import { DevelopmentAdmissionController } from './development-admission.controller.js';

@@ -1,4 +1,4 @@
-import { can, ROLES, SCOPED_ROLES, type Role } from '../auth/permissions.js';
+import { can, ROLES, SCOPED_ROLES, type Role } from '../auth/auth.facts.js';
 import type { LocalDate } from '../core/time/local-date.js';
 import type { DevelopmentCase } from './development-case.js';
 import type { CaseStatus } from './development-steps.js';

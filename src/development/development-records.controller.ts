@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { can } from '../auth/permissions.js';
+import { can } from '../auth/auth.facts.js';
 import { DomainError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { BodySchema } from '../core/http/openapi.js';

@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import type { Policy } from '../core/jobs/policy.js';
+import { Global, Module } from '@nestjs/common';
 import type { Projection } from '../core/projections/projection.js';
 import { AppointIntroducersHandler } from './commands/appoint-introducers.js';
 import { ArchiveMaterialsHandler } from './commands/archive-materials.js';
@@ -29,14 +28,12 @@ import { SubmitConversionApplicationHandler } from './commands/submit-conversion
 import { TakeOathHandler } from './commands/take-oath.js';
 import { DevelopmentAdmissionController } from './development-admission.controller.js';
 import { DevelopmentCultivationController } from './development-cultivation.controller.js';
-import { INTRODUCER_ELIGIBILITY, RosterIntroducerEligibility } from './development-facts.js';
-import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { DevelopmentFacts, INTRODUCER_ELIGIBILITY } from './development.facts.js';
+import { RosterIntroducerEligibility } from './introducer-eligibility.js';
 import { DevelopmentController } from './development.controller.js';
 import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
 import { developmentCasesProjection } from './projections/development-cases.projection.js';
 import { developmentObligationsProjection } from './projections/development-obligations.projection.js';
-import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
-import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
 import { developmentPipelineProjection } from './projections/development-pipeline.projection.js';
 import { StepSender } from './step-sender.js';
 import { AttachDevelopmentRecordHandler } from './commands/attach-development-record.js';
@@ -48,9 +45,6 @@ export const developmentProjections: Projection[] = [
   developmentPipelineProjection,
   developedPerYearProjection,
 ];
-
-/** Approvals put people on the roster (issue #5); the handlers are among the providers below. */
-export const developmentPolicies: Policy[] = [probationaryMembershipPolicy];
 
 const commandHandlers = [
   SubmitApplicationHandler,
@@ -82,10 +76,13 @@ const commandHandlers = [
   AttachDevelopmentRecordHandler,
 ];
 
-/** Membership development (发展党员, domain.md §4): 5 stages, 25 steps, the time rules as versioned data. */
+/**
+ * Membership development (发展党员, domain.md §4): 5 stages, 25 steps, the time rules as versioned data.
+ * Step handlers read the roster through the organisations' read door (OrganizationsFacts, global). Global
+ * itself for its own read door: the roster follows approved cases through DevelopmentFacts.
+ */
+@Global()
 @Module({
-  // Step handlers read roster facts (does the branch cover the unit, how many full members) from it.
-  imports: [OrganizationsModule],
   controllers: [
     DevelopmentController,
     DevelopmentCultivationController,
@@ -94,10 +91,11 @@ const commandHandlers = [
   ],
   providers: [
     ...commandHandlers,
-    ...probationaryMembershipJobs,
     StepSender,
+    DevelopmentFacts,
     // The conduct feature will replace this with one that knows who is under 留党察看.
     { provide: INTRODUCER_ELIGIBILITY, useClass: RosterIntroducerEligibility },
   ],
+  exports: [DevelopmentFacts],
 })
 export class DevelopmentModule {}

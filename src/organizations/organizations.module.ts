@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { SCOPE_RESOLVER } from '../core/http/scope.js';
+import type { Policy } from '../core/jobs/policy.js';
 import type { Projection } from '../core/projections/projection.js';
 import { AffiliateUnitHandler } from './commands/affiliate-unit.js';
 import { AssignPositionHandler } from './commands/assign-position.js';
@@ -15,10 +17,14 @@ import { TransferMemberHandler } from './commands/transfer-member.js';
 import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
 import { PartyOrganizationsController } from './party-organizations.controller.js';
+import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
+import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
 import { membersProjection } from './projections/members.projection.js';
 import { partyOrgsProjection } from './projections/party-orgs.projection.js';
 import { positionsProjection } from './projections/positions.projection.js';
 import { unitsProjection } from './projections/units.projection.js';
+import { OrganizationScopeResolver } from './organization-scope.js';
+import { OrganizationsFacts } from './organizations.facts.js';
 import { RosterFacts } from './roster-facts.js';
 import { UnitsController } from './units.controller.js';
 
@@ -28,6 +34,9 @@ export const organizationsProjections: Projection[] = [
   membersProjection,
   positionsProjection,
 ];
+
+/** Approved development cases put people on the roster (issue #5); the handlers are among the providers below. */
+export const organizationsPolicies: Policy[] = [probationaryMembershipPolicy];
 
 const commandHandlers = [
   RegisterUnitHandler,
@@ -44,11 +53,22 @@ const commandHandlers = [
   RemoveMemberHandler,
 ];
 
-/** Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8). */
+/**
+ * Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8).
+ * Global for its read door: other features inject OrganizationsFacts (does the branch cover the unit…)
+ * without importing this module, and the access guard the one scope resolver.
+ */
+@Global()
 @Module({
   controllers: [UnitsController, PartyOrganizationsController, MemberImportController, MembersController],
-  providers: [...commandHandlers, RosterFacts],
-  // Other features' handlers read roster facts through it (development: does the branch cover the unit…).
-  exports: [RosterFacts],
+  providers: [
+    ...commandHandlers,
+    ...probationaryMembershipJobs,
+    RosterFacts,
+    OrganizationsFacts,
+    OrganizationScopeResolver,
+    { provide: SCOPE_RESOLVER, useExisting: OrganizationScopeResolver },
+  ],
+  exports: [OrganizationsFacts, SCOPE_RESOLVER],
 })
 export class OrganizationsModule {}

@@ -1,6 +1,6 @@
-import type { Bilingual } from '../core/errors.js';
-import type { Actor } from '../core/http/request-context.js';
-import type { ReadModelDb } from '../core/projections/projection.js';
+import type { Bilingual } from './errors.js';
+import type { Actor } from './http/request-context.js';
+import type { ReadModelDb } from './projections/projection.js';
 
 export interface Tile {
   key: string;
@@ -30,7 +30,7 @@ export interface DashboardPart {
 }
 
 /**
- * Each feature contributes its part of the home page; it sees the actor, so scoped roles see their
+ * The kernel's port for the home page (src/dashboard/ shows it): each feature contributes its part; it sees the actor, so scoped roles see their
  * own, and today's date in Asia/Shanghai from the injected clock.
  */
 export type DashboardContribution = (db: ReadModelDb, actor: Actor, today: string) => DashboardPart;
