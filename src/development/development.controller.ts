@@ -7,7 +7,7 @@ import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
-import { assertOrgInScope, orgIdsInScope, withinScope } from '../core/http/scope.js';
+import { assertOrgInScope, reachOf, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -140,12 +140,12 @@ export class DevelopmentController {
   @Get('pipeline')
   @Allow('development', 'list')
   pipeline(@Req() request: ActorRequest) {
-    return pipeline(this.db, orgIdsInScope(request.user));
+    return pipeline(this.db, reachOf(request.user)?.orgIds ?? null);
   }
 
   @Get('developed-per-year')
   @Allow('development', 'list')
-  developed(@Query('year') year?: string) {
-    return developedPerYear(this.db, year && /^\d{4}$/.test(year) ? Number(year) : undefined);
+  developed(@Req() request: ActorRequest, @Query('year') year?: string) {
+    return developedPerYear(this.db, year && /^\d{4}$/.test(year) ? Number(year) : undefined, reachOf(request.user));
   }
 }

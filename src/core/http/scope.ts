@@ -80,9 +80,9 @@ export const orgInScope = (actor: Actor | undefined, orgId: string, unitId?: str
   return scope.orgIds.includes(orgId) || (unitId !== undefined && scope.unitIds.includes(unitId));
 };
 
-/** The organisations a scoped actor answers for; null for those who see everything. */
-export const orgIdsInScope = (actor: Actor | undefined): readonly string[] | null =>
-  scoped(actor) ? scopeOf(actor).orgIds : null;
+/** What a scoped actor answers for, for a query that is no list query; null for those who see everything. */
+export const reachOf = (actor: Actor | undefined): Pick<Scope, 'orgIds' | 'unitIds'> | null =>
+  scoped(actor) ? scopeOf(actor) : null;
 
 /** The 403 for a Party organisation (or what belongs to it) outside the actor's scope. */
 export const orgOutOfScope = () =>

@@ -28,7 +28,11 @@ export const developedPerYearProjection: Projection = {
     const { before } = states.fold(db, recorded);
     if (recorded.type !== 'AdmissionApproved' || before.status === 'none') return;
     const year = Number((recorded as unknown as AdmissionApproved).data.probationStart.slice(0, 4));
-    statement(db, 'INSERT OR IGNORE INTO developed_per_year VALUES (?, ?, ?, 0)').run(before.orgId, before.unitId, year);
+    statement(db, 'INSERT OR IGNORE INTO developed_per_year VALUES (?, ?, ?, 0)').run(
+      before.orgId,
+      before.unitId,
+      year,
+    );
     statement(
       db,
       'UPDATE developed_per_year SET members = members + 1 WHERE org_id = ? AND unit_id = ? AND year = ?',
@@ -36,14 +40,28 @@ export const developedPerYearProjection: Projection = {
   },
 };
 
-/** Per organisation and year (GET /api/development/developed-per-year). */
-export const developedPerYear = (db: ReadModelDb, year?: number) =>
+/**
+ * Per organisation and year (GET /api/development/developed-per-year), counting only the admissions in the
+ * organisations or units a scoped actor answers for (`reach`; null: all).
+ */
+export const developedPerYear = (
+  db: ReadModelDb,
+  year?: number,
+  reach: { orgIds: readonly string[]; unitIds: readonly string[] } | null = null,
+) =>
   statement(
     db,
     `SELECT d.org_id AS orgId, o.name AS orgName, d.year, sum(d.members) AS members FROM developed_per_year d
     ${names.join('o', 'org', 'd.org_id')} WHERE (? IS NULL OR d.year = ?)
+      AND (? IS NULL OR d.org_id IN (SELECT value FROM json_each(?)) OR d.unit_id IN (SELECT value FROM json_each(?)))
     GROUP BY d.org_id, d.year ORDER BY d.year DESC, o.name_key`,
-  ).all(year ?? null, year ?? null) as { orgId: string; orgName: string | null; year: number; members: number }[];
+  ).all(
+    year ?? null,
+    year ?? null,
+    reach && 1,
+    JSON.stringify(reach?.orgIds ?? []),
+    JSON.stringify(reach?.unitIds ?? []),
+  ) as { orgId: string; orgName: string | null; year: number; members: number }[];
 
 /** Per unit, organisation and year: what other features read through development.facts.ts. */
 export const developedPerUnit = (db: ReadModelDb, year?: number) =>

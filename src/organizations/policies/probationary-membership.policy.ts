@@ -1,6 +1,10 @@
 import { jobId, type JobRequest, type Policy } from '../../core/jobs/policy.js';
 import type { RecordedEvent } from '../../core/messages.js';
-import type { AdmissionApproved, AssignedToBranchAndGroup, ConversionApproved } from '../../development/development.events.js';
+import type {
+  AdmissionApproved,
+  AssignedToBranchAndGroup,
+  ConversionApproved,
+} from '../../development/development.events.js';
 
 /** Jobs of this policy; each has one handler in probationary-membership.jobs.ts. */
 export const ENROL_PROBATIONARY_MEMBER = 'enrol-probationary-member';
