@@ -20,7 +20,11 @@ export default tseslint.config(
     // Features meet only through their events and read doors; the kernel knows no feature.
     files: ['src/**/*.ts'],
     plugins: { local: featureBoundaries },
-    rules: { 'local/feature-boundaries': 'error' },
+    rules: {
+      // The demo county is still assembled from each feature's commands: unchecked until each feature
+      // contributes its own demo part.
+      'local/feature-boundaries': ['error', { assemblies: ['demo'] }],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -9,10 +9,18 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 const KERNEL = 'core';
 
 /**
- * Folders that assemble every feature rather than being one: the demo county is still built from each
- * feature's commands and deciders. Remove it from here once each feature contributes its own demo part.
+ * Options (eslint.config.js): `assemblies`, folders that assemble every feature rather than being one,
+ * unchecked (the demo county is still built from each feature's commands and deciders); `shared`, folders
+ * every feature may import like the kernel (none yet).
  */
-export const ASSEMBLIES = ['demo'];
+const OPTIONS = {
+  type: 'object',
+  properties: {
+    assemblies: { type: 'array', items: { type: 'string' } },
+    shared: { type: 'array', items: { type: 'string' } },
+  },
+  additionalProperties: false,
+};
 
 /** The folder path of `path` under `root` (['organizations', 'commands', 'x.ts']), or null outside it. */
 const under = (root, path) => {
@@ -29,7 +37,7 @@ export const featureBoundaries = {
   meta: {
     type: 'problem',
     docs: { description: 'A feature imports of another only its events file and its read door; the kernel none' },
-    schema: [],
+    schema: [OPTIONS],
     messages: {
       reach:
         "src/{{own}}/ may import of src/{{other}}/ only '{{other}}.events' and the read door '{{other}}.facts', " +
@@ -38,10 +46,11 @@ export const featureBoundaries = {
     },
   },
   create(context) {
+    const { assemblies = [], shared = [] } = context.options[0] ?? {};
     const root = resolve(context.cwd, 'src');
     const from = under(root, context.filename);
-    // Outside src/, or a file of the composition root: nothing to check.
-    if (!from || from.length < 2 || ASSEMBLIES.includes(from[0])) return {};
+    // Outside src/, or a file of the composition root or of an assembly: nothing to check.
+    if (!from || from.length < 2 || assemblies.includes(from[0])) return {};
     const own = from[0];
     const check = (node, specifier) => {
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
@@ -53,7 +62,7 @@ export const featureBoundaries = {
         context.report({ node, messageId: 'kernel', data: { other, specifier } });
         return;
       }
-      if (other === KERNEL || isDoor(other, target)) return;
+      if (other === KERNEL || shared.includes(other) || isDoor(other, target)) return;
       context.report({ node, messageId: 'reach', data: { own, other, specifier } });
     };
     const source = (node) => node.source && check(node.source, node.source.value);

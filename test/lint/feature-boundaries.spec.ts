@@ -33,15 +33,28 @@ tester.run('feature-boundaries', featureBoundaries, {
     { filename: file('src/organizations/import/x.ts'), code: "import { C } from '../../core/http/scope.js';" },
     { filename: file('src/development/x.ts'), code: "import { z } from 'zod'; import { C } from '../config.js';" },
     { filename: file('src/core/x.ts'), code: "import { C } from '../config.js'; import { S } from './http/scope.js';" },
-    // The composition root and the demo county's assembly import what they assemble; tests under test/ too.
+    // The composition root and an assembly (option) import what they assemble; tests under test/ too.
     { filename: file('src/app.module.ts'), code: "import { M } from './organizations/organizations.module.js';" },
     {
       filename: file('src/demo/demo-county.ts'),
       code: "import { C } from '../organizations/commands/enroll-member.js';",
+      options: [{ assemblies: ['demo'] }],
+    },
+    // A shared folder (option) is imported like the kernel.
+    {
+      filename: file('src/organizations/x.ts'),
+      code: "import { county } from '../demo/county-data.js';",
+      options: [{ shared: ['demo'] }],
     },
     { filename: file('test/development/x.e2e.ts'), code: "import { C } from '../../src/development/step-sender.js';" },
   ],
   invalid: [
+    {
+      // Without the option the demo folder is a feature like any other.
+      filename: file('src/demo/demo-county.ts'),
+      code: "import { C } from '../organizations/commands/enroll-member.js';",
+      errors: [{ messageId: 'reach' }],
+    },
     {
       filename: file('src/development/step-sender.ts'),
       code: "import { RosterFacts } from '../organizations/roster-facts.js';",
