@@ -9,7 +9,7 @@ import { openReadModelDb } from '../src/core/projections/read-model-db.js';
 import { systemClock } from '../src/core/time/clock.js';
 import { seedDemoCounty } from '../src/demo/demo-county.js';
 import { uuidFrom } from '../src/core/ids.js';
-import { seededRandom } from '../src/demo/random.js';
+import { seededRandom } from '../src/core/demo/random.js';
 import { organizationsFeature } from '../src/organizations/organizations.feature.js';
 import { listMembers, memberList } from '../src/organizations/projections/members.projection.js';
 import { envInt, withTempDir } from './util.js';

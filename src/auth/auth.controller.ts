@@ -9,6 +9,7 @@ import { commandMetadataFrom, type ActorRequest } from '../core/http/request-con
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { allowedFor, ROLE_MATRIX, type Permissions } from '../core/roles.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
 import { TokenActorResolver } from './actor-resolver.js';
 import { ChangePasswordCommand, changeOwnPasswordBody } from './commands/change-password.js';
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly commands: CommandGateway,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ROLE_MATRIX) private readonly matrix: Permissions,
   ) {}
 
   @Post('login')
@@ -79,7 +81,8 @@ export class AuthController {
       throw invalidCredentials();
     }
     this.lockout.recordSuccess(username, address);
-    return { ...(await this.tokens.issue(user.id)), user };
+    // What the user may do, from the matrix the guard checks: the admin shows nothing the guard would refuse.
+    return { ...(await this.tokens.issue(user.id)), user, permissions: this.permissionsOf(user.roles) };
   }
 
   @Post('logout')
@@ -94,7 +97,15 @@ export class AuthController {
   @Get('me')
   @Allow('account', 'show')
   me(@Req() request: ActorRequest) {
-    return getUser(this.db, request.user!.id);
+    const user = getUser(this.db, request.user!.id);
+    return user && { ...user, permissions: this.permissionsOf(user.roles) };
+  }
+
+  private permissionsOf(roles: readonly { role: string }[]) {
+    return allowedFor(
+      this.matrix,
+      roles.map((grant) => grant.role),
+    );
   }
 
   @Post('password')

@@ -1,6 +1,6 @@
 import { command } from '../core/command-handling.js';
 import type { Role } from '../core/roles.js';
-import type { DemoPart } from '../demo/demo-part.js';
+import type { DemoPart } from '../core/demo/demo-part.js';
 import { userStream } from './auth.events.js';
 import { registerUser } from './commands/register-user.js';
 import { user } from './user.js';

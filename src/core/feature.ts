@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { DemoPart } from '../demo/demo-part.js';
+import type { DemoPart } from './demo/demo-part.js';
 import type { DashboardContribution } from './dashboard.js';
 import { StartupError } from './errors.js';
 import type { Policy } from './jobs/policy.js';

@@ -50,6 +50,20 @@ export const can = (matrix: Permissions, roles: readonly string[], resource: str
 };
 
 /**
+ * What `roles` may do under `matrix`, resource by resource (only the actions allowed): what the admin is
+ * told at sign-in, so its menus and buttons offer exactly what the guard allows.
+ */
+export const allowedFor = (matrix: Permissions, roles: readonly string[]): Record<string, Action[]> =>
+  Object.fromEntries(
+    Object.entries(matrix)
+      .map(([resource, actions]) => [
+        resource,
+        (Object.keys(actions) as Action[]).filter((action) => can(matrix, roles, resource, action)),
+      ])
+      .filter(([, actions]) => actions.length > 0),
+  );
+
+/**
  * One matrix from several (the kernel's and each feature's). A resource declared twice is a mistake
  * the app refuses to start with: `duplicate` gets the resource and the two owners, and throws.
  */

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { recentActivity } from '../audit/projections/activity.projection.js';
+import { AuditFacts } from '../audit/audit.facts.js';
 import { Allow } from '../core/http/access.js';
 import type { ActorRequest } from '../core/http/request-context.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
@@ -15,6 +15,7 @@ export class DashboardController {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(DASHBOARD_CONTRIBUTIONS) private readonly contributions: DashboardContribution[],
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditFacts,
   ) {}
 
   @Get()
@@ -29,7 +30,7 @@ export class DashboardController {
       tiles: parts.flatMap((part) => part.tiles ?? []),
       charts: parts.flatMap((part) => part.charts ?? []),
       // Recent activity covers the whole county: only for the bureau and auditors.
-      recent: seesEverything ? recentActivity(this.db, 10) : [],
+      recent: seesEverything ? this.audit.recentActivity(10) : [],
     };
   }
 }

@@ -4,9 +4,9 @@ import { uuidFrom } from '../core/ids.js';
 import type { Clock } from '../core/time/clock.js';
 import { shanghaiDate } from '../core/time/local-date.js';
 import { FEATURES } from '../features.js';
-import { DemoCounty } from './county.js';
-import { demoMetadataOn, demoRunner, type DemoContext } from './demo-part.js';
-import { seededRandom } from './random.js';
+import { DemoCounty } from '../core/demo/county.js';
+import { demoMetadataOn, demoRunner, type DemoContext } from '../core/demo/demo-part.js';
+import { seededRandom } from '../core/demo/random.js';
 
 /** What each part made (`units: 84`, `developmentCases: 21`…) and the events the whole seed appended. */
 export type DemoSummary = Record<string, number> & { events: number };

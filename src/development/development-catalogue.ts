@@ -1,4 +1,9 @@
-import { can, ROLES, SCOPED_ROLES, type Role } from '../auth/permissions.js';
+import { can as canIn, ROLES, SCOPED_ROLES, type Action, type Role } from '../core/roles.js';
+import { DEVELOPMENT_PERMISSIONS } from './development.permissions.js';
+
+/** Development's own resource, under its own matrix (the guard checks the same, merged with the others'). */
+const can = (roles: readonly string[], resource: 'development', action: Action) =>
+  canIn(DEVELOPMENT_PERMISSIONS, roles, resource, action);
 import type { LocalDate } from '../core/time/local-date.js';
 import type { DevelopmentCase } from './development-case.js';
 import {

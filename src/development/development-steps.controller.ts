@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { can } from '../auth/permissions.js';
+import { can } from '../core/roles.js';
+import { DEVELOPMENT_PERMISSIONS } from './development.permissions.js';
 import { DomainError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { BodySchema } from '../core/http/openapi.js';
@@ -33,7 +34,7 @@ export class DevelopmentStepsController {
     // The same roles as may send the step itself (step 1 is `development.create`, the committee's `approve`).
     // The route is `edit`: a secretary with edit but without approve cannot get past the check below.
     const action = STEP_RULES[step].action;
-    if (!can(request.user?.roles ?? [], 'development', action))
+    if (!can(DEVELOPMENT_PERMISSIONS, request.user?.roles ?? [], 'development', action))
       throw new DomainError(
         'access.denied',
         {

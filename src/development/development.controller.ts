@@ -7,7 +7,7 @@ import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
-import { assertOrgInScope, withinScope } from '../core/http/scope.js';
+import { assertOrgInScope, reachOf, withinScope } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -48,7 +48,7 @@ export class DevelopmentController {
   })
   async apply(@Body() body: unknown, @Req() request: ActorRequest) {
     const data = parseWith(submitApplicationBody, body);
-    assertOrgInScope(this.steps.developmentScope(request.user), data.orgId, data.unitId);
+    assertOrgInScope(request.user, data.orgId, data.unitId);
     const personId = newRecordId(request);
     const metadata = commandMetadataFrom(request, this.clock);
     const receipt = await this.commands.send(
@@ -71,7 +71,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, developmentCaseList);
     const { rows, total } = listDevelopmentCases(
       this.db,
-      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'c.org_id', unit: 'c.unit_id' }),
+      withinScope(listQuery, request.user, { org: 'c.org_id', unit: 'c.unit_id' }),
     );
     setContentRange(response, 'development/cases', listQuery.offset, rows.length, total);
     return rows;
@@ -131,7 +131,7 @@ export class DevelopmentController {
     const listQuery = parseListQuery(query, obligationList);
     const { rows, total } = listObligations(
       this.db,
-      withinScope(listQuery, this.steps.developmentScope(request.user), { org: 'b.org_id', unit: 'b.unit_id' }),
+      withinScope(listQuery, request.user, { org: 'b.org_id', unit: 'b.unit_id' }),
     );
     setContentRange(response, 'development/obligations', listQuery.offset, rows.length, total);
     return rows;
@@ -140,13 +140,12 @@ export class DevelopmentController {
   @Get('pipeline')
   @Allow('development', 'list')
   pipeline(@Req() request: ActorRequest) {
-    const actor = this.steps.developmentScope(request.user);
-    return pipeline(this.db, !actor || actor.unrestricted ? null : actor.orgIds);
+    return pipeline(this.db, reachOf(request.user)?.orgIds ?? null);
   }
 
   @Get('developed-per-year')
   @Allow('development', 'list')
-  developed(@Query('year') year?: string) {
-    return developedPerYear(this.db, year && /^\d{4}$/.test(year) ? Number(year) : undefined);
+  developed(@Req() request: ActorRequest, @Query('year') year?: string) {
+    return developedPerYear(this.db, year && /^\d{4}$/.test(year) ? Number(year) : undefined, reachOf(request.user));
   }
 }

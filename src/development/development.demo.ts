@@ -1,6 +1,6 @@
 import { addDays } from '../core/time/local-date.js';
 import * as data from '../demo/county-data.js';
-import type { DemoPart } from '../demo/demo-part.js';
+import type { DemoPart } from '../core/demo/demo-part.js';
 import { developmentCase } from './development-case.js';
 import { seedDevelopmentCase, type CaseVariant } from './development-demo-cases.js';
 import { developmentStream } from './development.events.js';

@@ -4,7 +4,6 @@ import { DEVELOPMENT_EVENT_TYPES } from './development.events.js';
 import { DevelopmentModule } from './development.module.js';
 import { developmentObligations } from './development.obligations.js';
 import { DEVELOPMENT_PERMISSIONS } from './development.permissions.js';
-import { probationaryMembershipPolicy } from './policies/probationary-membership.policy.js';
 import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
 import { developmentCasesProjection } from './projections/development-cases.projection.js';
 import { developmentObligationsProjection } from './projections/development-obligations.projection.js';
@@ -21,8 +20,6 @@ export const developmentFeature: Feature = {
     developmentPipelineProjection,
     developedPerYearProjection,
   ],
-  // Approvals put people on the roster (issue #5); the job handlers are providers of the module.
-  policies: [probationaryMembershipPolicy],
   permissions: DEVELOPMENT_PERMISSIONS,
   demo: developmentDemo,
   obligations: [developmentObligations],

@@ -98,8 +98,8 @@ export const STEP_COMMANDS: Record<CaseCommandKey, StepCommandBinding> = {
   approval: sends('DecideAdmission', approval),
   approvalFiled: sends('FileAdmission', approvalFiled),
   // A secretary may move the probationary member only into an organisation within their reach.
-  assigned: sends('AssignToBranchAndGroup', assigned, ({ orgId }, request, steps) => {
-    if (orgId) assertOrgInScope(steps.developmentScope(request.user), orgId);
+  assigned: sends('AssignToBranchAndGroup', assigned, ({ orgId }, request) => {
+    if (orgId) assertOrgInScope(request.user, orgId);
   }),
   oath: sends('TakeOath', oath),
   observation: sends('RecordProbationObservation', observation),

@@ -9,7 +9,7 @@ import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
-import { RosterFacts } from '../organizations/roster-facts.js';
+import { OrganizationsFacts } from '../organizations/organizations.facts.js';
 import type { z } from 'zod';
 import type { DevelopmentCase } from './development-case.js';
 import { STEP_RULES, titleOf, type CommandKey } from './development-steps.js';
@@ -30,7 +30,7 @@ type Message<Type extends string, Data> = new (
 export class StepSender {
   constructor(
     private readonly commands: CommandGateway,
-    private readonly roster: RosterFacts,
+    private readonly roster: OrganizationsFacts,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -55,20 +55,14 @@ export class StepSender {
   }
 
   /**
-   * A secretary's reach over cases: their organisations and every one under them (as for the Party
-   * organisations themselves, org-scope.ts), so a committee's secretary reaches its branches' cases.
-   * Instructors keep their units; unrestricted roles see everything.
+   * The case, when it is in the actor's reach (a 404 when there is none, a 403 when it is outside): a
+   * secretary's organisations and every one under them, so a committee's secretary reaches its branches'
+   * cases; an instructor's units (the one scope, core/http/scope.ts).
    */
-  developmentScope(actor: Actor | undefined): Actor | undefined {
-    if (!actor || actor.unrestricted || !actor.orgIds.length) return actor;
-    return { ...actor, orgIds: this.roster.orgsWithin(actor.orgIds) };
-  }
-
-  /** The case, when it is in the actor's reach (a 404 when there is none, a 403 when it is outside). */
   caseInScope(request: ActorRequest, personId: string): DevelopmentCaseRow {
     const row = getDevelopmentCase(this.db, personId);
     if (!row) throw new NotFoundError({ zh: '发展记录', en: 'Development case' }, personId);
-    assertOrgInScope(this.developmentScope(request.user), row.orgId, row.unitId);
+    assertOrgInScope(request.user, row.orgId, row.unitId);
     return row;
   }
 

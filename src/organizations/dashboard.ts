@@ -1,5 +1,5 @@
 import { parseListQuery } from '../core/http/list-query.js';
-import { withinScope, withinUnits } from '../core/http/scope.js';
+import { scopeOf, withinScope, withinUnits } from '../core/http/scope.js';
 import type { Actor } from '../core/http/request-context.js';
 import { addMonths } from '../core/time/local-date.js';
 import type { DashboardContribution, Tile } from '../core/dashboard.js';
@@ -33,8 +33,9 @@ const counted = (
 /** Units, organisations and the roster at a glance (only the actor's own for scoped roles); each tile opens its list. */
 export const unitsDashboard: DashboardContribution = (db, actor, today) => {
   const scoped = !actor.unrestricted;
-  const where = scoped ? `WHERE id IN (${actor.unitIds.map(() => '?').join(', ') || 'NULL'})` : '';
-  const params = scoped ? actor.unitIds : [];
+  // The units the actor may look at, as the units list narrows them (the tile opens that list).
+  const where = scoped ? 'WHERE id IN (SELECT value FROM json_each(?))' : '';
+  const params = scoped ? [JSON.stringify(scopeOf(actor).visibleUnitIds)] : [];
   const counts = new Map(
     (
       db.prepare(`SELECT type, count(*) AS n FROM units ${where} GROUP BY type`).all(...params) as {

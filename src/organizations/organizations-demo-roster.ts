@@ -1,8 +1,8 @@
 import { command, foldStream } from '../core/command-handling.js';
 import { addDays } from '../core/time/local-date.js';
-import type { DemoMember } from '../demo/county.js';
+import type { DemoMember } from '../core/demo/county.js';
 import * as data from '../demo/county-data.js';
-import type { DemoContext } from '../demo/demo-part.js';
+import type { DemoContext } from '../core/demo/demo-part.js';
 import { assignPosition } from './commands/assign-position.js';
 import { endPosition } from './commands/end-position.js';
 import { enrollMember } from './commands/enroll-member.js';

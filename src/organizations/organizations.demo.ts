@@ -1,6 +1,6 @@
 import { command } from '../core/command-handling.js';
 import * as data from '../demo/county-data.js';
-import type { DemoContext, DemoPart } from '../demo/demo-part.js';
+import type { DemoContext, DemoPart } from '../core/demo/demo-part.js';
 import { affiliateUnit } from './commands/affiliate-unit.js';
 import { electCommittee } from './commands/elect-committee.js';
 import { foundPartyOrganization } from './commands/found-party-organization.js';

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { SCOPE_RESOLVER } from '../core/http/scope.js';
 import { AffiliateUnitHandler } from './commands/affiliate-unit.js';
 import { AssignPositionHandler } from './commands/assign-position.js';
 import { ChangeMemberCategoryHandler } from './commands/change-member-category.js';
@@ -14,6 +15,9 @@ import { TransferMemberHandler } from './commands/transfer-member.js';
 import { MemberImportController } from './import/import.controller.js';
 import { MembersController } from './members.controller.js';
 import { PartyOrganizationsController } from './party-organizations.controller.js';
+import { probationaryMembershipJobs } from './policies/probationary-membership.jobs.js';
+import { OrganizationScopeResolver } from './organization-scope.js';
+import { OrganizationsFacts } from './organizations.facts.js';
 import { RosterFacts } from './roster-facts.js';
 import { UnitsController } from './units.controller.js';
 
@@ -32,11 +36,22 @@ const commandHandlers = [
   RemoveMemberHandler,
 ];
 
-/** Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8). */
+/**
+ * Units, Party organisations, affiliation, members, posts and the roster import (domain.md §1, §8).
+ * Global for its read door: other features inject OrganizationsFacts (does the branch cover the unit…)
+ * without importing this module, and the access guard the one scope resolver.
+ */
+@Global()
 @Module({
   controllers: [UnitsController, PartyOrganizationsController, MemberImportController, MembersController],
-  providers: [...commandHandlers, RosterFacts],
-  // Other features' handlers read roster facts through it (development: does the branch cover the unit…).
-  exports: [RosterFacts],
+  providers: [
+    ...commandHandlers,
+    ...probationaryMembershipJobs,
+    RosterFacts,
+    OrganizationsFacts,
+    OrganizationScopeResolver,
+    { provide: SCOPE_RESOLVER, useExisting: OrganizationScopeResolver },
+  ],
+  exports: [OrganizationsFacts, SCOPE_RESOLVER],
 })
 export class OrganizationsModule {}

@@ -8,7 +8,7 @@ import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/ht
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
-import { assertOrgInScope } from '../core/http/scope.js';
+import { assertOrgInScope, assertOrgVisible, withinVisibleOrgs } from '../core/http/scope.js';
 import { parseWith } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -18,7 +18,6 @@ import { ElectCommitteeCommand, electCommitteeBody } from './commands/elect-comm
 import { EndPositionCommand, endPositionBody } from './commands/end-position.js';
 import { FoundPartyOrganizationCommand, foundPartyOrganizationBody } from './commands/found-party-organization.js';
 import { SetApprovalAuthorityCommand, setApprovalAuthorityBody } from './commands/set-approval-authority.js';
-import { assertOrgVisible, withinVisibleOrgs } from './org-scope.js';
 import { ORG_KIND_LABELS, POSITION_TITLE_LABELS } from './organizations.events.js';
 import { getPartyOrg, listPartyOrgs, partyOrgList, type PartyOrgRow } from './projections/party-orgs.projection.js';
 import { getPosition, listPositions, positionList, type PositionRow } from './projections/positions.projection.js';
@@ -130,7 +129,7 @@ export class PartyOrganizationsController {
   get(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
     const row = getPartyOrg(this.db, id);
     if (!row) throw new NotFoundError(PARTY_ORG, id);
-    assertOrgVisible(this.db, request.user, id);
+    assertOrgVisible(request.user, id);
     return row;
   }
 
@@ -210,7 +209,7 @@ export class PartyOrganizationsController {
   position(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
     const row = getPosition(this.db, id);
     if (!row) throw new NotFoundError({ zh: '职务', en: 'Post' }, id);
-    assertOrgVisible(this.db, request.user, row.orgId);
+    assertOrgVisible(request.user, row.orgId);
     return row;
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { nameKey } from '../core/http/validation.js';
-import { rosterOn } from './projections/member-history.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 
 export interface OrgFacts {
@@ -13,10 +12,11 @@ export interface OrgFacts {
 }
 
 /**
- * What a decider about one stream needs to know of others (does the unit exist, which units does
- * the organisation cover, how many full members…), read from the roster's read models by the
+ * What this feature's deciders about one stream need to know of others (does the unit exist, which units
+ * does the organisation cover, how many full members…), read from the roster's read models by the
  * handler and passed in, so deciders stay pure. The command gateway waits for projections after
- * every write, so these facts include the writer's own previous commands.
+ * every write, so these facts include the writer's own previous commands. Other features ask through the
+ * read door instead (organizations.facts.ts).
  */
 @Injectable()
 export class RosterFacts {
@@ -46,35 +46,6 @@ export class RosterFacts {
     return { ...row, unitIds: units.map((u) => u.id) };
   }
 
-  /**
-   * The committee that approves new members for `orgId` (domain.md §4.1): the nearest basic-level Party
-   * committee with approval authority at or above it in the tree; null when there is none.
-   */
-  approvingCommitteeOf(orgId: string): { id: string; name: string } | null {
-    return (
-      (statement(
-        this.db,
-        `WITH RECURSIVE up(id, depth) AS (SELECT ?, 0
-           UNION ALL SELECT o.parent_id, up.depth + 1 FROM party_orgs o JOIN up ON o.id = up.id
-           WHERE o.parent_id IS NOT NULL AND up.depth < 50)
-         SELECT o.id, o.name FROM up JOIN party_orgs o ON o.id = up.id
-         WHERE o.kind = 'basic_party_committee' AND o.approval_authority = 1 ORDER BY up.depth LIMIT 1`,
-      ).get(orgId) as { id: string; name: string } | undefined) ?? null
-    );
-  }
-
-  /** The organisations given and every one under them, at any depth (a secretary's reach, as org-scope.ts). */
-  orgsWithin(orgIds: readonly string[]): string[] {
-    if (!orgIds.length) return [];
-    const rows = statement(
-      this.db,
-      `WITH RECURSIVE own(id) AS (SELECT value FROM json_each(?)
-         UNION SELECT o.id FROM party_orgs o JOIN own ON o.parent_id = own.id)
-       SELECT id FROM own`,
-    ).all(JSON.stringify(orgIds)) as { id: string }[];
-    return rows.map((row) => row.id);
-  }
-
   /** The unit's own branch, general branch or committee (B18), if it has one. */
   ownOrgOf(unitId: string): OrgFacts | null {
     const own = statement(
@@ -87,23 +58,6 @@ export class RosterFacts {
 
   fullMembers(unitId: string): number {
     return fullMembersOfUnit(this.db, unitId);
-  }
-
-  /**
-   * The organisation's active members on a day, by category: a branch meeting's entitled voters are at
-   * most its full members that day, and the probationary members who attend (without a vote) at most its
-   * probationary ones.
-   */
-  rosterOn(orgId: string, on: string): { full: number; probationary: number } {
-    return rosterOn(this.db, orgId, on);
-  }
-
-  /** A member's name, category and status, or null when the id is nobody on the roster. */
-  member(memberId: string): { id: string; name: string; category: string; status: string } | null {
-    return (
-      (statement(this.db, 'SELECT id, name, category, status FROM members WHERE id = ?').get(memberId) as
-        { id: string; name: string; category: string; status: string } | undefined) ?? null
-    );
   }
 
   /** The organisation exists and covers the unit (one of its units, or the unit is affiliated to it). */

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { can, ROLES, type Role } from '../../src/auth/permissions.js';
+import { assembleFeatures } from '../../src/core/feature.js';
+import { can as canIn, ROLES, type Action, type Role } from '../../src/core/roles.js';
+import { FEATURES } from '../../src/features.js';
+
+/** The matrix the guard checks: every feature's permissions, merged as the app merges them. */
+const MATRIX = assembleFeatures(FEATURES).permissions;
+const can = (roles: readonly string[], resource: string, action: Action) => canIn(MATRIX, roles, resource, action);
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 

@@ -61,6 +61,7 @@ describe('development: the higher committee’s steps need approval authority (e
       })
     ).id;
     ids.unit = unit;
+    ids.bureau = bureau;
     [ids.m1, ids.m2] = await enrolMembers(post, { orgId: ids.branch, unitId: unit }, [
       { name: '王芳' },
       { name: '赵强' },
@@ -181,5 +182,20 @@ describe('development: the higher committee’s steps need approval authority (e
     expect(refused.body.messages.zh).toContain('由教育局党委办理');
     expect(await nextSteps('committee')).not.toContain('approvalFiled');
     expectStatus(await step('staff', 'admission-filing', '2025-04-09'), 201);
+  });
+
+  test('members developed per year are scoped like every list: its committee sees the branch’s, others nothing', async () => {
+    const all = (await t.request('GET', '/development/developed-per-year?year=2025')).body;
+    expect(all).toEqual([expect.objectContaining({ orgId: ids.branch, year: 2025, members: 1 })]);
+    const asCommittee = await t.requestAs(tokens.committee, 'GET', '/development/developed-per-year?year=2025');
+    expect(asCommittee.body).toEqual(all);
+    const elsewhere = await post('/party-organizations', {
+      name: '东槐院小学党支部',
+      kind: 'party_branch',
+      parentId: ids.bureau,
+      foundedOn: '2015-09-01',
+    });
+    const other = await t.userWithRole('secretary', { orgIds: [elsewhere.id] });
+    expect((await t.requestAs(other, 'GET', '/development/developed-per-year?year=2025')).body).toEqual([]);
   });
 });

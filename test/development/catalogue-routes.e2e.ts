@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Reflector } from '@nestjs/core';
-import { can, ROLES, type Action } from '../../src/auth/permissions.js';
+import { assembleFeatures } from '../../src/core/feature.js';
+import { can as canIn, ROLES, type Action } from '../../src/core/roles.js';
+import { FEATURES } from '../../src/features.js';
+
+/** The matrix the guard checks: every feature's permissions, merged as the app merges them. */
+const MATRIX = assembleFeatures(FEATURES).permissions;
+const can = (roles: readonly string[], resource: string, action: Action) => canIn(MATRIX, roles, resource, action);
 import { accessRuleOf } from '../../src/core/http/access.js';
 import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { openApiPath, routesOf } from '../support/routes.js';

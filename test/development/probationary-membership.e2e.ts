@@ -13,7 +13,7 @@ import {
   memberIdOf,
   probationaryMembershipPolicy,
   TRANSFER_PROBATIONARY_MEMBER,
-} from '../../src/development/policies/probationary-membership.policy.js';
+} from '../../src/organizations/policies/probationary-membership.policy.js';
 import { memberStream } from '../../src/organizations/organizations.events.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { Jobs } from '../../src/core/jobs/jobs.module.js';
 import { startTestApp } from '../../src/core/testing/test-app.js';
-import { probationaryMembershipPolicy } from '../../src/development/policies/probationary-membership.policy.js';
+import { probationaryMembershipPolicy } from '../../src/organizations/policies/probationary-membership.policy.js';
 
 /** APP_ROLE splits API and job workers across instances (architecture.md, "What runs where"). */
 describe('jobs by APP_ROLE', () => {

@@ -2,7 +2,6 @@ import { Box, Typography } from '@mui/material';
 import { Fragment, type MouseEvent } from 'react';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
 import { can } from '../auth/access';
-import { readSession, rolesOf } from '../auth/session';
 import { formatDateTime } from '../i18n/dates';
 import {
   actorName,
@@ -23,7 +22,7 @@ export const RefLink = ({ value }: { value: Named }) => {
   const createPath = useCreatePath();
   const resource = RESOURCE_OF[value.kind];
   const name = value.name ?? translate('activity.unnamed');
-  if (!value.name || !can(rolesOf(readSession()), resource, 'show')) return <span>{name}</span>;
+  if (!value.name || !can(resource, 'show')) return <span>{name}</span>;
   return (
     // A click on the name opens its page, not the event's (the list row's own click).
     <Link

@@ -17,6 +17,8 @@ export interface Session {
   token: string;
   expiresAt: string;
   user: Me;
+  /** What the user may do (resource → actions), from the server's role matrix at sign-in. */
+  permissions: Record<string, string[]>;
 }
 
 const KEY = 'party-ledger.session';
@@ -24,7 +26,8 @@ const KEY = 'party-ledger.session';
 export const readSession = (): Session | null => {
   try {
     const session = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return session?.token && session.user ? session : null;
+    // A session saved before the server sent permissions is treated as none: sign in again.
+    return session?.token && session.user && session.permissions ? session : null;
   } catch {
     return null;
   }

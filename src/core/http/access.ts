@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor, ActorRequest } from './request-context.js';
+import { SCOPE_RESOLVER, type ScopeResolver } from './scope.js';
 
 const IS_PUBLIC = 'access:public';
 const ACCESS_RULE = 'access:rule';
@@ -21,7 +22,7 @@ export interface AccessRule {
 /** Open to anyone, signed in or not: login, health, the API docs. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** The permission a route needs, looked up in the role matrix (src/auth/permissions.ts). */
+/** The permission a route needs, looked up in the role matrix (merged from each feature's permissions). */
 export const Allow = (resource: string, action: string) =>
   SetMetadata(ACCESS_RULE, { resource, action } satisfies AccessRule);
 
@@ -38,6 +39,7 @@ const refuse = (status: 401 | 403, code: string, zh: string, en: string) =>
 /**
  * The global guard (APP_GUARD). Every route is closed unless marked @Public() or @Allow(…):
  * a route without a rule answers 403 and logs why, and the route × role test fails the build.
+ * An admitted scoped actor (secretary, instructor) leaves with its scope resolved, once per request.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -46,6 +48,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
+    @Inject(SCOPE_RESOLVER) private readonly scopes: ScopeResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -71,6 +74,7 @@ export class AccessGuard implements CanActivate {
         `Your role may not do this (${rule.resource}.${rule.action})`,
       );
     }
+    if (!actor.unrestricted) request.user = { ...actor, scope: await this.scopes.resolve(actor) };
     return true;
   }
 }

@@ -10,9 +10,27 @@ export interface Actor {
   roles: string[];
   /** False for roles that see only their own organisations or units (secretary, instructor). */
   unrestricted: boolean;
-  /** Party organisations and units a scoped role covers. */
+  /** Party organisations and units a scoped role was granted. */
   orgIds: string[];
   unitIds: string[];
+  /** What a scoped role reaches through its grants, resolved once per request by the access guard (scope.ts). */
+  scope?: Scope;
+}
+
+/**
+ * What a scoped actor (secretary, instructor) reaches, resolved from its grants by the SCOPE_RESOLVER
+ * (the organisations feature knows the tree). Two kinds of reach, each a list of ids:
+ * - the affairs it answers for (members, development cases, posts it manages): `orgIds`, its organisations
+ *   and every one under them at any depth, and `unitIds`, the units it was given (an instructor's);
+ * - the records it may look at: `visibleOrgIds`, those organisations and the ones covering its units (one
+ *   of their units, or the unit is affiliated to them), and `visibleUnitIds`, its units and the units its
+ *   organisations cover.
+ */
+export interface Scope {
+  orgIds: readonly string[];
+  unitIds: readonly string[];
+  visibleOrgIds: readonly string[];
+  visibleUnitIds: readonly string[];
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'], unrestricted: true, orgIds: [], unitIds: [] };

@@ -6,9 +6,9 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { CultivationContactsAssigned } from '../development.events.js';
-import type { MemberStanding } from '../development-facts.js';
+import type { MemberStanding } from '../development.facts.js';
 import { checkNamedMembers } from './member-standing.js';
-import { INTRODUCER_ELIGIBILITY, type IntroducerEligibility } from '../development-facts.js';
+import { INTRODUCER_ELIGIBILITY, type IntroducerEligibility } from '../development.facts.js';
 import { follows, handleStep, notDone, openCase, stepBody, stepEvent, type StepCommand } from './step-support.js';
 
 export const assignCultivationContactsBody = stepBody({

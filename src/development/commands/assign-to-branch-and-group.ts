@@ -5,7 +5,7 @@ import { CommandMessage } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate, text } from '../../core/http/validation.js';
 import type { DevelopmentCase } from '../development-case.js';
-import { RosterFacts } from '../../organizations/roster-facts.js';
+import { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import type { AssignedToBranchAndGroup } from '../development.events.js';
 import type { ApplicationFacts } from './submit-application.js';
 import {
@@ -64,7 +64,7 @@ export class AssignToBranchAndGroupCommand extends CommandMessage<AssignToBranch
 export class AssignToBranchAndGroupHandler implements ICommandHandler<AssignToBranchAndGroupCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: RosterFacts,
+    private readonly facts: OrganizationsFacts,
   ) {}
 
   execute({ command, options }: AssignToBranchAndGroupCommand) {

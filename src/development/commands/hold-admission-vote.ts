@@ -9,7 +9,7 @@ import type { AdmissionVoteHeld } from '../development.events.js';
 import { activeRuleBook, rulesInForceOn, type DevelopmentRules, type RuleBook } from '../development-rules.js';
 import { EARLIEST_ON } from '../step-dates.js';
 import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
-import { RosterFacts } from '../../organizations/roster-facts.js';
+import { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import {
   follows,
   handleStep,
@@ -96,7 +96,7 @@ export class HoldAdmissionVoteCommand extends CommandMessage<HoldAdmissionVote, 
 export class HoldAdmissionVoteHandler implements ICommandHandler<HoldAdmissionVoteCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: RosterFacts,
+    private readonly facts: OrganizationsFacts,
   ) {}
 
   execute({ command, options }: HoldAdmissionVoteCommand) {

@@ -5,7 +5,7 @@ import { CommandMessage } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { localDate } from '../../core/http/validation.js';
 import type { DevelopmentCase, OpenCase } from '../development-case.js';
-import { RosterFacts } from '../../organizations/roster-facts.js';
+import { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import { rulesInForceOn, type DevelopmentRules } from '../development-rules.js';
 import type { ConversionMeetingHeld } from '../development.events.js';
 import { EARLIEST_ON } from '../step-dates.js';
@@ -88,7 +88,7 @@ export class HoldConversionMeetingCommand extends CommandMessage<HoldConversionM
 export class HoldConversionMeetingHandler implements ICommandHandler<HoldConversionMeetingCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: RosterFacts,
+    private readonly facts: OrganizationsFacts,
   ) {}
 
   execute({ command, options }: HoldConversionMeetingCommand) {

@@ -1,4 +1,4 @@
-import type { MemberStanding } from '../development-facts.js';
+import type { MemberStanding } from '../development.facts.js';
 import type { Named } from '../development.events.js';
 import { refuse } from './step-support.js';
 

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store
 import { localDate, text } from '../../core/http/validation.js';
 import { ageOn } from '../../core/time/local-date.js';
 import type { DevelopmentCase } from '../development-case.js';
-import { RosterFacts } from '../../organizations/roster-facts.js';
+import { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import { rulesInForceOn } from '../development-rules.js';
 import type { ApplicationSubmitted } from '../development.events.js';
 import { handleStep, notInFuture, refuse, stepBody, stepEvent, type StepCommand } from './step-support.js';
@@ -69,7 +69,7 @@ export class SubmitApplicationCommand extends CommandMessage<SubmitApplication, 
 export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly facts: RosterFacts,
+    private readonly facts: OrganizationsFacts,
   ) {}
 
   execute({ command, options }: SubmitApplicationCommand) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RosterFacts } from '../../organizations/roster-facts.js';
+import type { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { DevelopmentRules } from '../development-rules.js';
 import type { VoteCounts } from '../development.events.js';
@@ -43,7 +43,7 @@ const checkArithmetic = (v: VoteCounts): void => {
     );
 };
 
-/** The branch's active members on the meeting's day, from the roster (RosterFacts.rosterOn). */
+/** The branch's active members on the meeting's day, from the roster (OrganizationsFacts.membersOn). */
 export interface MeetingRoster {
   full: number;
   probationary: number;
@@ -51,10 +51,10 @@ export interface MeetingRoster {
 
 /** What a meeting handler reads for its pure decider: the case's branch on the meeting's day. */
 export const meetingRoster = (
-  facts: Pick<RosterFacts, 'rosterOn'>,
+  facts: Pick<OrganizationsFacts, 'membersOn'>,
   state: DevelopmentCase,
   on: string,
-): MeetingRoster => (state.status === 'none' ? { full: 0, probationary: 0 } : facts.rosterOn(state.orgId, on));
+): MeetingRoster => (state.status === 'none' ? { full: 0, probationary: 0 } : facts.membersOn(state.orgId, on));
 
 /**
  * The counts against what the roster knows of the branch on the meeting's day: probationary members have

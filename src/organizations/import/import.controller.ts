@@ -10,6 +10,7 @@ import { Allow } from '../../core/http/access.js';
 import { BodySchema, FileUpload } from '../../core/http/openapi.js';
 import { uploadOptions } from '../../core/http/upload.js';
 import { commandMetadataFrom, type ActorRequest } from '../../core/http/request-context.js';
+import { orgInScope } from '../../core/http/scope.js';
 import { parseWith } from '../../core/http/validation.js';
 import { statement, type ReadModelDb } from '../../core/projections/projection.js';
 import { READ_MODEL_DB } from '../../core/projections/read-model-db.js';
@@ -78,7 +79,7 @@ export class MemberImportController {
       ]);
     });
     const actor = request.user!;
-    const inScope = (orgId: string) => actor.unrestricted || actor.orgIds.includes(orgId);
+    const inScope = (orgId: string) => orgInScope(actor, orgId);
     const check = checkRoster(
       table,
       this.roster,

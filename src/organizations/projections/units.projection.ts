@@ -105,7 +105,6 @@ const COLUMNS = `units.id, units.name, units.type, units.district, units.central
 
 /** The units table: a unit's roster facts are the correlated subqueries above, so nothing is joined. */
 export const UNIT_FACTS = 'units';
-const FROM = UNIT_FACTS;
 
 /** A yes/no filter: `true` keeps the rows meeting the condition, `false` those that do not. */
 const flag = (condition: string) => (value: unknown) => ({

@@ -1,9 +1,9 @@
-import { handleCommand, type HandledCommand, type StreamModel } from '../core/command-handling.js';
-import type { EventStore } from '../core/event-store/event-store.js';
-import { systemMetadata } from '../core/http/request-context.js';
-import type { CommandMetadata, Event } from '../core/messages.js';
-import type { Clock } from '../core/time/clock.js';
-import { startOfShanghaiDay, type LocalDate } from '../core/time/local-date.js';
+import { handleCommand, type HandledCommand, type StreamModel } from '../command-handling.js';
+import type { EventStore } from '../event-store/event-store.js';
+import { systemMetadata } from '../http/request-context.js';
+import type { CommandMetadata, Event } from '../messages.js';
+import type { Clock } from '../time/clock.js';
+import { startOfShanghaiDay, type LocalDate } from '../time/local-date.js';
 import type { DemoCounty } from './county.js';
 import type { seededRandom } from './random.js';
 

@@ -4,20 +4,13 @@ import { command, foldStream } from '../../core/command-handling.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { JobHandlerProvider, type JobContext, type JobHandler } from '../../core/jobs/job-handler.js';
-import { ChangeMemberCategoryCommand } from '../../organizations/commands/change-member-category.js';
-import { EnrollMemberCommand } from '../../organizations/commands/enroll-member.js';
-import { RemoveMemberCommand } from '../../organizations/commands/remove-member.js';
-import { TransferMemberCommand } from '../../organizations/commands/transfer-member.js';
-import { member as memberModel } from '../../organizations/member.js';
-import { memberStream } from '../../organizations/organizations.events.js';
-import { developmentCase, type OpenCase } from '../development-case.js';
-import {
-  developmentStream,
-  type ApplicationSubmitted,
-  type AssignedToBranchAndGroup,
-  type ConversionApproved,
-  type DevelopmentEvent,
-} from '../development.events.js';
+import { DevelopmentFacts } from '../../development/development.facts.js';
+import { ChangeMemberCategoryCommand } from '../commands/change-member-category.js';
+import { EnrollMemberCommand } from '../commands/enroll-member.js';
+import { RemoveMemberCommand } from '../commands/remove-member.js';
+import { TransferMemberCommand } from '../commands/transfer-member.js';
+import { member as memberModel } from '../member.js';
+import { memberStream } from '../organizations.events.js';
 import {
   CANCEL_PROBATIONARY_MEMBER,
   CONVERT_PROBATIONARY_MEMBER,
@@ -28,9 +21,9 @@ import {
 } from './probationary-membership.policy.js';
 
 /**
- * The handlers of probationary-membership.policy.ts. Each re-reads the case and the member streams when
- * it runs and acts only when the roster still lacks what the case says (a job can run twice: a retry, a
- * replay after the queue forgot it). The roster changes go through the organisations feature's commands.
+ * The handlers of probationary-membership.policy.ts. Each re-reads the case (through the development
+ * feature's read door) and the member stream when it runs, and acts only when the roster still lacks what
+ * the case says (a job can run twice: a retry, a replay after the queue forgot it).
  */
 
 /** A refusal that means "already done" (a concurrent run won the race): nothing left to do. */
@@ -40,17 +33,16 @@ const unlessAlready = (code: string) => (error: unknown) => {
 
 @Injectable()
 class CaseAndRoster {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly development: DevelopmentFacts,
+  ) {}
 
   async read(personId: string) {
-    const history = await this.store.readStream(developmentStream(personId));
-    const state = foldStream(developmentCase, history);
     const member = await this.store.readStream(memberStream(memberIdOf(personId)));
     return {
-      history: history as unknown as DevelopmentEvent[],
-      recorded: history,
-      state,
-      // Where the person stands on the roster, by the organisations feature's own member model.
+      state: await this.development.caseForRoster(personId),
+      // Where the person stands on the roster, by this feature's own member model.
       standing: foldStream(memberModel, member),
       member,
     };
@@ -69,13 +61,11 @@ export class EnrolProbationaryMemberJob implements JobHandler<PersonJob> {
   ) {}
 
   async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
-    const { history, state, standing } = await this.cases.read(personId);
+    const { state, standing } = await this.cases.read(personId);
     // Approved, and not cancelled since (a full member's case still needs its enrolment, say after a replay).
-    if (state.status === 'none' || !state.done.approval) return;
+    if (state.status === 'none' || !state.approved) return;
     if (state.status !== 'open' && state.status !== 'full_member') return;
     if (standing.status !== 'none') return; // enrolled already (or enrolled and since removed)
-    const application = history.find((e): e is ApplicationSubmitted => e.type === 'ApplicationSubmitted');
-    if (!application) throw new Error(`development-${personId} has no application`); // a case opens with one
     await this.bus
       .execute(
         new EnrollMemberCommand(
@@ -84,12 +74,12 @@ export class EnrolProbationaryMemberJob implements JobHandler<PersonJob> {
             {
               memberId: memberIdOf(personId),
               name: state.name,
-              gender: application.data.gender,
+              gender: state.gender,
               birthDate: state.birthDate,
               orgId: state.orgId,
               unitId: state.unitId,
               category: 'probationary',
-              joinedOn: joiningDate(state),
+              joinedOn: state.joinedOn,
               post: null,
               teaches: false,
             },
@@ -100,9 +90,6 @@ export class EnrolProbationaryMemberJob implements JobHandler<PersonJob> {
       .catch(unlessAlready('member.exists'));
   }
 }
-
-/** Probation runs from the branch general meeting that admitted the candidate (Art. 32): the entry date. */
-const joiningDate = (state: OpenCase): string => (state.probationStart ?? state.done.admissionVote) as string;
 
 /**
  * Step 19 named a branch: the member follows the case there (the organisations feature's transfer, dated
@@ -121,15 +108,15 @@ export class TransferProbationaryMemberJob implements JobHandler<PersonJob> {
   ) {}
 
   async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
-    const { recorded, state, standing, member } = await this.cases.read(personId);
+    const { state, standing, member } = await this.cases.read(personId);
     if (state.status !== 'open' && state.status !== 'full_member') return; // cancelled: nobody to move
-    const assignment = recorded.findLast((e) => e.type === 'AssignedToBranchAndGroup');
-    if (!assignment || assignment.id !== context.cause.eventId) return; // a later assignment has its own job
+    const assignment = state.latestAssignment;
+    if (!assignment || assignment.eventId !== context.cause.eventId) return; // a later assignment has its own job
     // The enrolment job may not have run yet (both queued by a replay): throwing retries later.
     if (standing.status === 'none') throw new Error(`${personId} is not on the roster yet; retrying`);
     if (standing.status === 'removed' || standing.orgId === state.orgId) return;
     if (member.some((e) => e.type === 'MemberTransferred' && e.position > assignment.position)) return;
-    const { on } = (assignment as unknown as AssignedToBranchAndGroup).data;
+    const { on } = assignment;
     await this.bus
       .execute(
         new TransferMemberCommand(
@@ -190,17 +177,13 @@ export class CancelProbationaryMemberJob implements JobHandler<PersonJob> {
   ) {}
 
   async handle({ personId }: PersonJob, context: JobContext): Promise<void> {
-    const { history, state, standing } = await this.cases.read(personId);
-    if (state.status !== 'cancelled' || standing.status !== 'active') return;
-    const cancellation = history.findLast(
-      (e): e is ConversionApproved => e.type === 'ConversionApproved' && e.data.outcome === 'cancel',
-    );
-    if (!cancellation) return;
+    const { state, standing } = await this.cases.read(personId);
+    if (state.status !== 'cancelled' || standing.status !== 'active' || !state.cancelledOn) return;
     await this.bus.execute(
       new RemoveMemberCommand(
         command(
           'RemoveMember',
-          { memberId: memberIdOf(personId), reason: 'probation_cancelled', on: cancellation.data.on },
+          { memberId: memberIdOf(personId), reason: 'probation_cancelled', on: state.cancelledOn },
           context.metadata(),
         ),
       ),
@@ -208,7 +191,7 @@ export class CancelProbationaryMemberJob implements JobHandler<PersonJob> {
   }
 }
 
-/** The providers the membership module registers. */
+/** The providers the organisations module registers. */
 export const probationaryMembershipJobs = [
   CaseAndRoster,
   EnrolProbationaryMemberJob,

@@ -1,6 +1,10 @@
 import { jobId, type JobRequest, type Policy } from '../../core/jobs/policy.js';
 import type { RecordedEvent } from '../../core/messages.js';
-import type { AdmissionApproved, AssignedToBranchAndGroup, ConversionApproved } from '../development.events.js';
+import type {
+  AdmissionApproved,
+  AssignedToBranchAndGroup,
+  ConversionApproved,
+} from '../../development/development.events.js';
 
 /** Jobs of this policy; each has one handler in probationary-membership.jobs.ts. */
 export const ENROL_PROBATIONARY_MEMBER = 'enrol-probationary-member';
@@ -14,9 +18,11 @@ export interface PersonJob {
 }
 
 /** Kept here too for the policy's readers; defined beside the events, where the roster reads it. */
-export { memberIdOf } from '../development.events.js';
+export { memberIdOf } from '../../development/development.events.js';
 
 /**
+ * The roster follows membership development: this feature reacts to the development feature's events
+ * (its events file is all it imports of it) and writes its own member streams.
  * Issue #5, domain.md §4 steps 17, 19 and 24: the higher committee's approval puts the person on the roster
  * as a probationary member (预备党员); assigning them to another branch (step 19) moves them there
  * (a transfer); the approval of the conversion meeting's resolution makes them a full member (转正), or
