@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, eventually, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
@@ -67,6 +67,8 @@ describe('activity log in Chromium (e2e, demo county)', () => {
     try {
       // The dashboard's recent activity: the newest line in words, no raw id.
       const recent = page.getByTestId('recent-activity').first();
+      // The recent lines load after the tiles: wait for the newest one rather than read a loading list.
+      await recent.filter({ hasText: '递交入党申请书' }).waitFor({ timeout: UI_WAIT });
       const newest = await recent.innerText();
       for (const words of ['递交入党申请书', '周小燕', '王文书', '局党委办工作人员', unitName])
         expect(newest).toContain(words);
@@ -97,8 +99,10 @@ describe('activity log in Chromium (e2e, demo county)', () => {
       ])
         expect(text).toContain(words);
       expect(text).not.toMatch(UUID);
-      // Narrowed: only lines that happened on that day.
-      for (const row of await rows(page).all()) expect(await row.innerText()).toContain('2024-05-06');
+      // Narrowed: only lines that happened on that day (once the list has refetched with both bounds).
+      await eventually('every line is of 2024-05-06', async () =>
+        (await rows(page).allInnerTexts()).every((row) => row.includes('2024-05-06')),
+      );
       // The unit's name opens the unit.
       await expect(line.getByRole('link', { name: unitName }).first().getAttribute('href')).resolves.toMatch(
         /#\/units\/.+\/show$/,
@@ -107,7 +111,10 @@ describe('activity log in Chromium (e2e, demo county)', () => {
 
       // A day before: the line is gone.
       await setDate(page, 'to', '2024-05-05');
-      await expect(rows(page).filter({ hasText: '周小燕' }).count()).resolves.toBe(0);
+      await eventually(
+        'the line of the 6th is gone',
+        async () => (await rows(page).filter({ hasText: '周小燕' }).count()) === 0,
+      );
 
       // In English.
       await setDate(page, 'to', '2024-05-06');

@@ -17,6 +17,18 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const UI_WAIT = 60_000;
 
 /**
+ * Waits until `check` holds (a list refetched after a filter, say), polling; throws with `what` after
+ * `timeoutMs`. For conditions a single locator cannot wait for.
+ */
+export const eventually = async (what: string, check: () => Promise<boolean>, timeoutMs = UI_WAIT): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+/**
  * The server's files the admin imports (each feature's events file with its labels, the role matrix, the
  * steps): a change there changes the bundle too.
  */
