@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { startTestApp, type TestApp, type TestResponse } from '../../src/core/testing/test-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
+import { developmentStream } from '../../src/development/development.events.js';
 import { enrolMembers, seedSchoolBranch } from '../support/roster.js';
 
 /**
@@ -33,7 +34,11 @@ describe('development: the higher committee’s steps need approval authority (e
     const before = await store.headPosition();
     const refused = await response;
     expect([refused.status, refused.body.code]).toEqual([403, 'development.approval-authority-required']);
-    expect(await store.headPosition()).toBe(before);
+    // Nothing written by the refused request. The head alone cannot say so: the enrolment policy may still be
+    // appending the probationary member an earlier, accepted admission decision asked for.
+    const since = await store.readAll({ after: before });
+    expect(since.filter((e) => e.metadata.actorId !== 'system')).toEqual([]);
+    expect(since.filter((e) => e.stream === developmentStream(ids.person))).toEqual([]);
     return refused;
   };
 
