@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +11,12 @@ import { settle, withTempDir } from './util.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PASSWORD = 'bench-admin-2026';
 
+/** A load's figures plus the CPU time the server process spent per answered request (user + system, ms). */
+export type ServerLoad = LoadResult & { cpuMs: number };
+
 export interface HttpFigures {
-  writes: { concurrency: number; app: LoadResult; bare: LoadResult }[];
-  list: { concurrency: number; app: LoadResult; bare: LoadResult };
+  writes: { concurrency: number; app: ServerLoad; bare: ServerLoad }[];
+  list: { concurrency: number; app: ServerLoad; bare: ServerLoad };
   /** Sequential single-event appends per second of the store alone (FULL), in the same run. */
   storeAppends: number;
 }
@@ -44,6 +48,28 @@ const start = async (script: string, args: string[], env: Record<string, string>
     child.on('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
   });
   return child;
+};
+
+/**
+ * CPU seconds a process has used (user + system, from /proc; Linux clock ticks are 1/100 s). On a shared
+ * machine other processes stretch wall time but not this, so CPU per request compares app and bare fairly.
+ */
+const cpuSeconds = (pid: number | undefined): number => {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN; // not Linux: the column shows a dash
+  }
+};
+
+/** Runs a load and charges the server process's CPU time to its answered requests. */
+const measured = async (server: ChildProcess, load: () => Promise<LoadResult>): Promise<ServerLoad> => {
+  const before = cpuSeconds(server.pid);
+  const result = await load();
+  return { ...result, cpuMs: ((cpuSeconds(server.pid) - before) * 1000) / Math.max(1, result.requests) };
 };
 
 const stop = async (child: ChildProcess) => {
@@ -144,9 +170,9 @@ export const httpBench = async (options: {
       const writes: HttpFigures['writes'] = [];
       for (const concurrency of options.concurrency) {
         options.progress(`HTTP: POST /api/units with ${concurrency} client(s), app then bare`);
-        const appResult = await write(appPort, concurrency, 'app');
+        const appResult = await measured(app, () => write(appPort, concurrency, 'app'));
         await settle();
-        const bareResult = await write(barePort, concurrency, 'bare');
+        const bareResult = await measured(bare, () => write(barePort, concurrency, 'bare'));
         await settle();
         writes.push({ concurrency, app: appResult, bare: bareResult });
       }
@@ -161,7 +187,11 @@ export const httpBench = async (options: {
           concurrency: 16,
           durationMs: options.durationMs,
         });
-      const list = { concurrency: 16, app: await page(appPort), bare: await page(barePort) };
+      const list = {
+        concurrency: 16,
+        app: await measured(app, () => page(appPort)),
+        bare: await measured(bare, () => page(barePort)),
+      };
       options.progress(`HTTP: the store alone, ${options.storeAppends} single appends (FULL)`);
       const storeAppends = await storeAppendRate(dir, options.storeAppends);
       return { writes, list, storeAppends };
@@ -172,24 +202,27 @@ export const httpBench = async (options: {
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
 const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')} req/s`;
+const cpu = (r: ServerLoad) => (Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(2) : '—');
 const pct = (a: number, b: number) => `${Math.round((100 * a) / b)}%`;
 const failed = (r: LoadResult) => (Object.keys(r.failures).length ? ` (failures: ${JSON.stringify(r.failures)})` : '');
 
 export const printHttpFigures = (figures: HttpFigures) => {
   console.log('\nHTTP, app against a bare NestJS 12 route in the same run (closed loop, keep-alive)\n');
-  console.log('| route | clients | Party Ledger | p50 / p99 | bare NestJS | p50 / p99 | ratio | of store appends |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| route | clients | Party Ledger | p50 / p99 | bare NestJS | p50 / p99 | ratio | of store appends | server CPU ms/req app / bare |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const { concurrency, app, bare } of figures.writes) {
     console.log(
       `| POST /api/units | ${concurrency} | ${perSecond(app.rate)}${failed(app)} | ${ms(app.p50)} / ${ms(app.p99)} | ` +
         `${perSecond(bare.rate)} | ${ms(bare.p50)} / ${ms(bare.p99)} | ${pct(app.rate, bare.rate)} | ` +
-        `${pct(app.rate, figures.storeAppends)} |`,
+        `${pct(app.rate, figures.storeAppends)} | ${cpu(app)} / ${cpu(bare)} |`,
     );
   }
   const { app, bare } = figures.list;
   console.log(
     `| GET /api/units, 25 a page | 16 | ${perSecond(app.rate)}${failed(app)} | ${ms(app.p50)} / ${ms(app.p99)} | ` +
-      `${perSecond(bare.rate)} | ${ms(bare.p50)} / ${ms(bare.p99)} | ${pct(app.rate, bare.rate)} | |`,
+      `${perSecond(bare.rate)} | ${ms(bare.p50)} / ${ms(bare.p99)} | ${pct(app.rate, bare.rate)} | | ${cpu(app)} / ${cpu(bare)} |`,
   );
   console.log(
     `\nThe store alone: ${perSecond(figures.storeAppends).replace('req', 'appends')} (single events awaited one by one, FULL).`,

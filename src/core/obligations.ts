@@ -145,7 +145,8 @@ export const listOpenObligations = (
 ): { rows: Obligation[]; total: number } =>
   listPage<Obligation, Raw>(
     db,
-    { columns: COLUMNS, from: `(${unionOf(sources)}) o`, tieBreak: 'o.id' },
+    // The union is a derived table: choosing keys first would compute it twice, and its columns are plain.
+    { columns: COLUMNS, from: `(${unionOf(sources)}) o`, tieBreak: 'o.id', keysFirst: false },
     query,
     (r) => ({
       id: r.id,

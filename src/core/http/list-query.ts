@@ -151,7 +151,18 @@ export const setContentRange = (response: Response, resource: string, offset: nu
  */
 export const listPage = <Row, Raw = Row>(
   db: Database.Database,
-  { columns, from, tieBreak }: { columns: string; from: string; tieBreak: string },
+  {
+    columns,
+    from,
+    tieBreak,
+    keysFirst = true,
+  }: {
+    columns: string;
+    from: string;
+    tieBreak: string;
+    /** Choose the page's keys before computing its columns (below); false for a derived table, read once. */
+    keysFirst?: boolean;
+  },
   query: ListQuery,
   toRow: (raw: Raw) => Row = (raw) => raw as unknown as Row,
 ): { rows: Row[]; total: number } => {
@@ -161,9 +172,16 @@ export const listPage = <Row, Raw = Row>(
   // The page size is written into the SQL (a checked safe integer; lists use a handful of sizes, so the
   // statement cache stays small): SQLite, built with STAT4 as better-sqlite3 is, prepares a statement with a
   // bound LIMIT again on every run. The offset varies page by page and stays bound.
-  const rows = statement(
-    db,
-    `SELECT ${columns} FROM ${from} ${query.where} ORDER BY ${query.orderBy}, ${tieBreak} LIMIT ${query.limit} OFFSET ?`,
-  ).all(...query.params, query.offset) as Raw[];
+  //
+  // The page's keys are chosen first and its columns computed for those rows only: SQLite computes every result
+  // column of each row it sorts, the rows skipped by OFFSET included, so a deep page of a list whose columns are
+  // correlated subqueries (a unit's member count) cost in proportion to its offset (3.4 ms at offset 475 against
+  // 0.4 ms at 0). `tieBreak` is the source's unique key; the outer query sorts the page's rows again.
+  const order = `ORDER BY ${query.orderBy}, ${tieBreak}`;
+  const page = `${order} LIMIT ${query.limit} OFFSET ?`;
+  const sql = keysFirst
+    ? `SELECT ${columns} FROM ${from} WHERE ${tieBreak} IN (SELECT ${tieBreak} FROM ${from} ${query.where} ${page}) ${order}`
+    : `SELECT ${columns} FROM ${from} ${query.where} ${page}`;
+  const rows = statement(db, sql).all(...query.params, query.offset) as Raw[];
   return { rows: rows.map(toRow), total };
 };

@@ -32,8 +32,8 @@ export interface MemberRow {
 export const membersProjection: Projection = {
   name: 'members',
   // 2: member_history (the roster by date); 3: name_key, so that lists sort by pinyin; conversion_due_on,
-  // extended by ConversionApproved (extend).
-  version: 3,
+  // extended by ConversionApproved (extend). 4: the name index ends with the list's tie-break (id).
+  version: 4,
   handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved', 'ConversionApproved'],
   tables: ['members', 'member_history', 'member_probation_extensions'],
   indexes: [MEMBER_HISTORY_INDEX],
@@ -45,7 +45,7 @@ export const membersProjection: Projection = {
       revision INTEGER NOT NULL, updated_at TEXT NOT NULL, name_key TEXT NOT NULL, conversion_due_on TEXT);
     CREATE INDEX IF NOT EXISTS members_org ON members (org_id, status, category);
     CREATE INDEX IF NOT EXISTS members_unit ON members (unit_id, status, category);
-    CREATE INDEX IF NOT EXISTS members_name ON members (name_key);
+    CREATE INDEX IF NOT EXISTS members_name ON members (name_key, id);
     CREATE TABLE IF NOT EXISTS member_probation_extensions (member_id TEXT PRIMARY KEY, probation_end TEXT NOT NULL)`),
   evolve: (db, recorded) => {
     if (recorded.type === 'ConversionApproved') return extendProbation(db, recorded as unknown as ConversionApproved);

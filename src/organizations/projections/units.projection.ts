@@ -24,7 +24,8 @@ export interface UnitRow {
 export const unitsProjection: Projection = {
   name: 'units',
   // 3: name_key, so that lists sort by pinyin. 4: match_key (nameKey), so "is this name taken" is an index look-up.
-  version: 4,
+  // 5: the sort indexes end with the list's tie-break (id), so a page is read off the index without a sort.
+  version: 5,
   handles: ['UnitRegistered', 'UnitRenamed', 'UnitAffiliated', 'UnitAffiliationEnded'],
   tables: ['units'],
   init: (db) =>
@@ -36,8 +37,8 @@ export const unitsProjection: Projection = {
   // evolve finds rows by primary key only; these serve the list's sort and filter (units_match, in init, serves
   // the registration's name check, which runs while the projection is live).
   indexes: [
-    'CREATE INDEX IF NOT EXISTS units_name ON units (name_key)',
-    'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key)',
+    'CREATE INDEX IF NOT EXISTS units_name ON units (name_key, id)',
+    'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key, id)',
   ],
   evolve: (db, recorded) => {
     const event = recorded as unknown as UnitEvent & typeof recorded;
