@@ -13,10 +13,14 @@ export interface Figures {
   reads: Sample[];
   catchUps: Sample[];
   rebuild: Sample[];
+  streamReads: Pair;
 }
 
-export const APPEND_TARGET = 0.8;
-export const REBUILD_TARGET = 100_000;
+/** Issue 11's targets, each a ratio within one run. */
+export const APPEND_TARGET = 0.85; // single-event appends against raw inserts, both synchronous modes
+export const BATCH_TARGET = 0.8; // appends of 100 events
+export const STREAM_READ_TARGET = 0.8; // reading a whole stream against the same SELECT on a raw connection
+export const REBUILD_SHARE = 0.7; // a rebuild against the log's own read rate (readAll) in the same run
 
 export const rateOf = (samples: Sample[]) => median(samples.map((s) => s.rate));
 export const cpuOf = (samples: Sample[]) => median(samples.map((s) => s.cpu));
@@ -34,19 +38,26 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 export const printFigures = (f: Figures, sizes: { batch: number; fill: number; page: number; catchUp: number }) => {
   const rows: string[][] = [];
-  const compare = (label: string, mode: string, { ours, base }: Pair, per: number, target: boolean) => {
+  const compare = (
+    label: string,
+    mode: string,
+    { ours, base }: Pair,
+    per: number,
+    target: number,
+    unit = per === 1 ? ['appends/s', 'inserts/s'] : ['appends/s', 'tx/s'],
+  ) => {
     const ratio = rateOf(ours) / rateOf(base);
-    const unit = per === 1 ? ['appends/s', 'inserts/s'] : ['appends/s', 'tx/s'];
     rows.push([
       ...[label, mode, fig(ours, unit[0], per), fig(base, unit[1], per), percent(ratio)],
       ...[`${cpu(ours)} / ${cpu(base)}`, percent(cpuOf(base) / cpuOf(ours))],
-      ...(target ? [`≥ ${percent(APPEND_TARGET)}`, verdict(ratio >= APPEND_TARGET)] : ['', '']),
+      ...[`≥ ${percent(target)}`, verdict(ratio >= target)],
     ]);
     if (per > 1) rows.push(['  same, in events', mode, fig(ours, 'events/s'), fig(base, 'rows/s'), '', '', '', '', '']);
   };
-  for (const mode of ['FULL', 'NORMAL'] as const) compare('append 1 event', mode, f.single[mode], 1, true);
+  for (const mode of ['FULL', 'NORMAL'] as const) compare('append 1 event', mode, f.single[mode], 1, APPEND_TARGET);
   for (const mode of ['FULL', 'NORMAL'] as const)
-    compare(`append ${sizes.batch} events`, mode, f.hundred[mode], sizes.batch, false);
+    compare(`append ${sizes.batch} events`, mode, f.hundred[mode], sizes.batch, BATCH_TARGET);
+  compare('read a whole stream (4 events)', '', f.streamReads, 1, STREAM_READ_TARGET, ['events/s', 'rows/s']);
   const alone = (label: string, mode: string, samples: Sample[], target = '', ok?: boolean) =>
     rows.push([
       label,
@@ -62,8 +73,14 @@ export const printFigures = (f: Figures, sizes: { batch: number; fill: number; p
   alone(`append ${sizes.fill} events (log fill)`, 'NORMAL', [f.fill]);
   alone(`readAll, pages of ${sizes.page}`, '', f.reads);
   alone(`subscribeAll catch-up, batch ${sizes.catchUp}`, '', f.catchUps);
-  const rebuild = rateOf(f.rebuild);
-  alone('rebuild units projection', '', f.rebuild, '≥ 100,000 events/s', rebuild >= REBUILD_TARGET);
+  const share = rateOf(f.rebuild) / rateOf(f.reads);
+  alone(
+    'rebuild units projection',
+    '',
+    f.rebuild,
+    `≥ ${percent(REBUILD_SHARE)} of readAll: ${percent(share)}`,
+    share >= REBUILD_SHARE,
+  );
   printTable(
     [
       ...['measurement', 'sync', 'SqliteEventStore', 'baseline (raw better-sqlite3)', 'ratio'],
@@ -101,9 +118,11 @@ export const printAppendBreakdown = (steps: Step[], normal: Pair): void => {
   if (needed > 0) console.log(`To reach ${percent(APPEND_TARGET)} an append must lose ${needed.toFixed(1)} µs (wall).`);
 };
 
-export const printRebuildBreakdown = (steps: Step[], rebuild: Sample[]): void => {
+export const printRebuildBreakdown = (steps: Step[], rebuild: Sample[], reads: Sample[]): void => {
   const [wall, cpuTime] = [1e6 / rateOf(rebuild), cpuOf(rebuild)];
   console.log(`\nRebuild (medians): ${wall.toFixed(2)} µs per event wall, ${cpuTime.toFixed(2)} µs CPU;`);
-  console.log(`the target needs ≤ ${(1e6 / REBUILD_TARGET).toFixed(2)} µs.\n`);
+  console.log(
+    `the target (${percent(REBUILD_SHARE)} of readAll) needs ≤ ${(1e6 / (REBUILD_SHARE * rateOf(reads))).toFixed(2)} µs.\n`,
+  );
   stepTable(steps, cpuTime, 'share of CPU per event');
 };

@@ -11,7 +11,7 @@ import { describeMachine } from './machine.js';
 import { profileAppends } from './profile-append.js';
 import { rebuildRates } from './rebuild.js';
 import { printAppendBreakdown, printFigures, printRebuildBreakdown, type Pair } from './report.js';
-import { appendCalls, catchUpRate, fillStore, readAllRate, storeAppends, unitReads } from './store.js';
+import { appendCalls, catchUpRate, fillStore, readAllRate, storeAppends, streamReads, unitReads } from './store.js';
 import { envInt, settle, withTempDir, type Sample } from './util.js';
 
 // Every size is an env knob; the defaults finish in a few minutes on 2 cores. FULL fsyncs every
@@ -90,6 +90,9 @@ const hundred = {
   NORMAL: await pair('NORMAL', config.BENCH_BATCH_APPENDS, sizes.batch),
 };
 
+progress('whole-stream reads, store and raw connection: 5 rounds over 2,000 streams of 4 events');
+const streamReadPair = await withTempDir('streams', (dir) => streamReads(dir, ids, 2000, 4, 5));
+
 const log = await withTempDir('log', async (dir) => {
   const file = join(dir, 'events.db');
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
@@ -145,11 +148,11 @@ console.log(
   `Medians of ${BENCH_ROUNDS_FULL} rounds (FULL), ${BENCH_ROUNDS} (NORMAL), ${BENCH_LOG_ROUNDS} over the log`,
 );
 console.log(`(± is half the min–max range); the log holds ${BENCH_EVENTS} events over ${BENCH_UNITS} units.\n`);
-printFigures({ single, hundred, ...log }, sizes);
+printFigures({ single, hundred, streamReads: streamReadPair, ...log }, sizes);
 if (config.BENCH_BREAKDOWN) {
   printAppendBreakdown(appendSteps, single.NORMAL);
   printProfile();
-  printRebuildBreakdown(log.breakdown, log.rebuild);
+  printRebuildBreakdown(log.breakdown, log.rebuild, log.reads);
 }
 if (config.BENCH_EMMETT_APPENDS) printEmmettFigures(emmett);
 if (http) printHttpFigures(http);

@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { NewEvent } from '../src/core/messages.js';
 import type { EventStore, ExpectedRevision } from '../src/core/event-store/event-store.js';
 import { SqliteEventStore, type SqliteSynchronous } from '../src/core/event-store/sqlite-event-store.js';
 import { unitEvent } from './events.js';
+import type { Pair } from './report.js';
 import { measure, type Sample } from './util.js';
 
 /**
@@ -109,4 +111,68 @@ export const unitReads = async (store: EventStore, unitId: string, rounds: numbe
     times.push(performance.now() - started);
   }
   return { times: times.sort((a, b) => a - b), events };
+};
+
+/**
+ * Whole-stream reads, the way a command handler folds its stream: `readStream` of the store against the
+ * same SELECT on a raw better-sqlite3 connection to the same file, its rows mapped to the same event
+ * objects (JSON.parse of data and metadata: any reader must do that much). Streams of `perStream`
+ * events (4, like a unit's); the two sides take turns, `rounds` times; events read per second.
+ */
+export const streamReads = async (
+  dir: string,
+  ids: string[],
+  streamCount: number,
+  perStream: number,
+  rounds: number,
+): Promise<Pair> => {
+  const file = join(dir, 'streams.db');
+  const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+  const raw = new Database(file, { readonly: true });
+  try {
+    const streams = Array.from({ length: streamCount }, (_, i) => `unit-read-${i}`);
+    for (let s = 0; s < streams.length; s++)
+      await store.append(
+        streams[s],
+        Array.from({ length: perStream }, (_, k) => unitEvent(ids, s * perStream + k)),
+        'no_stream',
+      );
+    const select = raw
+      .prepare<[string], [number, string, number, string, string, string, string, string | null, string]>(
+        'SELECT position, stream, revision, id, type, data, metadata, prev_hash, hash FROM events WHERE stream = ? ORDER BY revision',
+      )
+      .raw();
+    const baseline = () => {
+      let events = 0;
+      for (const stream of streams)
+        events += select.all(stream).map(([position, name, revision, id, type, data, metadata, prevHash, hash]) => ({
+          id,
+          stream: name,
+          revision,
+          position: BigInt(position),
+          type,
+          data: JSON.parse(data) as unknown,
+          metadata: JSON.parse(metadata) as unknown,
+          prevHash,
+          hash,
+        })).length;
+      return events;
+    };
+    const ours = async () => {
+      let events = 0;
+      for (const stream of streams) events += (await store.readStream(stream)).length;
+      return events;
+    };
+    await measure(baseline); // warm-up of both sides (JIT, page cache)
+    await measure(ours);
+    const result: Pair = { ours: [], base: [] };
+    for (let round = 0; round < rounds; round++) {
+      result.base.push(await measure(baseline));
+      result.ours.push(await measure(ours));
+    }
+    return result;
+  } finally {
+    raw.close();
+    await store.close();
+  }
 };

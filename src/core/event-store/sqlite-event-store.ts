@@ -141,9 +141,10 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (stream, revision, id, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      wholeStream: this.db.prepare<[string], EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`,
-      ),
+      // Rows as arrays, like readAll: better-sqlite3's row objects cost about a third more to build.
+      wholeStream: this.db
+        .prepare<[string], RawRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`)
+        .raw(),
       head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
       countAfter: this.db.prepare<[number, number], { n: number }>(
         'SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)',
@@ -267,7 +268,7 @@ export class SqliteEventStore implements EventStore {
     { direction = 'forwards', from, limit }: ReadStreamOptions = {},
   ): Promise<RecordedEvent[]> {
     if (direction === 'forwards' && from === undefined && limit === undefined)
-      return this.statements.wholeStream.all(stream).map(toRecorded);
+      return this.statements.wholeStream.all(stream).map(fromRaw);
     const forwards = direction === 'forwards';
     const sql = `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision ${forwards ? '>=' : '<='} ?
       ORDER BY revision ${forwards ? 'ASC' : 'DESC'} LIMIT ${sqlLimit(limit)}`;
