@@ -39,6 +39,11 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   toOrgId: 'organization',
   memberId: 'member',
   personId: 'person',
+  // Organisational life: a meeting's attendance and a Party lesson's lecturers are roster ids.
+  present: 'member',
+  absentWithLeave: 'member',
+  absent: 'member',
+  lecturers: 'member',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */
