@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { organizationalLifeDemo } from './organizational-life.demo.js';
 import { ORGANIZATIONAL_LIFE_EVENT_TYPES } from './organizational-life.events.js';
 import { OrganizationalLifeModule } from './organizational-life.module.js';
 import { organizationalLifeObligations } from './organizational-life.obligations.js';
@@ -20,5 +21,6 @@ export const organizationalLifeFeature: Feature = {
     orglifeTypicalCasesProjection,
   ],
   permissions: ORGANIZATIONAL_LIFE_PERMISSIONS,
+  demo: organizationalLifeDemo,
   obligations: [organizationalLifeObligations],
 };
