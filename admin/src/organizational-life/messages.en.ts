@@ -35,6 +35,7 @@ export const en: typeof zh = {
       no_roster: 'Choose the organisation and the date first',
       comment: 'Comment on the lesson',
       commented: 'Comment saved',
+      probationary: 'probationary: attends, not counted for the quorum',
       recorded: 'Meeting recorded',
     },
     'orglife-branches': {

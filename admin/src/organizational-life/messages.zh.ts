@@ -32,6 +32,7 @@ export const zh = {
       no_roster: '请先选择党组织和日期',
       comment: '点评党课',
       commented: '已点评',
+      probationary: '预备党员，列席不计入法定人数',
       recorded: '已记录',
     },
     'orglife-branches': {
