@@ -6,8 +6,9 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { NotFoundError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
+import { EXPORT_LIMIT, labelOf, sendExport, type ExportColumn } from '../core/http/export.js';
 import { parseListQuery, setContentRange } from '../core/http/list-query.js';
-import { BodySchema, ListRoute } from '../core/http/openapi.js';
+import { BodySchema, ExportRoute, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type ActorRequest } from '../core/http/request-context.js';
 import { assertOrgInScope, assertOrgVisible, orgOutOfScope, reachOf, withinVisibleOrgs } from '../core/http/scope.js';
 import { localDate, parseWith } from '../core/http/validation.js';
@@ -36,6 +37,25 @@ const ORG = { zh: '党组织', en: 'Party organisation' };
 
 const gridQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const rosterQuery = z.object({ on: localDate().optional() });
+
+const yesNo = (value: boolean, lang: 'zh' | 'en') => (value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[lang];
+
+const MEETING_EXPORT_COLUMNS: ExportColumn<MeetingRow>[] = [
+  { header: { zh: '日期', en: 'Date' }, value: (r) => r.heldOn },
+  { header: { zh: '党组织', en: 'Party organisation' }, value: (r) => r.orgName, width: 30 },
+  { header: { zh: '类型', en: 'Kind' }, value: (r, lang) => labelOf(MEETING_KIND_LABELS, r.kind, lang), width: 16 },
+  { header: { zh: '主题', en: 'Topic' }, value: (r) => r.topic, width: 40 },
+  { header: { zh: '出席', en: 'Present' }, value: (r) => r.presentCount },
+  { header: { zh: '请假', en: 'Absent with leave' }, value: (r) => r.absentWithLeaveCount },
+  { header: { zh: '缺席', en: 'Absent' }, value: (r) => r.absentCount },
+  {
+    header: { zh: '达到法定人数', en: 'Quorate' },
+    value: (r, lang) => (r.quorum ? yesNo(r.quorum.quorate, lang) : null),
+  },
+  { header: { zh: '计入', en: 'Counts' }, value: (r, lang) => yesNo(r.counts, lang) },
+  { header: { zh: '讲课小组', en: 'Lesson group' }, value: (r) => r.lessonGroup },
+  { header: { zh: '书记点评', en: "Secretary's comment" }, value: (r) => r.comment, width: 40 },
+];
 
 /** A general meeting short of its quorum is recorded; the answer says which rule it broke. */
 const withQuorumWarning = (row: MeetingRow | null) =>
@@ -89,6 +109,24 @@ export class OrganizationalLifeController {
     return rows;
   }
 
+  @Get('export')
+  @Allow('organizational-life', 'export')
+  @ExportRoute(meetingList)
+  async export(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
+    const listQuery = meetingsWithin(
+      { ...parseListQuery({ ...query, range: undefined }, meetingList), offset: 0, limit: EXPORT_LIMIT },
+      reachOf(request.user),
+    );
+    await sendExport(
+      response,
+      query,
+      { zh: '组织生活', en: 'Organisational life' },
+      MEETING_EXPORT_COLUMNS,
+      () => listMeetings(this.db, listQuery).rows,
+      this.clock,
+    );
+  }
+
   @Get('meetings/:id')
   @Allow('organizational-life', 'show')
   meeting(@Param('id', ParseUUIDPipe) id: string, @Req() request: ActorRequest) {
@@ -100,13 +138,14 @@ export class OrganizationalLifeController {
   @Allow('organizational-life', 'edit')
   @BodySchema(commentLessonBody)
   async comment(@Param('id', ParseUUIDPipe) id: string, @Body() body: unknown, @Req() request: ActorRequest) {
-    const data = parseWith(commentLessonBody, body);
+    const { expectedRevision, ...data } = parseWith(commentLessonBody, body);
     const row = this.meetingInReach(request, id);
     // Commenting is the secretary's of the organisation that held the lesson, not of one covering a unit.
     assertOrgInScope(request.user, row.orgId);
     const receipt = await this.commands.send(
       new CommentLessonCommand(
         command('CommentLesson', { ...data, meetingId: id }, commandMetadataFrom(request, this.clock)),
+        { expectedRevision },
       ),
     );
     return { ...getMeeting(this.db, id), ...receipt };

@@ -6,6 +6,7 @@ export const ORGANIZATIONAL_LIFE_PERMISSIONS: Permissions = {
   'organizational-life': {
     list: EVERYONE,
     show: EVERYONE,
+    export: EVERYONE,
     create: [...BUREAU, 'secretary'],
     edit: [...BUREAU, 'secretary'],
   },

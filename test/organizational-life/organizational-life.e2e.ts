@@ -242,6 +242,16 @@ describe('organisational life (e2e)', () => {
       on: '2026-12-06',
     });
     expect([commented.status, commented.body.comment]).toEqual([201, '结合教学实际，讲得生动']);
+    // A second comment written against the revision before the first one is a conflict, not a silent overwrite.
+    await refused(
+      as('secretary', 'POST', `/organizational-life/meetings/${lesson.body.id}/comment`, {
+        comment: '再补充一点',
+        on: '2026-12-07',
+        expectedRevision: 0,
+      }),
+      409,
+      'concurrency.conflict',
+    );
     await refused(
       as('secretary', 'POST', `/organizational-life/meetings/${ids.quorate}/comment`, {
         comment: '好',
@@ -258,6 +268,22 @@ describe('organisational life (e2e)', () => {
       403,
       'access.out-of-scope',
     );
+  });
+
+  test('export: CSV with a BOM and Chinese headers, scoped like the list', async () => {
+    const exported = async (who: string) => {
+      const csv = await fetch(`${t.api}/organizational-life/export?format=csv`, {
+        headers: { authorization: `Bearer ${tokens[who]}` },
+      });
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const bytes = Buffer.from(await csv.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    };
+    const lines = await exported('secretary');
+    expect(lines[0]).toBe('日期,党组织,类型,主题,出席,请假,缺席,达到法定人数,计入,讲课小组,书记点评');
+    expect(lines.some((line) => line.includes('支部党员大会') && line.includes(',否,否,'))).toBe(true);
+    expect(await exported('otherSecretary')).toHaveLength(1);
   });
 
   test('the roster of a day, for the attendance picker', async () => {

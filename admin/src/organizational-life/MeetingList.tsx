@@ -15,6 +15,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { PickByName } from '../common/PickByName';
+import { ServerExportButtons } from '../common/ServerExportButtons';
 import { meetingKindChoices } from './choices';
 
 const filters = [
@@ -36,6 +37,7 @@ const ListActions = ({ canCreate }: { canCreate: boolean }) => (
   <TopToolbar>
     <FilterButton />
     <GridButton />
+    <ServerExportButtons />
     {canCreate && <CreateButton label="resources.organizational-life.record" />}
   </TopToolbar>
 );

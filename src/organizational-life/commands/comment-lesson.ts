@@ -11,9 +11,17 @@ import { notInFuture } from '../../core/time/past-date.js';
 import { meeting, recordedMeeting, type Meeting } from '../meeting.js';
 import { meetingStream, type PartyLessonCommented } from '../organizational-life.events.js';
 
-export const commentLessonBody = z.strictObject({ comment: text(2000), on: localDate() });
+export const commentLessonBody = z.strictObject({
+  comment: text(2000),
+  on: localDate(),
+  /** The meeting's revision the secretary saw: a comment written meanwhile by someone else is a 409. */
+  expectedRevision: z.number().int().min(0).max(1_000_000).optional(),
+});
 
-export type CommentLesson = Command<'CommentLesson', z.output<typeof commentLessonBody> & { meetingId: string }>;
+export type CommentLesson = Command<
+  'CommentLesson',
+  Omit<z.output<typeof commentLessonBody>, 'expectedRevision'> & { meetingId: string }
+>;
 
 /** The secretary's comment (点评) on a Party lesson, given on or after the day of the lesson. */
 export const commentLesson = ({ data, metadata }: CommentLesson, state: Meeting): PartyLessonCommented => {
