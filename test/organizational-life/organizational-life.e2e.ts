@@ -270,6 +270,22 @@ describe('organisational life (e2e)', () => {
     );
   });
 
+  test('the activity log names the meeting and the members in its attendance', async () => {
+    const log = await t.request('GET', `/activity?filter=${JSON.stringify({ stream: `orglife-${ids.quorate}` })}`);
+    expect(log.body).toEqual([
+      expect.objectContaining({
+        type: 'OrgLifeMeetingRecorded',
+        subject: { kind: 'meeting', id: ids.quorate },
+        unitIds: [ids.unit],
+        names: expect.objectContaining({
+          [`meeting:${ids.quorate}`]: '学习贯彻党的二十届四中全会精神',
+          [`member:${full[0]}`]: '王芳',
+          [`organization:${ids.branch}`]: '桥山中学党支部',
+        }),
+      }),
+    ]);
+  });
+
   test('export: CSV with a BOM and Chinese headers, scoped like the list', async () => {
     const exported = async (who: string) => {
       const csv = await fetch(`${t.api}/organizational-life/export?format=csv`, {
