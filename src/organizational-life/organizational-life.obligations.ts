@@ -1,5 +1,6 @@
 import { sqlText, type ObligationSource } from '../core/obligations.js';
 import { OBLIGATION_RULES, type ObligationRule } from './obligation-rules.js';
+import { TRACKED_FROM_SQL } from './projections/orglife-calendar.projection.js';
 
 const APPLIES: Record<ObligationRule['applies'], string> = {
   all: '1',
@@ -19,7 +20,8 @@ const openFor = (rule: ObligationRule) => `SELECT ${sqlText(rule.code)} || '.' |
     p.starts_on AS opened_on
   FROM orglife_branches b JOIN orglife_periods p ON p.period_kind = ${sqlText(rule.period)}
   WHERE b.keeps_org_life = 1 AND p.ends_on >= b.founded_on
-    AND p.starts_on <= (SELECT last_on FROM orglife_span) AND ${APPLIES[rule.applies]}
+    AND p.starts_on <= (SELECT last_on FROM orglife_span) AND p.ends_on >= ${TRACKED_FROM_SQL}
+    AND ${APPLIES[rule.applies]}
     AND NOT EXISTS (SELECT 1 FROM orglife_meetings m WHERE m.org_id = b.org_id AND m.kind = ${sqlText(rule.kind)}
       AND m.counts = 1 AND m.held_on BETWEEN p.starts_on AND p.ends_on)`;
 

@@ -2,6 +2,7 @@ import { statement, type ReadModelDb } from '../../core/projections/projection.j
 import { endOfMonth, endOfQuarter, quarterOf } from '../../core/time/local-date.js';
 import { MEETING_KINDS, type MeetingKind } from '../organizational-life.events.js';
 import { ruleOf, type ObligationRule } from '../obligation-rules.js';
+import { TRACKED_FROM_SQL } from './orglife-calendar.projection.js';
 
 /**
  * held: a meeting that counts was held in it; missing: ended without one; due: under way without one yet;
@@ -74,8 +75,7 @@ export const monthGrid = (db: ReadModelDb, orgId: string, year: number, today: s
      FROM orglife_branches b WHERE org_id = ?`,
   ).get(orgId) as Branch | undefined;
   if (!branch) return null;
-  const firstOn = (statement(db, 'SELECT first_on AS firstOn FROM orglife_span').get() as { firstOn: string | null })
-    ?.firstOn;
+  const firstOn = (statement(db, `SELECT ${TRACKED_FROM_SQL} AS firstOn`).get() as { firstOn: string | null })?.firstOn;
   const meetings = statement(
     db,
     `SELECT id, kind, held_on AS heldOn, counts FROM orglife_meetings

@@ -6,8 +6,9 @@ import type { OrgLifeMeetingRecorded } from '../organizational-life.events.js';
  * The periods B1–B7 are owed in (months, quarters, years), as one table the obligations SELECT joins: a
  * SELECT cannot ask the clock, so the calendar is kept from the log itself. It runs from the earliest meeting
  * on record (the county keeps its organisational life in the ledger from then on: no obligations are owed
- * for years before it) to the latest day anything was recorded (the store's clock, so the current period is
- * always there once anyone writes anything). Deterministic: a rebuild gives the same periods.
+ * for years before it; see {@link trackedFrom}) to the latest day anything was recorded (the store's clock,
+ * so the current period is always there once anyone writes anything). Deterministic: a rebuild gives the
+ * same periods.
  */
 export const orglifeCalendarProjection: Projection = {
   name: 'orglife_calendar',
@@ -36,9 +37,22 @@ export const orglifeCalendarProjection: Projection = {
       firstOn &&
       (firstOn.slice(0, 7) !== span.firstOn?.slice(0, 7) || lastOn.slice(0, 7) !== span.lastOn?.slice(0, 7))
     )
-      addPeriods(db, firstOn, lastOn);
+      addPeriods(db, trackedFrom(firstOn, lastOn), lastOn);
   },
 };
+
+/**
+ * The first day obligations are owed from: the first meeting on record, but no earlier than 1 January of
+ * the year before the latest record, so that one old meeting entered for the archive does not open years
+ * of obligations nobody can meet any more. The obligations' SELECT and the month grid apply the same bound.
+ */
+export const trackedFrom = (firstOn: string, lastOn: string): string => {
+  const bound = `${Number(lastOn.slice(0, 4)) - 1}-01-01`;
+  return firstOn > bound ? firstOn : bound;
+};
+
+/** The same bound in SQL, over orglife_span. */
+export const TRACKED_FROM_SQL = `(SELECT max(first_on, date(last_on, 'start of year', '-1 year')) FROM orglife_span)`;
 
 const addPeriods = (db: ReadModelDb, from: string, to: string) => {
   const add = statement(db, 'INSERT OR IGNORE INTO orglife_periods VALUES (?, ?, ?, ?)');
