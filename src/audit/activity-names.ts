@@ -20,6 +20,8 @@ const NAMING: Record<string, (data: Data) => Naming[]> = {
   PartyOrganizationFounded: naming('organization', 'orgId'),
   MemberEnrolled: naming('member', 'memberId'),
   ApplicationSubmitted: naming('person', 'personId'),
+  OrgLifeMeetingRecorded: naming('meeting', 'meetingId', 'topic'),
+  TypicalCaseSubmitted: naming('typicalCase', 'caseId', 'title'),
 };
 
 export const NAMES_TABLE = 'activity_names';

@@ -5,7 +5,7 @@
  */
 
 /** What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development. */
-export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person';
+export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person' | 'meeting' | 'typicalCase';
 
 export interface Reference {
   kind: NamedKind;
@@ -19,6 +19,8 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   partyOrg: 'organization',
   member: 'member',
   development: 'person',
+  orglife: 'meeting',
+  typicalCase: 'typicalCase',
 };
 
 /**
@@ -39,6 +41,12 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   toOrgId: 'organization',
   memberId: 'member',
   personId: 'person',
+  meetingId: 'meeting',
+  // Organisational life: a meeting's attendance and a Party lesson's lecturers are roster ids.
+  present: 'member',
+  absentWithLeave: 'member',
+  absent: 'member',
+  lecturers: 'member',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */
