@@ -4,6 +4,7 @@ import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
+import { pairingFeature } from './pairing/pairing.feature.js';
 
 /**
  * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
@@ -16,6 +17,7 @@ import { organizationsFeature } from './organizations/organizations.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
+  pairingFeature,
   authFeature,
   auditFeature,
   dashboardFeature,

@@ -368,6 +368,11 @@ export const pairingsProjection: Projection = {
   evolve: (db, recorded) => {
     const event = recorded as unknown as Handled;
     if (OTHER_TYPES.includes(event.type)) keepOther(db, recorded, event);
-    else keepPairing(db, recorded, event as PairingEvent | PairingNormsDefined);
+    else {
+      keepPairing(db, recorded, event as PairingEvent | PairingNormsDefined);
+      // The stream's revision, for an edit form's expectedRevision: every event of the pairing moves it.
+      const pairingId = (event.data as { pairingId?: string }).pairingId;
+      if (pairingId) run(db, 'UPDATE pairing_pairings SET revision = ? WHERE id = ?', recorded.revision, pairingId);
+    }
   },
 };
