@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { pairingDemo } from './pairing.demo.js';
 import { PAIRING_EVENT_TYPES } from './pairing.events.js';
 import { PairingModule } from './pairing.module.js';
 import { pairingObligations } from './pairing.obligations.js';
@@ -12,5 +13,6 @@ export const pairingFeature: Feature = {
   events: PAIRING_EVENT_TYPES,
   projections: [pairingsProjection],
   permissions: PAIRING_PERMISSIONS,
+  demo: pairingDemo,
   obligations: [pairingObligations],
 };
