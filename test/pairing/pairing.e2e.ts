@@ -119,6 +119,13 @@ describe('pairing communities (e2e)', () => {
     });
   });
 
+  test('the activity log names the pairing community its events are about', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ type: 'PairingFormed' }));
+    const [line] = (await t.request('GET', `/activity?filter=${filter}`)).body;
+    expect(line).toMatchObject({ subject: { kind: 'pairing', id: ids.pairing }, unitIds: [ids.helper, ids.helped] });
+    expect(line.names[`pairing:${ids.pairing}`]).toBe('桥山中学→兴华学校');
+  });
+
   test('the helper school’s secretary logs a training with named teachers and the teachers’ bar moves', async () => {
     const logged = await as('helperSecretary', 'POST', `/pairings/${ids.pairing}/teaching`, {
       kind: 'training',
