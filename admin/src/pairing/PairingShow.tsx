@@ -122,7 +122,8 @@ const PairingPage = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { canAccess: canLog } = useCanAccess({ resource: 'pairing-activities', action: 'create' });
-  if (!pairing) return null;
+  // Opened from the list, react-admin shows the list's row until the pairing itself is read: wait for the page's parts.
+  if (!pairing?.norms) return <LinearProgress />;
   const { progress } = pairing;
   return (
     <Box sx={{ p: 2 }}>
