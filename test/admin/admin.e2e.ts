@@ -94,8 +94,17 @@ describe('admin UI in Chromium (e2e)', () => {
     signInAs(browser, base, accounts[role].username, PASSWORD);
 
   test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
-    expect(expectedMenu('bureau_admin')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
+    expect(expectedMenu('bureau_admin')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '帮扶共同体',
+      '职务',
+      '用户',
+      '动态',
+    ]);
+    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '帮扶共同体', '职务']);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
