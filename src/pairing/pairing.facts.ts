@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { statement } from '../core/projections/projection.js';
+import { OrganizationsFacts } from '../organizations/organizations.facts.js';
 import type { PairingProgress } from './progress.js';
 import { activitiesIn, getPairing, pairingIdsOf, targetFacts } from './projections/pairing-queries.js';
 
@@ -49,7 +50,10 @@ const within = (from: string, to: string) => (fact: PairingFact) => fact.on >= f
  */
 @Injectable()
 export class PairingFacts {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    private readonly orgs: OrganizationsFacts,
+  ) {}
 
   /** The pairings the unit takes part in, as helper or helped school, with their progress on `today`. */
   pairingsOf(
@@ -102,6 +106,16 @@ export class PairingFacts {
         },
       ];
     });
+  }
+
+  /**
+   * Per organisation: the counts of every unit it covers (its own and those affiliated to it), for each
+   * pairing one of them takes part in, with the unit they were counted for.
+   */
+  countsForOrg(orgId: string, from: string, to: string): (PairingCounts & { unitId: string })[] {
+    return this.orgs
+      .unitsCoveredBy([orgId])
+      .flatMap((unitId) => this.countsFor(unitId, from, to).map((counts) => ({ ...counts, unitId })));
   }
 
   /** The activity log of the pairings any of the units take part in (all when null), dated within the period. */

@@ -289,6 +289,8 @@ describe('pairing communities (e2e)', () => {
         supportGiven: expect.objectContaining({ count: 1 }),
       }),
     ]);
+    const byOrg = t.app.get(PairingFacts).countsForOrg(ids.helperBranch, '2025-01-01', '2025-12-31');
+    expect(byOrg.map((c) => [c.unitId, c.role, c.teachersTrained.count])).toEqual([[ids.helper, 'helper', 3]]);
   });
 
   test('obligations: a year-end summary per year (C2) until one is on file, and the targets not met (C4)', async () => {
