@@ -28,7 +28,17 @@ const useChoices = (group: string, keys: readonly string[]) => {
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
 
 /** A button opening one command's dialog on the pairing shown. */
-const PairingCommand = ({ label, send, children }: { label: string; send: Send; children: ReactNode }) => {
+const PairingCommand = ({
+  label,
+  send,
+  children,
+  initial,
+}: {
+  label: string;
+  send: Send;
+  children: ReactNode;
+  initial?: Values;
+}) => {
   const pairing = useRecordContext();
   const [open, setOpen] = useState(false);
   const command = useCommand<PairingDataProvider, Values>(
@@ -47,7 +57,7 @@ const PairingCommand = ({ label, send, children }: { label: string; send: Send; 
         submitLabel={label}
         onClose={() => setOpen(false)}
         onSubmit={(values) => command.mutateAsync(values)}
-        record={{ on: today() }}
+        record={initial ?? { on: today() }}
       >
         {children}
       </CommandDialog>
@@ -195,3 +205,29 @@ export const NormButton = () => {
     </PairingCommand>
   );
 };
+
+/** The bureau continues a term to a later last day, from the revision the page shows (409 if changed meanwhile). */
+export const ExtendButton = () => {
+  const pairing = useRecordContext();
+  if (!pairing) return null;
+  return (
+    <PairingCommand
+      label="pairing.action.extend"
+      initial={{ endsOn: pairing.endsOn }}
+      send={(dp, id, v) =>
+        dp.extendPairing(id, { endsOn: v.endsOn, reason: v.reason, expectedRevision: pairing.revision })
+      }
+    >
+      <DateInput source="endsOn" label="resources.pairings.fields.endsOn" validate={required()} />
+      <TextInput source="reason" label="pairing.field.reason" validate={required()} fullWidth />
+    </PairingCommand>
+  );
+};
+
+/** The bureau ends a pairing early; work after that day is refused. */
+export const EndButton = () => (
+  <PairingCommand label="pairing.action.end" send={(dp, id, v) => dp.endPairing(id, { on: v.on, reason: v.reason })}>
+    <When />
+    <TextInput source="reason" label="pairing.field.reason" validate={required()} fullWidth />
+  </PairingCommand>
+);

@@ -11,7 +11,15 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { PairingActivity, PairingDataProvider } from './dataProvider';
-import { NormButton, PairButton, PartyBuildingButton, SupportButton, TeachingButton } from './PairingForms';
+import {
+  EndButton,
+  ExtendButton,
+  NormButton,
+  PairButton,
+  PartyBuildingButton,
+  SupportButton,
+  TeachingButton,
+} from './PairingForms';
 
 interface Target {
   done: number;
@@ -122,6 +130,7 @@ const PairingPage = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { canAccess: canLog } = useCanAccess({ resource: 'pairing-activities', action: 'create' });
+  const { canAccess: canEdit } = useCanAccess({ resource: 'pairings', action: 'edit' });
   // Opened from the list, react-admin shows the list's row until the pairing itself is read: wait for the page's parts.
   if (!pairing?.norms) return <LinearProgress />;
   const { progress } = pairing;
@@ -147,6 +156,8 @@ const PairingPage = () => {
             <SupportButton />
             <PartyBuildingButton />
             <NormButton />
+            {canEdit && <ExtendButton />}
+            {canEdit && <EndButton />}
           </Stack>
         </Section>
       )}

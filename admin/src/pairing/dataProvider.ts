@@ -24,6 +24,8 @@ export const pairingCommands = {
     postCommand(on(id, `support-pairs/${encodeURIComponent(pairId)}/support`), data),
   assessPairingNorm: (id: Identifier, normKey: string, data: Record<string, unknown>) =>
     postCommand(on(id, `norms/${encodeURIComponent(normKey)}`), data),
+  extendPairing: (id: Identifier, data: Record<string, unknown>) => postCommand(on(id, 'extend'), data),
+  endPairing: (id: Identifier, data: Record<string, unknown>) => postCommand(on(id, 'end'), data),
   getPairingActivities: (id: Identifier) =>
     getJson<PairingActivity[]>(`/pairings/${encodeURIComponent(String(id))}/activities`),
 };

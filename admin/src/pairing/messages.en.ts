@@ -76,6 +76,7 @@ export const en: typeof zh = {
       dueOn: 'Due',
       filed: 'Filed',
       missing: 'Missing',
+      reason: 'Reason',
     },
     action: {
       teaching: 'Log teaching help',
@@ -84,6 +85,8 @@ export const en: typeof zh = {
       support: 'Log one-to-one help',
       norm: 'Assess a norm',
       saved: 'Logged',
+      extend: 'Extend the term',
+      end: 'End the pairing',
     },
     status: { active: 'Active', ended: 'Ended' },
     empty: 'Nothing yet',

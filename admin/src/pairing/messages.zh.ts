@@ -68,6 +68,7 @@ export const zh = {
       dueOn: '截止日期',
       filed: '已提交',
       missing: '未提交',
+      reason: '原因',
     },
     action: {
       teaching: '记录帮教',
@@ -76,6 +77,8 @@ export const zh = {
       support: '记录一对一帮扶',
       norm: '评定规范',
       saved: '已记录',
+      extend: '延长帮扶期限',
+      end: '结束帮扶共同体',
     },
     status: { active: '帮扶中', ended: '已结束' },
     empty: '暂无记录',
