@@ -5,6 +5,7 @@ import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
+import { pairingFeature } from './pairing/pairing.feature.js';
 
 /**
  * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
@@ -17,8 +18,9 @@ import { organizationsFeature } from './organizations/organizations.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
-  organizationalLifeFeature,
+  pairingFeature,
   authFeature,
+  organizationalLifeFeature,
   auditFeature,
   dashboardFeature,
 ];

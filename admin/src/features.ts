@@ -4,6 +4,7 @@ import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
+import { pairing } from './pairing/feature';
 import { users } from './users/feature';
 
 /**
@@ -14,6 +15,7 @@ import { users } from './users/feature';
 export const features: readonly AdminFeature[] = [
   organizations,
   development,
+  pairing,
   organizationalLife,
   users,
   audit,

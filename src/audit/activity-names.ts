@@ -20,6 +20,7 @@ const NAMING: Record<string, (data: Data) => Naming[]> = {
   PartyOrganizationFounded: naming('organization', 'orgId'),
   MemberEnrolled: naming('member', 'memberId'),
   ApplicationSubmitted: naming('person', 'personId'),
+  PairingFormed: naming('pairing', 'pairingId'),
   OrgLifeMeetingRecorded: naming('meeting', 'meetingId', 'topic'),
   TypicalCaseSubmitted: naming('typicalCase', 'caseId', 'title'),
 };

@@ -23,6 +23,7 @@ const RESOURCES = {
   'party-organizations': '党组织',
   members: '党员',
   development: '发展党员',
+  pairings: '帮扶共同体',
   'organizational-life': '组织生活',
   'typical-cases': '典型案例',
   positions: '职务',
@@ -34,6 +35,7 @@ const ENGLISH = {
   'party-organizations': 'Party organisations',
   members: 'Members',
   development: 'Membership development',
+  pairings: 'Pairing communities',
   'organizational-life': 'Organisational life',
   'typical-cases': 'Typical cases',
   positions: 'Post holders',
@@ -101,13 +103,23 @@ describe('admin UI in Chromium (e2e)', () => {
       '党组织',
       '党员',
       '发展党员',
+      '帮扶共同体',
       '组织生活',
       '典型案例',
       '职务',
       '用户',
       '动态',
     ]);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '组织生活', '典型案例', '职务']);
+    expect(expectedMenu('secretary')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '帮扶共同体',
+      '组织生活',
+      '典型案例',
+      '职务',
+    ]);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
@@ -143,7 +155,18 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '组织生活', '典型案例', '职务', '用户', '动态']);
+      await expectMenu(page, [
+        '单位',
+        '党组织',
+        '党员',
+        '发展党员',
+        '帮扶共同体',
+        '组织生活',
+        '典型案例',
+        '职务',
+        '用户',
+        '动态',
+      ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();

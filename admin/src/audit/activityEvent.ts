@@ -28,6 +28,7 @@ export const RESOURCE_OF: Record<NamedKind, string> = {
   organization: 'party-organizations',
   member: 'members',
   person: 'development',
+  pairing: 'pairings',
   meeting: 'organizational-life',
   typicalCase: 'typical-cases',
 };
