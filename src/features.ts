@@ -3,6 +3,7 @@ import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
+import { evidenceFeature } from './evidence/evidence.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 
 /**
@@ -16,6 +17,7 @@ import { organizationsFeature } from './organizations/organizations.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
+  evidenceFeature,
   authFeature,
   auditFeature,
   dashboardFeature,

@@ -20,6 +20,7 @@ const NAMING: Record<string, (data: Data) => Naming[]> = {
   PartyOrganizationFounded: naming('organization', 'orgId'),
   MemberEnrolled: naming('member', 'memberId'),
   ApplicationSubmitted: naming('person', 'personId'),
+  EvidenceFiled: naming('evidence', 'evidenceId'),
 };
 
 export const NAMES_TABLE = 'activity_names';

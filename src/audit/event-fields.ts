@@ -4,8 +4,11 @@
  * (no I/O), so the admin reads the same map to link each id it shows to its page.
  */
 
-/** What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development. */
-export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person';
+/**
+ * What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development,
+ * an evidence file (by its file name).
+ */
+export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person' | 'evidence';
 
 export interface Reference {
   kind: NamedKind;
@@ -19,6 +22,7 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   partyOrg: 'organization',
   member: 'member',
   development: 'person',
+  evidence: 'evidence',
 };
 
 /**
@@ -39,6 +43,7 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   toOrgId: 'organization',
   memberId: 'member',
   personId: 'person',
+  evidenceId: 'evidence',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */
