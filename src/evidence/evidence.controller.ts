@@ -12,7 +12,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -25,7 +25,7 @@ import { parseListQuery, setContentRange } from '../core/http/list-query.js';
 import { BodySchema, FileUpload, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type Actor, type ActorRequest } from '../core/http/request-context.js';
 import { orgInScope, orgOutOfScope, reachOf, scopeOf, withinVisibleOrgs } from '../core/http/scope.js';
-import { parseWith } from '../core/http/validation.js';
+import { parseWith, says } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
@@ -49,10 +49,13 @@ import {
   type EvidenceRow,
 } from './projections/evidence-queries.js';
 
-const archiveQuery = z.strictObject({
+const archiveParams = z.strictObject({
   orgId: z.uuid(),
-  year: z.coerce.number().int().min(2000).max(2100),
-  lang: z.enum(['zh', 'en']).optional(),
+  year: z.coerce
+    .number({ message: says('应为年份', 'must be a year') })
+    .int()
+    .min(2000)
+    .max(2100),
 });
 
 const EVIDENCE = { zh: '印证资料', en: 'Evidence' };
@@ -206,33 +209,29 @@ export class EvidenceController {
     return archiveOrgs(this.db, reachOf(request.user) ? scopeOf(request.user!).visibleOrgIds : null);
   }
 
-  @Get('archive')
+  @Get('archive/:orgId/:year')
   @Allow('evidence', 'list')
-  @ApiQuery({ name: 'orgId', required: true, schema: { type: 'string', format: 'uuid' } })
-  @ApiQuery({ name: 'year', required: true, schema: { type: 'integer' } })
   @ApiOkResponse({
     description:
       "The organisation's archive for the year: its part in the campaign (`profile`), each required entry " +
       '(category, half-year for stage summaries) with `present` and its files, other categories holding files, ' +
       '`missing`, `ready` (ready for inspection: nothing missing) and the withdrawn files kept for audit.',
   })
-  archive(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {
-    const { orgId, year } = parseWith(archiveQuery, query);
+  archive(@Param() params: Record<string, string>, @Req() request: ActorRequest) {
+    const { orgId, year } = parseWith(archiveParams, params);
     return archiveOf(this.db, this.visibleOrg(request.user, orgId), year);
   }
 
-  @Get('archive/zip')
+  @Get('archive/:orgId/:year/zip')
   @Allow('evidence', 'export')
-  @ApiQuery({ name: 'orgId', required: true, schema: { type: 'string', format: 'uuid' } })
-  @ApiQuery({ name: 'year', required: true, schema: { type: 'integer' } })
   @ApiProduces('application/zip')
   @ApiOkResponse({
     description:
       "The organisation's archive for the year as one zip, streamed: a folder per category (Chinese names, " +
       'UTF-8 flag set) and 清单.csv listing every file and every missing entry.',
   })
-  async archiveZip(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
-    const { orgId, year } = parseWith(archiveQuery, query);
+  async archiveZip(@Param() params: Record<string, string>, @Req() request: ActorRequest, @Res() response: Response) {
+    const { orgId, year } = parseWith(archiveParams, params);
     const archive = archiveOf(this.db, this.visibleOrg(request.user, orgId), year);
     const absent = await this.firstAbsentBlob(archive.entries.flatMap((e) => e.files));
     if (absent) throw bytesMissing(absent);

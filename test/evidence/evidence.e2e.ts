@@ -231,7 +231,7 @@ describe('evidence (e2e)', () => {
     expect((await get(`/evidence/${ids.summary}/download`, tokens.auditor)).status).toBe(200);
     const auditorUpload = await upload(fieldsFor(), { bytes: pdf, name: 'x.pdf' }, tokens.auditor);
     expect([auditorUpload.status, auditorUpload.body.code]).toEqual([403, 'access.denied']);
-    const archive = await t.requestAs(tokens.otherSecretary, 'GET', `/evidence/archive?orgId=${ids.branch}&year=2026`);
+    const archive = await t.requestAs(tokens.otherSecretary, 'GET', `/evidence/archive/${ids.branch}/2026`);
     expect(archive.status).toBe(403);
     expect(tempFiles()).toEqual([]);
   });
@@ -255,7 +255,7 @@ describe('evidence (e2e)', () => {
   });
 
   test('the archive says what is present and missing; a helper school needs its summary and the five norms', async () => {
-    const archive = (await t.request('GET', `/evidence/archive?orgId=${ids.branch}&year=2026`)).body;
+    const archive = (await t.request('GET', `/evidence/archive/${ids.branch}/2026`)).body;
     expect(archive).toMatchObject({ profile: 'helper-school', year: 2026, ready: false });
     const entry = (category: string) => archive.entries.find((e: { category: string }) => e.category === category);
     expect(entry('year-end-summary')).toMatchObject({ required: true, present: true });
@@ -268,15 +268,13 @@ describe('evidence (e2e)', () => {
       'norm_work_rules',
     ]);
     expect(archive.withdrawn.map((f: { id: string }) => f.id)).toEqual([ids.copy]);
-    const bad = await t.request('GET', `/evidence/archive?orgId=${ids.branch}&year=abc`);
+    const bad = await t.request('GET', `/evidence/archive/${ids.branch}/abc`);
     expect([bad.status, bad.body.field]).toEqual([400, 'year']);
-    expect(
-      (await t.request('GET', `/evidence/archive?orgId=00000000-0000-4000-8000-000000000000&year=2026`)).status,
-    ).toBe(404);
+    expect((await t.request('GET', `/evidence/archive/00000000-0000-4000-8000-000000000000/2026`)).status).toBe(404);
   });
 
   test('the archive as one zip: streamed, a folder per category with Chinese names flagged UTF-8, and a list', async () => {
-    const response = await get(`/evidence/archive/zip?orgId=${ids.branch}&year=2026`, tokens.secretary);
+    const response = await get(`/evidence/archive/${ids.branch}/2026/zip`, tokens.secretary);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-disposition')).toContain(
@@ -299,7 +297,7 @@ describe('evidence (e2e)', () => {
       { name: '清单.csv', utf8: true },
     ]);
     expect(zip.includes(pdf)).toBe(true); // stored, not recompressed
-    const outsider = await get(`/evidence/archive/zip?orgId=${ids.branch}&year=2026`, tokens.otherSecretary);
+    const outsider = await get(`/evidence/archive/${ids.branch}/2026/zip`, tokens.otherSecretary);
     expect(outsider.status).toBe(403);
   });
 
@@ -338,7 +336,7 @@ describe('evidence (e2e)', () => {
     expect([filed.status, filed.body.half]).toEqual([201, half]);
     const after = (await owed()).filter((o) => o.orgId === ids.host).map((o) => o.id);
     expect(after).toEqual(before.filter((o) => o.dueOn !== latest).map((o) => o.id));
-    const archive = (await t.request('GET', `/evidence/archive?orgId=${ids.host}&year=${year}`)).body;
+    const archive = (await t.request('GET', `/evidence/archive/${ids.host}/${year}`)).body;
     expect(archive.profile).toBe('affiliated');
     expect(archive.entries.find((e: { half: string }) => e.half === half)).toMatchObject({ present: true });
   });
