@@ -23,6 +23,7 @@ const RESOURCES = {
   'party-organizations': '党组织',
   members: '党员',
   development: '发展党员',
+  evidence: '印证资料',
   positions: '职务',
   users: '用户',
   activity: '动态',
@@ -32,6 +33,7 @@ const ENGLISH = {
   'party-organizations': 'Party organisations',
   members: 'Members',
   development: 'Membership development',
+  evidence: 'Evidence',
   positions: 'Post holders',
   users: 'Users',
   activity: 'Activity',
@@ -92,8 +94,17 @@ describe('admin UI in Chromium (e2e)', () => {
     signInAs(browser, base, accounts[role].username, PASSWORD);
 
   test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
-    expect(expectedMenu('bureau_admin')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
+    expect(expectedMenu('bureau_admin')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '印证资料',
+      '职务',
+      '用户',
+      '动态',
+    ]);
+    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '印证资料', '职务']);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
@@ -129,7 +140,7 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
+      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '印证资料', '职务', '用户', '动态']);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
