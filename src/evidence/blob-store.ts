@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import { demoFileBytes } from './demo-files.js';
 import { FileTypeSniffer } from './file-types.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const STALE_TEMP_MS = 24 * 3_600_000;
 
 /** A file received into the store's temporary folder, hashed and sniffed on the way in. */
 export interface ReceivedFile {
@@ -28,13 +29,28 @@ export interface ReceivedFile {
  * rename is atomic): a reader never sees half a file under an address.
  */
 @Injectable()
-export class BlobStore {
+export class BlobStore implements OnModuleInit {
   readonly root: string;
   private readonly temp: string;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'dataDir'>) {
     this.root = join(config.dataDir, 'evidence');
     this.temp = join(this.root, 'tmp');
+  }
+
+  /**
+   * Removes what uploads cut off by a crash left in the temporary folder: files older than a day (an
+   * upload of another instance sharing DATA_DIR may still be writing a younger one).
+   */
+  async onModuleInit(): Promise<void> {
+    const names = await readdir(this.temp).catch(() => [] as string[]);
+    // File times are the machine's, so this compares with the machine's clock, not the business clock.
+    const dayAgo = Date.now() - STALE_TEMP_MS;
+    for (const name of names) {
+      const path = join(this.temp, name);
+      const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
+      if (mtimeMs < dayAgo) await rm(path, { force: true });
+    }
   }
 
   /** Where the bytes of `sha256` live; throws for anything but 64 lowercase hex digits. */

@@ -36,22 +36,42 @@ const csvCell = (value: string | number | null) => {
 export const writeArchiveZip = async (archive: Archive, blobs: BlobStore, out: Writable): Promise<void> => {
   const zip = archiver('zip', { store: true });
   const done = pipeline(zip, out);
+  // Ends the wait for an entry when the stream fails or the reader goes away (a download cancelled).
+  const broken = done.then(() => {
+    throw new Error('The zip stream ended before every entry was written');
+  });
+  broken.catch(() => undefined);
+  /** Appends one entry and waits until archiver has written it: one file open at a time, however many. */
+  const append = (source: Parameters<typeof zip.append>[0], name: string, date?: Date) =>
+    Promise.race([
+      new Promise<void>((resolve) => {
+        zip.once('entry', () => resolve());
+        zip.append(source, { name, date });
+      }),
+      broken,
+    ]);
   const manifest: string[] = [['分类', '文件', '标题', '日期', '大小（字节）', 'SHA-256'].join(',')];
   const folders = new Map<string, Set<string>>();
-  for (const entry of archive.entries) {
-    const folder = segment(entry.label.zh);
-    const taken = folders.get(folder) ?? new Set<string>();
-    folders.set(folder, taken);
-    for (const file of entry.files) {
-      const name = unique(taken, segment(file.name));
-      zip.append(blobs.open(file.sha256), { name: `${folder}/${name}`, date: new Date(file.filedAt) });
-      manifest.push(
-        [entry.label.zh, `${folder}/${name}`, file.title, file.on, file.size, file.sha256].map(csvCell).join(','),
-      );
+  try {
+    for (const entry of archive.entries) {
+      const folder = segment(entry.label.zh);
+      const taken = folders.get(folder) ?? new Set<string>();
+      folders.set(folder, taken);
+      for (const file of entry.files) {
+        const name = unique(taken, segment(file.name));
+        await append(blobs.open(file.sha256), `${folder}/${name}`, new Date(file.filedAt));
+        manifest.push(
+          [entry.label.zh, `${folder}/${name}`, file.title, file.on, file.size, file.sha256].map(csvCell).join(','),
+        );
+      }
     }
+    for (const missing of archive.missing) manifest.push([missing.label.zh, '（缺）', '', '', '', ''].join(','));
+    await append(Buffer.from(`\uFEFF${manifest.join('\r\n')}\r\n`, 'utf8'), '清单.csv');
+    await zip.finalize();
+  } catch (error) {
+    zip.abort();
+    await done.catch(() => undefined);
+    throw error;
   }
-  for (const missing of archive.missing) manifest.push([missing.label.zh, '（缺）', '', '', '', ''].join(','));
-  zip.append(Buffer.from(`\uFEFF${manifest.join('\r\n')}\r\n`, 'utf8'), { name: '清单.csv' });
-  await zip.finalize();
   await done;
 };

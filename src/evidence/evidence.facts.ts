@@ -52,8 +52,8 @@ export class EvidenceFacts {
     return filesWhere(this.db, criteria).map(onFile);
   }
 
-  /** Is anything of `category` on file for the subject in the year (C2: a pairing's year-end summary)? */
-  isOnFile(subject: EvidenceOnFile['subject'], year: number, category: string): EvidenceOnFile[] {
+  /** What of `category` is on file for the subject in the year (C2: a pairing's year-end summary); [] when nothing. */
+  filedFor(subject: EvidenceOnFile['subject'], year: number, category: string): EvidenceOnFile[] {
     return this.filesOnFile({ subject, year, category });
   }
 

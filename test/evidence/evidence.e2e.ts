@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { tinyPdf, tinyPng } from '../../src/evidence/demo-files.js';
+import { EvidenceFacts } from '../../src/evidence/evidence.facts.js';
 import { seedSchoolBranch } from '../support/roster.js';
 
 const LIMIT = 200_000;
@@ -271,6 +272,24 @@ describe('evidence (e2e)', () => {
     const bad = await t.request('GET', `/evidence/archive/${ids.branch}/abc`);
     expect([bad.status, bad.body.field]).toEqual([400, 'year']);
     expect((await t.request('GET', `/evidence/archive/00000000-0000-4000-8000-000000000000/2026`)).status).toBe(404);
+  });
+
+  test('the read door: what is on file per subject, organisation and year, with the events behind it', async () => {
+    const facts = t.app.get(EvidenceFacts);
+    const summaries = facts.filedFor(
+      { feature: 'pairing', kind: 'pairing', id: 'pairing-1' },
+      2026,
+      'year-end-summary',
+    );
+    expect(summaries.map((f) => f.evidenceId)).toEqual([ids.summary]); // the withdrawn copy does not count
+    const [filedEvent] = await store.readStream(`evidence-${ids.summary}`);
+    expect(summaries[0]).toMatchObject({ eventId: filedEvent.id, on: '2026-11-20', orgId: ids.branch });
+    expect(facts.countsByOrg(2026).filter((c) => c.orgId === ids.branch)).toEqual([
+      { orgId: ids.branch, year: 2026, category: 'norm_org_life', files: 1, eventIds: [expect.any(String)] },
+      { orgId: ids.branch, year: 2026, category: 'year-end-summary', files: 1, eventIds: [filedEvent.id] },
+    ]);
+    expect(facts.readiness(ids.branch, 2026)).toMatchObject({ profile: 'helper-school', ready: false });
+    expect(facts.readiness('00000000-0000-4000-8000-000000000000', 2026)).toBeNull();
   });
 
   test('the archive as one zip: streamed, a folder per category with Chinese names flagged UTF-8, and a list', async () => {
