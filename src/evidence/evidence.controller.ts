@@ -21,10 +21,10 @@ import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { DomainError, NotFoundError, ValidationError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
-import { parseListQuery, setContentRange } from '../core/http/list-query.js';
+import { parseListQuery, setContentRange, type ListQuery } from '../core/http/list-query.js';
 import { BodySchema, FileUpload, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type Actor, type ActorRequest } from '../core/http/request-context.js';
-import { orgInScope, orgOutOfScope, reachOf, scopeOf, withinVisibleOrgs } from '../core/http/scope.js';
+import { orgInScope, orgOutOfScope, reachOf, scopeOf } from '../core/http/scope.js';
 import { parseWith, says } from '../core/http/validation.js';
 import type { ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
@@ -197,7 +197,7 @@ export class EvidenceController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const listQuery = parseListQuery(query, evidenceList);
-    const { rows, total } = listEvidence(this.db, withinVisibleOrgs(listQuery, request.user, 'f.org_id'));
+    const { rows, total } = listEvidence(this.db, this.withinReach(listQuery, request.user));
     setContentRange(response, 'evidence', listQuery.offset, rows.length, total);
     return rows;
   }
@@ -285,6 +285,20 @@ export class EvidenceController {
       ),
     );
     return { ...getEvidence(this.db, id), ...receipt };
+  }
+
+  /**
+   * A scoped caller's files: those of the organisations they may look at, and those they filed themselves
+   * (an instructor's own stage summary filed for no organisation), as `visibleEvidence` judges one file.
+   */
+  private withinReach(query: ListQuery, actor: Actor | undefined): ListQuery {
+    if (!reachOf(actor)) return query;
+    const condition = '(f.org_id IN (SELECT value FROM json_each(?)) OR f.filed_by = ?)';
+    return {
+      ...query,
+      where: query.where ? `${query.where} AND ${condition}` : `WHERE ${condition}`,
+      params: [...query.params, JSON.stringify(scopeOf(actor!).visibleOrgIds), actor!.id],
+    };
   }
 
   private visibleOrg(actor: Actor | undefined, orgId: string) {

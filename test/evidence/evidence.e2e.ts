@@ -237,6 +237,36 @@ describe('evidence (e2e)', () => {
     expect(tempFiles()).toEqual([]);
   });
 
+  test('an instructor files their own stage summary (for no organisation, or one covering their unit), nothing else', async () => {
+    const instructor = await t.userWithRole('instructor', { unitIds: [ids.unit] });
+    const otherInstructor = await t.userWithRole('instructor', { unitIds: [ids.otherUnit] });
+    const me = (await t.requestAs(instructor, 'GET', '/auth/me')).body.id as string;
+    const own = (changes: Record<string, string>) =>
+      fieldsFor({
+        subjectFeature: 'instructors',
+        subjectKind: 'instructor',
+        subjectId: me,
+        category: 'stage-summary',
+        title: '指导员阶段性总结',
+        ...changes,
+      });
+    const file = { bytes: tinyPdf('指导员阶段性总结', 'stage'), name: '阶段性总结.pdf' };
+    const noOrg = await upload(own({ orgId: '' }), file, instructor);
+    expect([noOrg.status, noOrg.body.orgId]).toEqual([201, null]);
+    // The branch covers the instructor's unit (filed for 2025: the 2026 archive below stays as the tests left it).
+    expect((await upload(own({ year: '2025', on: '2025-07-01' }), file, instructor)).status).toBe(201);
+    const foreignOrg = await upload(own({ orgId: ids.otherBranch }), file, instructor);
+    expect(foreignOrg.status).toBe(403);
+    const someoneElse = await upload(own({ subjectId: 'someone-else' }), file, instructor);
+    expect(someoneElse.status).toBe(403);
+    const list = await t.requestAs(instructor, 'GET', '/evidence');
+    expect(list.body.map((row: { id: string }) => row.id)).toContain(noOrg.body.id);
+    expect((await t.requestAs(otherInstructor, 'GET', `/evidence/${noOrg.body.id}`)).status).toBe(403);
+    const othersList = await t.requestAs(otherInstructor, 'GET', '/evidence');
+    expect(othersList.body.map((row: { id: string }) => row.id)).not.toContain(noOrg.body.id);
+    expect(tempFiles()).toEqual([]);
+  });
+
   test('withdraw: with a reason, once; the file stays for audit but leaves the archive', async () => {
     const missing = await t.request('POST', `/evidence/${ids.copy}/withdraw`, {});
     expect([missing.status, missing.body.field]).toEqual([400, 'reason']);
