@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -12,7 +13,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -22,7 +23,7 @@ import { CommandGateway } from '../core/command-gateway.js';
 import { DomainError, NotFoundError, ValidationError } from '../core/errors.js';
 import { Allow } from '../core/http/access.js';
 import { parseListQuery, setContentRange, type ListQuery } from '../core/http/list-query.js';
-import { BodySchema, FileUpload, ListRoute } from '../core/http/openapi.js';
+import { BodySchema, ListRoute } from '../core/http/openapi.js';
 import { commandMetadataFrom, newRecordId, type Actor, type ActorRequest } from '../core/http/request-context.js';
 import { orgInScope, orgOutOfScope, reachOf, scopeOf } from '../core/http/scope.js';
 import { parseWith, says } from '../core/http/validation.js';
@@ -60,6 +61,37 @@ const archiveParams = z.strictObject({
 
 const EVIDENCE = { zh: '印证资料', en: 'Evidence' };
 const ORGANISATION = { zh: '党组织', en: 'Party organisation' };
+
+/**
+ * The upload's multipart form in /api/docs: the file, and its text fields from the very schema that
+ * validates them (fileEvidenceFields), so the docs cannot drift from the route.
+ */
+const EvidenceUploadBody = () => {
+  const fields = z.toJSONSchema(fileEvidenceFields, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, unknown>;
+    required?: string[];
+  };
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      required: true,
+      schema: {
+        type: 'object',
+        required: ['file', ...(fields.required ?? [])],
+        properties: {
+          file: {
+            type: 'string',
+            format: 'binary',
+            description:
+              'PDF, PNG/JPEG/GIF/WebP or doc/docx/xls/xlsx/ppt/pptx (judged by content), at most ' +
+              'EVIDENCE_MAX_FILE_BYTES (50 MB by default). Send the text fields before it.',
+          },
+          ...fields.properties,
+        },
+      },
+    }),
+  );
+};
 
 /** The last path segment of a client's file name: browsers send none, but a client may send `../../x`. */
 const baseName = (name: string) => name.split(/[/\\]/).pop() ?? '';
@@ -102,12 +134,7 @@ export class EvidenceController {
 
   @Post()
   @Allow('evidence', 'create')
-  @FileUpload(
-    'file',
-    'The file (PDF, PNG/JPEG/GIF/WebP, doc/docx/xls/xlsx/ppt/pptx; judged by content), at most EVIDENCE_MAX_FILE_BYTES ' +
-      '(50 MB by default). Text fields beside it: subjectFeature, subjectKind, subjectId, orgId, year, category, ' +
-      'title, on (YYYY-MM-DD, the document’s date; today when absent).',
-  )
+  @EvidenceUploadBody()
   @UseInterceptors(EvidenceUploadInterceptor)
   async upload(@Req() request: ActorRequest & { file?: UploadedEvidence }) {
     const file = request.file;

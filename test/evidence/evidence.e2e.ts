@@ -128,6 +128,16 @@ describe('evidence (e2e)', () => {
     ids.copy = again.body.id;
   });
 
+  test('/api/docs describes the upload form: the file and its fields from the validating schema', async () => {
+    const document = (await fetch(`${t.api}/docs-json`).then((r) => r.json())) as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: object } }> } } }>;
+    };
+    const form = document.paths['/api/evidence'].post.requestBody.content['multipart/form-data'].schema;
+    expect(Object.keys(form.properties)).toEqual(
+      expect.arrayContaining(['file', 'subjectFeature', 'subjectKind', 'subjectId', 'orgId', 'year', 'category', 'on']),
+    );
+  });
+
   test('download: the bytes, their type and the Chinese name as RFC 5987 UTF-8', async () => {
     const response = await get(`/evidence/${ids.summary}/download`);
     expect(response.status).toBe(200);
