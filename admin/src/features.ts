@@ -2,6 +2,7 @@ import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
+import { evidence } from './evidence/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
@@ -17,6 +18,7 @@ export const features: readonly AdminFeature[] = [
   development,
   pairing,
   organizationalLife,
+  evidence,
   users,
   audit,
   dashboard,

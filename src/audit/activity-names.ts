@@ -23,6 +23,7 @@ const NAMING: Record<string, (data: Data) => Naming[]> = {
   PairingFormed: naming('pairing', 'pairingId'),
   OrgLifeMeetingRecorded: naming('meeting', 'meetingId', 'topic'),
   TypicalCaseSubmitted: naming('typicalCase', 'caseId', 'title'),
+  EvidenceFiled: naming('evidence', 'evidenceId'),
 };
 
 export const NAMES_TABLE = 'activity_names';

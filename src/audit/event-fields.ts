@@ -6,9 +6,10 @@
 
 /**
  * What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development,
- * a pairing community, an organisational-life meeting, a typical case.
+ * a pairing community, an organisational-life meeting, a typical case, an evidence file (by its file name).
  */
-export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person' | 'pairing' | 'meeting' | 'typicalCase';
+export type NamedKind =
+  'user' | 'unit' | 'organization' | 'member' | 'person' | 'pairing' | 'meeting' | 'typicalCase' | 'evidence';
 
 export interface Reference {
   kind: NamedKind;
@@ -25,6 +26,7 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   pairing: 'pairing',
   orglife: 'meeting',
   typicalCase: 'typicalCase',
+  evidence: 'evidence',
 };
 
 /**
@@ -52,6 +54,7 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   absentWithLeave: 'member',
   absent: 'member',
   lecturers: 'member',
+  evidenceId: 'evidence',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */

@@ -159,6 +159,7 @@ describe('units: register, list, rename (e2e)', () => {
       'development_cases',
       'development_obligations',
       'development_pipeline',
+      'evidence_files',
       'members',
       'party_orgs',
       'positions',

@@ -31,6 +31,7 @@ export const RESOURCE_OF: Record<NamedKind, string> = {
   pairing: 'pairings',
   meeting: 'organizational-life',
   typicalCase: 'typical-cases',
+  evidence: 'evidence',
 };
 
 /** A reference with its name, or the words for "not named" (no raw id ever reaches the screen). */
