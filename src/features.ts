@@ -3,6 +3,7 @@ import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
+import { instructorsFeature } from './instructors/instructors.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 
 /**
@@ -17,6 +18,7 @@ export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
   authFeature,
+  instructorsFeature,
   auditFeature,
   dashboardFeature,
 ];

@@ -2,6 +2,7 @@ import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
+import { instructors } from './instructors/feature';
 import { organizations } from './organizations/feature';
 import { users } from './users/feature';
 
@@ -10,4 +11,4 @@ import { users } from './users/feature';
  * provider adds their commands, the i18n provider merges their messages (each feature's in
  * <feature>/messages.ts, where the message specs read them). A feature mirrors src/<feature>.
  */
-export const features: readonly AdminFeature[] = [organizations, development, users, audit, dashboard];
+export const features: readonly AdminFeature[] = [organizations, development, users, instructors, audit, dashboard];

@@ -19,6 +19,9 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   partyOrg: 'organization',
   member: 'member',
   development: 'person',
+  // An instructor's dispatches and visits (src/instructors): the instructor is a user, by username.
+  instructor: 'user',
+  affiliatedOrg: 'organization',
 };
 
 /**
@@ -27,6 +30,7 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
  */
 export const ID_FIELDS: Record<string, NamedKind> = {
   userId: 'user',
+  instructorId: 'user',
   unitId: 'unit',
   unitIds: 'unit',
   fromUnitId: 'unit',
