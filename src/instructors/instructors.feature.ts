@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { instructorsDemo } from './instructors.demo.js';
 import { INSTRUCTOR_EVENT_TYPES } from './instructors.events.js';
 import { InstructorsModule } from './instructors.module.js';
 import { instructorsObligations } from './instructors.obligations.js';
@@ -16,5 +17,6 @@ export const instructorsFeature: Feature = {
   events: INSTRUCTOR_EVENT_TYPES,
   projections: [instructorsDirectoryProjection, instructorsLedgerProjection],
   permissions: INSTRUCTORS_PERMISSIONS,
+  demo: instructorsDemo,
   obligations: [instructorsObligations],
 };

@@ -11,9 +11,12 @@ const C6 = {
  * The months still published: the current one and the eleven before it. A month longer ago that went
  * without a visit or a confirmation stays missed in the calendar and the read door (what an assessment
  * counts), but is no longer anyone's open task to be reminded of: the bureau's escalation is yearly.
+ * `from`–`to` (SQL for a day each) is the span that owes; one BETWEEN over the months' key, with today
+ * read once per query (an uncorrelated subquery), keeps it an index search of at most twelve months.
  */
-const WITHIN_A_YEAR = `m.first_day <= ${TODAY_FUNCTION}()
-    AND m.first_day > date(${TODAY_FUNCTION}(), 'start of month', '-12 months')`;
+const monthsOwed = (from: string, to: string) =>
+  `m.month BETWEEN max(substr(${from}, 1, 7), (SELECT substr(date(${TODAY_FUNCTION}(), 'start of month', '-11 months'), 1, 7)))
+    AND min(substr(COALESCE(${to}, '9999-12-31'), 1, 7), (SELECT substr(${TODAY_FUNCTION}(), 1, 7)))`;
 
 /**
  * C1: for every month a dispatch covers (from its start to its end, up to the current month, within the last year), a visit
@@ -28,8 +31,7 @@ const visitsOwed = `SELECT 'C1.' || d.instructor_id || '.' || d.unit_id || '.' |
     m.last_day AS due_on, NULL AS not_before, 'party_building_instructor' AS who,
     max(min(d.start_on), m.first_day) AS opened_on
   FROM instructors_dispatches d
-  JOIN instructors_months m ON m.last_day >= d.start_on AND m.first_day <= COALESCE(d.end_on, '9999-12-31')
-    AND ${WITHIN_A_YEAR}
+  JOIN instructors_months m ON ${monthsOwed('d.start_on', 'd.end_on')}
   LEFT JOIN instructors_people p ON p.id = d.instructor_id
   LEFT JOIN instructors_units u ON u.id = d.unit_id
   WHERE NOT EXISTS (SELECT 1 FROM instructors_visits v
@@ -47,8 +49,7 @@ const confirmationsOwed = `SELECT 'C6.' || a.host_org_id || '.' || m.month AS id
     m.last_day AS due_on, NULL AS not_before, 'affiliated_party_org' AS who,
     max(min(a.since), m.first_day) AS opened_on
   FROM instructors_affiliations a
-  JOIN instructors_months m ON m.last_day >= a.since AND m.first_day <= COALESCE(a.until, '9999-12-31')
-    AND ${WITHIN_A_YEAR}
+  JOIN instructors_months m ON ${monthsOwed('a.since', 'a.until')}
   LEFT JOIN instructors_orgs o ON o.id = a.host_org_id
   WHERE NOT EXISTS (SELECT 1 FROM instructors_confirmations c WHERE c.org_id = a.host_org_id AND c.month = m.month)
   GROUP BY a.host_org_id, m.month`;

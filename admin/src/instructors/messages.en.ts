@@ -1,6 +1,7 @@
 /** Instructors in English. */
 export const en = {
   resources: {
+    'instructor-calendar': { name: 'Instructor calendar' },
     'instructor-dispatches': {
       name: 'Instructor dispatches',
       fields: {

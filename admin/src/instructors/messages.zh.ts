@@ -1,6 +1,7 @@
 /** Instructors in Simplified Chinese. */
 export const zh = {
   resources: {
+    'instructor-calendar': { name: '指导员日历' },
     'instructor-dispatches': {
       name: '指导员派驻',
       fields: {

@@ -95,26 +95,35 @@ export const monthLedger = (
   ).all(last, first, ...byInstructor.params, ...byUnit.params) as RawDispatch[];
   const visitInstructor = inList('instructor_id', filter.instructorIds);
   const visitUnit = inList('unit_id', filter.unitIds);
+  // Raw rows (arrays, not objects): a window holds thousands of visits, and this is the calendar's hot path.
   const visits = statement(
     db,
-    `SELECT instructor_id AS instructorId, unit_id AS unitId, month, visited_on AS visitedOn, event_id AS eventId
-     FROM instructors_visits WHERE month BETWEEN ? AND ?${visitInstructor.sql}${visitUnit.sql}
-     ORDER BY visited_on`,
-  ).all(months[0], months[months.length - 1], ...visitInstructor.params, ...visitUnit.params) as {
-    instructorId: string;
-    unitId: string;
-    month: string;
-    visitedOn: string;
-    eventId: string;
-  }[];
+    `SELECT instructor_id, unit_id, month, visited_on, event_id
+     FROM instructors_visits WHERE month BETWEEN ? AND ?${visitInstructor.sql}${visitUnit.sql}`,
+  )
+    .raw(true)
+    .all(months[0], months[months.length - 1], ...visitInstructor.params, ...visitUnit.params) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ][];
   const visitsAt = new Map<string, { days: string[]; eventIds: string[] }>();
-  for (const v of visits) {
-    const key = `${v.instructorId}\n${v.unitId}\n${v.month}`;
+  for (const [instructorId, unitId, month, visitedOn, eventId] of visits) {
+    const key = `${instructorId}\n${unitId}\n${month}`;
     const entry = visitsAt.get(key) ?? { days: [], eventIds: [] };
-    entry.days.push(v.visitedOn);
-    entry.eventIds.push(v.eventId);
+    entry.days.push(visitedOn);
+    entry.eventIds.push(eventId);
     visitsAt.set(key, entry);
   }
+  // Each cell's visits in date order, whichever index the query used.
+  for (const entry of visitsAt.values())
+    if (entry.days.length > 1) {
+      const order = entry.days.map((_, i) => i).sort((a, b) => entry.days[a].localeCompare(entry.days[b]));
+      entry.days = order.map((i) => entry.days[i]);
+      entry.eventIds = order.map((i) => entry.eventIds[i]);
+    }
   const rows = new Map<string, CalendarRow>();
   for (const d of dispatches) {
     const key = `${d.instructorId}\n${d.unitId}`;
@@ -135,10 +144,9 @@ export const monthLedger = (
     }
     row.dispatches.push({ dispatchId: d.dispatchId, startOn: d.startOn, endOn: d.endOn, eventId: d.eventId });
   }
+  const bounds = months.map((month) => ({ month, first: `${month}-01`, last: endOfMonth(`${month}-01`) }));
   for (const row of rows.values()) {
-    row.cells = months.map((month) => {
-      const monthFirst = `${month}-01`;
-      const monthLast = endOfMonth(monthFirst);
+    row.cells = bounds.map(({ month, first: monthFirst, last: monthLast }) => {
       const dispatched = row.dispatches.some(
         (d) => d.startOn <= monthLast && (d.endOn === null || d.endOn >= monthFirst),
       );

@@ -45,6 +45,9 @@ export const instructorsLedgerProjection: Projection = {
     'CREATE INDEX IF NOT EXISTS instructors_dispatches_unit ON instructors_dispatches (unit_id)',
     'CREATE INDEX IF NOT EXISTS instructors_visits_instructor ON instructors_visits (instructor_id, unit_id, month)',
     'CREATE INDEX IF NOT EXISTS instructors_visits_unit ON instructors_visits (unit_id, visited_on)',
+    // The calendar's window: every visit of a span of months, read from the index alone.
+    `CREATE INDEX IF NOT EXISTS instructors_visits_month
+       ON instructors_visits (month, instructor_id, unit_id, visited_on, event_id)`,
   ],
   evolve: (db, recorded) => {
     const event = recorded as unknown as InstructorEvent | AffiliatedOrgEvent;
