@@ -26,6 +26,8 @@ const RESOURCES = {
   positions: '职务',
   users: '用户',
   activity: '动态',
+  'instructor-calendar': '指导员日历',
+  'instructor-dispatches': '指导员派驻',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -35,6 +37,8 @@ const ENGLISH = {
   positions: 'Post holders',
   users: 'Users',
   activity: 'Activity',
+  'instructor-calendar': 'Instructor calendar',
+  'instructor-dispatches': 'Instructor dispatches',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -92,7 +96,17 @@ describe('admin UI in Chromium (e2e)', () => {
     signInAs(browser, base, accounts[role].username, PASSWORD);
 
   test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
-    expect(expectedMenu('bureau_admin')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
+    expect(expectedMenu('bureau_admin')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '职务',
+      '用户',
+      '动态',
+      '指导员日历',
+      '指导员派驻',
+    ]);
     expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
   });
 
@@ -129,7 +143,17 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
+      await expectMenu(page, [
+        '单位',
+        '党组织',
+        '党员',
+        '发展党员',
+        '职务',
+        '用户',
+        '动态',
+        '指导员日历',
+        '指导员派驻',
+      ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();

@@ -72,7 +72,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
   test('bureau_admin: organisation tree, member filters, import wizard with an error preview, then a good file', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
     try {
-      await expectMenu(page, [...ROSTER_MENU, '用户', '动态']);
+      await expectMenu(page, [...ROSTER_MENU, '用户', '动态', '指导员日历', '指导员派驻']);
 
       // The tree, built from the list's parentId: the bureau committee with the Qiaoshan general branch under it.
       await page.locator('.RaMenuItemLink-root', { hasText: '党组织' }).click();

@@ -232,8 +232,8 @@ describe('instructors: dispatches, visits, missed months, confirmations (e2e)', 
     );
     await expectRefused(t.request('GET', '/instructors/calendar?months=0'), 400, 'validation.failed', 'months');
     await expectRefused(t.request('GET', '/instructors/calendar?to=2026-13'), 400, 'validation.failed', 'to');
-    // A secretary sees the instructors at the units its organisations cover: the host covers none of theirs.
-    expect((await as('shuji-host', 'GET', '/instructors/calendar')).body.rows).toEqual([]);
+    // A secretary does not read the instructors' calendar (its organisation's confirmations are its part).
+    await expectRefused(as('shuji-host', 'GET', '/instructors/calendar'), 403, 'access.denied');
     const overview = await t.request('GET', '/instructors/calendar/overview?to=2026-11&months=7');
     expect(overview.body.instructors).toEqual([
       { instructorId: 'zhidaoyuan-a', instructorName: 'zhidaoyuan-a 名', units: 1, visited: 2, missed: 4, due: 0 },
