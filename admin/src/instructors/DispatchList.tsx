@@ -1,3 +1,4 @@
+import { EndDispatchButton } from './EndDispatchButton';
 import {
   BooleanField,
   CreateButton,
@@ -19,7 +20,7 @@ export const DispatchList = () => {
       filters={filters}
       actions={<TopToolbar>{canCreate && <CreateButton label="instructors.dispatch.create" />}</TopToolbar>}
     >
-      <DataTable bulkActionButtons={false}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="instructorName" />
         <DataTable.Col source="unitName" />
         <DataTable.Col source="startOn" field={DateField} />
@@ -27,6 +28,11 @@ export const DispatchList = () => {
         <DataTable.Col source="ended" field={BooleanField} />
         <DataTable.NumberCol source="visits" />
         <DataTable.Col source="lastVisitOn" field={DateField} />
+        {canCreate && (
+          <DataTable.Col label={false}>
+            <EndDispatchButton />
+          </DataTable.Col>
+        )}
       </DataTable>
     </List>
   );
