@@ -28,6 +28,7 @@ const RESOURCES = {
   activity: '动态',
   'instructor-calendar': '指导员日历',
   'instructor-dispatches': '指导员派驻',
+  'org-life-confirmations': '挂靠党组织月度确认',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -39,6 +40,7 @@ const ENGLISH = {
   activity: 'Activity',
   'instructor-calendar': 'Instructor calendar',
   'instructor-dispatches': 'Instructor dispatches',
+  'org-life-confirmations': 'Affiliated organisations’ confirmations',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -106,6 +108,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '动态',
       '指导员日历',
       '指导员派驻',
+      '挂靠党组织月度确认',
     ]);
     expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
   });
@@ -153,6 +156,7 @@ describe('admin UI in Chromium (e2e)', () => {
         '动态',
         '指导员日历',
         '指导员派驻',
+        '挂靠党组织月度确认',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

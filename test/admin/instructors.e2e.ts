@@ -31,6 +31,30 @@ describe('instructor calendar in Chromium (e2e)', () => {
     };
     const xinghua = await post('/units', { name: '兴华学校', type: 'private_school' });
     const chuying = await post('/units', { name: '雏鹰学校', type: 'private_school' });
+    // An affiliated organisation hosting a kindergarten since last year, and its secretary (C6).
+    const kindergarten = await post('/units', { name: '梦圆幼儿园', type: 'private_kindergarten' });
+    const bureau = await post('/party-organizations', {
+      name: '中共蒲城县教育局委员会',
+      kind: 'basic_party_committee',
+      foundedOn: '2010-01-01',
+    });
+    const host = await post('/party-organizations', {
+      name: '教育局第一挂靠党支部',
+      kind: 'affiliated_party_org',
+      parentId: bureau,
+      foundedOn: '2019-09-10',
+    });
+    expect(
+      (await t.request('POST', `/units/${kindergarten}/affiliation`, { hostOrgId: host, on: addMonths(today, -13) }))
+        .status,
+    ).toBe(201);
+    await post('/users', {
+      username: 'shuji-zhou',
+      displayName: '周书记',
+      password: USER_PASSWORD,
+      role: 'secretary',
+      orgIds: [host],
+    });
     await post('/users', {
       username: 'zhidao-sun',
       displayName: '孙指导员',
@@ -86,6 +110,26 @@ describe('instructor calendar in Chromium (e2e)', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'instructors-not-dispatched.png'), fullPage: true });
       const visits = await t.request('GET', '/instructors/visits');
       expect(visits.body.map((v: { unitName: string }) => v.unitName)).toEqual(['兴华学校']);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test('an affiliated organisation’s secretary confirms this month and sees it turn green', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'shuji-zhou', USER_PASSWORD);
+    try {
+      await page.locator('.RaMenuItemLink-root', { hasText: '挂靠党组织月度确认' }).click();
+      const current = page.locator(`td[data-month="${month}"]`);
+      await current.waitFor({ timeout: UI_WAIT });
+      expect(await current.getAttribute('data-status')).toBe('due');
+      await page.getByRole('button', { name: '确认本月' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认本月' }).click();
+      await eventually(
+        'the month turns green',
+        async () => (await current.getAttribute('data-status')) === 'confirmed',
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'instructors-confirmations.png'), fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,6 +1,10 @@
 /** Instructors in English. */
 export const en = {
   resources: {
+    'org-life-confirmations': {
+      name: 'Affiliated organisations’ confirmations',
+      fields: { orgName: 'Affiliated organisation' },
+    },
     'instructor-calendar': { name: 'Instructor calendar' },
     'instructor-dispatches': {
       name: 'Instructor dispatches',

@@ -1,6 +1,7 @@
 /** Instructors in Simplified Chinese. */
 export const zh = {
   resources: {
+    'org-life-confirmations': { name: '挂靠党组织月度确认', fields: { orgName: '挂靠党组织' } },
     'instructor-calendar': { name: '指导员日历' },
     'instructor-dispatches': {
       name: '指导员派驻',
