@@ -28,7 +28,7 @@ const RESOURCES = {
   activity: '动态',
   'instructor-calendar': '指导员日历',
   'instructor-dispatches': '指导员派驻',
-  'org-life-confirmations': '挂靠党组织月度确认',
+  'org-life-confirmations': '挂靠组织月度确认',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -40,7 +40,7 @@ const ENGLISH = {
   activity: 'Activity',
   'instructor-calendar': 'Instructor calendar',
   'instructor-dispatches': 'Instructor dispatches',
-  'org-life-confirmations': 'Affiliated organisations’ confirmations',
+  'org-life-confirmations': 'Monthly organisational-life confirmations',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -108,9 +108,9 @@ describe('admin UI in Chromium (e2e)', () => {
       '动态',
       '指导员日历',
       '指导员派驻',
-      '挂靠党组织月度确认',
+      '挂靠组织月度确认',
     ]);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
+    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '挂靠组织月度确认']);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
@@ -156,7 +156,7 @@ describe('admin UI in Chromium (e2e)', () => {
         '动态',
         '指导员日历',
         '指导员派驻',
-        '挂靠党组织月度确认',
+        '挂靠组织月度确认',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

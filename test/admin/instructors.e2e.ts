@@ -119,7 +119,7 @@ describe('instructor calendar in Chromium (e2e)', () => {
   test('an affiliated organisation’s secretary confirms this month and sees it turn green', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'shuji-zhou', USER_PASSWORD);
     try {
-      await page.locator('.RaMenuItemLink-root', { hasText: '挂靠党组织月度确认' }).click();
+      await page.locator('.RaMenuItemLink-root', { hasText: '挂靠组织月度确认' }).click();
       const current = page.locator(`td[data-month="${month}"]`);
       await current.waitFor({ timeout: UI_WAIT });
       expect(await current.getAttribute('data-status')).toBe('due');

@@ -66,7 +66,7 @@ const ConfirmButton = ({ org }: { org: Organisation }) => {
 };
 
 /**
- * 挂靠党组织月度确认 (C6): each affiliated organisation × the last twelve months, confirmed green, missing
+ * 挂靠组织月度确认 (C6): each affiliated organisation × the last twelve months, confirmed green, missing
  * red, this month grey; its secretary (or the bureau) confirms a month.
  */
 export const ConfirmationsPage = () => {

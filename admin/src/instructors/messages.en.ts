@@ -2,7 +2,7 @@
 export const en = {
   resources: {
     'org-life-confirmations': {
-      name: 'Affiliated organisations’ confirmations',
+      name: 'Monthly organisational-life confirmations',
       fields: { orgName: 'Affiliated organisation' },
     },
     'instructor-calendar': { name: 'Instructor calendar' },
@@ -41,7 +41,7 @@ export const en = {
     },
   },
   instructors: {
-    menu: { calendar: 'Instructor calendar', confirmations: 'Affiliated organisations’ confirmations' },
+    menu: { calendar: 'Instructor calendar', confirmations: 'Monthly organisational-life confirmations' },
     calendar: {
       title: 'Instructors’ monthly visits',
       mine: 'My visit calendar',

@@ -1,7 +1,7 @@
 /** Instructors in Simplified Chinese. */
 export const zh = {
   resources: {
-    'org-life-confirmations': { name: '挂靠党组织月度确认', fields: { orgName: '挂靠党组织' } },
+    'org-life-confirmations': { name: '挂靠组织月度确认', fields: { orgName: '挂靠党组织' } },
     'instructor-calendar': { name: '指导员日历' },
     'instructor-dispatches': {
       name: '指导员派驻',
@@ -38,7 +38,7 @@ export const zh = {
     },
   },
   instructors: {
-    menu: { calendar: '指导员日历', confirmations: '挂靠党组织月度确认' },
+    menu: { calendar: '指导员日历', confirmations: '挂靠组织月度确认' },
     calendar: {
       title: '党建工作指导员每月到单位指导日历',
       mine: '我的指导日历',
