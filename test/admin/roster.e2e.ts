@@ -236,6 +236,9 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
 
       // Its unit's page shows the roster facts: full members and its own organisation.
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
+      // The members' rows name 桥山中学 too: click a row only once the units' list has replaced them.
+      await page.waitForURL(/#\/units(\?|$)/);
+      await page.getByRole('columnheader', { name: '正式党员数' }).waitFor({ timeout: UI_WAIT });
       await page.locator('tr', { hasText: '桥山中学' }).first().click();
       await page.getByText('正式党员数').waitFor({ timeout: UI_WAIT });
       await page.getByRole('link', { name: '桥山中学党总支' }).waitFor();
