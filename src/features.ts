@@ -4,6 +4,7 @@ import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
 import { evidenceFeature } from './evidence/evidence.feature.js';
+import { instructorsFeature } from './instructors/instructors.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 import { pairingFeature } from './pairing/pairing.feature.js';
@@ -21,6 +22,7 @@ export const FEATURES: readonly Feature[] = [
   developmentFeature,
   pairingFeature,
   authFeature,
+  instructorsFeature,
   organizationalLifeFeature,
   evidenceFeature,
   auditFeature,

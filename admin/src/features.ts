@@ -3,6 +3,7 @@ import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
 import { evidence } from './evidence/feature';
+import { instructors } from './instructors/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
@@ -17,6 +18,7 @@ export const features: readonly AdminFeature[] = [
   organizations,
   development,
   pairing,
+  instructors,
   organizationalLife,
   evidence,
   users,

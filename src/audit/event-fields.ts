@@ -27,6 +27,9 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   orglife: 'meeting',
   typicalCase: 'typicalCase',
   evidence: 'evidence',
+  // An instructor's dispatches and visits (src/instructors): the instructor is a user, by username.
+  instructor: 'user',
+  affiliatedOrg: 'organization',
 };
 
 /**
@@ -35,6 +38,7 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
  */
 export const ID_FIELDS: Record<string, NamedKind> = {
   userId: 'user',
+  instructorId: 'user',
   unitId: 'unit',
   unitIds: 'unit',
   fromUnitId: 'unit',

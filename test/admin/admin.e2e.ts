@@ -30,6 +30,9 @@ const RESOURCES = {
   positions: '职务',
   users: '用户',
   activity: '动态',
+  'instructor-calendar': '指导员日历',
+  'instructor-dispatches': '指导员派驻',
+  'org-life-confirmations': '挂靠组织月度确认',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -43,6 +46,9 @@ const ENGLISH = {
   positions: 'Post holders',
   users: 'Users',
   activity: 'Activity',
+  'instructor-calendar': 'Instructor calendar',
+  'instructor-dispatches': 'Instructor dispatches',
+  'org-life-confirmations': 'Monthly organisational-life confirmations',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -112,6 +118,9 @@ describe('admin UI in Chromium (e2e)', () => {
       '职务',
       '用户',
       '动态',
+      '指导员日历',
+      '指导员派驻',
+      '挂靠组织月度确认',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -123,6 +132,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '典型案例',
       '印证资料',
       '职务',
+      '挂靠组织月度确认',
     ]);
   });
 
@@ -171,6 +181,9 @@ describe('admin UI in Chromium (e2e)', () => {
         '职务',
         '用户',
         '动态',
+        '指导员日历',
+        '指导员派驻',
+        '挂靠组织月度确认',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

@@ -72,7 +72,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
   test('bureau_admin: organisation tree, member filters, import wizard with an error preview, then a good file', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
     try {
-      await expectMenu(page, [...ROSTER_MENU, '用户', '动态']);
+      await expectMenu(page, [...ROSTER_MENU, '用户', '动态', '指导员日历', '指导员派驻', '挂靠组织月度确认']);
 
       // The tree, built from the list's parentId: the bureau committee with the Qiaoshan general branch under it.
       await page.locator('.RaMenuItemLink-root', { hasText: '党组织' }).click();
@@ -217,7 +217,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
   test('a secretary sees its own organisation only: members, the tree with it as root, its posts and their export', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
     try {
-      await expectMenu(page, ROSTER_MENU);
+      await expectMenu(page, [...ROSTER_MENU, '挂靠组织月度确认']);
       const token = await t.login('secretary-qiaoshan', DEMO_PASSWORD);
       const own = await totalOf(token, `/members?filter=${encodeFilter({ status: 'active' })}`);
       const all = await totalOf(t.adminToken, `/members?filter=${encodeFilter({ status: 'active' })}`);
@@ -236,6 +236,9 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
 
       // Its unit's page shows the roster facts: full members and its own organisation.
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
+      // The members' rows name 桥山中学 too: click a row only once the units' list has replaced them.
+      await page.waitForURL(/#\/units(\?|$)/);
+      await page.getByRole('columnheader', { name: '正式党员数' }).waitFor({ timeout: UI_WAIT });
       await page.locator('tr', { hasText: '桥山中学' }).first().click();
       await page.getByText('正式党员数').waitFor({ timeout: UI_WAIT });
       await page.getByRole('link', { name: '桥山中学党总支' }).waitFor();
