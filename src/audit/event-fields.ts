@@ -85,9 +85,29 @@ export const shownData = (value: unknown): unknown => {
   );
 };
 
+/** The kinds of another feature's things a `{ feature, kind, id }` subject (an evidence file's) may name. */
+const KIND_OF_SUBJECT: Record<string, NamedKind> = {
+  'party-org': 'organization',
+  unit: 'unit',
+  pairing: 'pairing',
+  instructor: 'user',
+  meeting: 'meeting',
+};
+
+/** A `{ feature, kind, id }` value (what an evidence file is filed for) as a reference the log can name. */
+export const subjectReference = (value: unknown): Reference | null => {
+  if (!value || typeof value !== 'object') return null;
+  const { feature, kind, id } = value as Record<string, unknown>;
+  if (typeof feature !== 'string' || typeof kind !== 'string' || typeof id !== 'string') return null;
+  const named = Object.hasOwn(KIND_OF_SUBJECT, kind) ? KIND_OF_SUBJECT[kind] : undefined;
+  return named ? { kind: named, id } : null;
+};
+
 /** Every reference the data holds, found by the id fields' names, at any depth. */
 export const referencesIn = (value: unknown, field = ''): Reference[] => {
   if (Array.isArray(value)) return value.flatMap((item) => referencesIn(item, field));
+  const subject = subjectReference(value);
+  if (subject) return [subject];
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([key, inner]) => referencesIn(inner, key));
   const kind = ID_FIELDS[field];

@@ -1,5 +1,5 @@
 import type { TranslateFunction } from 'react-admin';
-import { ID_FIELDS, nameKey, type NamedKind, type Reference } from '../../../src/audit/event-fields';
+import { ID_FIELDS, nameKey, subjectReference, type NamedKind, type Reference } from '../../../src/audit/event-fields';
 import { formatDateTime } from '../i18n/dates';
 
 /** One line of the log as GET /api/activity serves it (src/audit/projections/activity.projection.ts). */
@@ -78,6 +78,7 @@ const ENUMS: Record<string, string> = {
 const ENUMS_IN: Record<string, Record<string, string>> = {
   PositionAssigned: { title: 'choices.positionTitle' },
   MemberRemoved: { reason: 'choices.removalReason' },
+  EvidenceFiled: { category: 'choices.evidenceCategory' },
 };
 /** Label keys under `activity.data` where the event gives a field a meaning of its own. */
 const LABELS_IN: Record<string, Record<string, string>> = {
@@ -86,6 +87,7 @@ const LABELS_IN: Record<string, Record<string, string>> = {
   PositionAssigned: { title: 'positionTitle' },
   MemberRemoved: { reason: 'removalReason' },
   DevelopmentRecordAttached: { title: 'recordTitle' },
+  EvidenceFiled: { name: 'fileName', size: 'fileSize', category: 'evidenceCategory', subject: 'evidenceSubject' },
 };
 /** Internal ids with no name of their own. */
 const HIDDEN = new Set(['positionId']);
@@ -132,6 +134,9 @@ const nested = (
 ): string => {
   if ('memberId' in value)
     return event.names[nameKey({ kind: 'member', id: String(value.memberId) })] ?? String(value.name ?? '');
+  // Another feature's thing an evidence file is filed for ({ feature, kind, id }), by its name.
+  const subject = subjectReference(value);
+  if (subject) return event.names[nameKey(subject)] ?? translate('activity.unnamed');
   if ('title' in value && 'reference' in value)
     return [value.title, value.reference, value.on].filter(Boolean).join(' · ');
   return Object.entries(value)

@@ -92,6 +92,14 @@ const DATA_FIELDS: Labels = {
   extensionMonths: { zh: '延长预备期（月）', en: 'Extension (months)' },
   partyStandingFrom: { zh: '党龄起算日', en: 'Party standing from' },
   archive: { zh: '归档去向', en: 'Archive' },
+  // Evidence (印证资料)
+  fileName: { zh: '文件名', en: 'File name' },
+  fileSize: { zh: '大小（字节）', en: 'Size (bytes)' },
+  sha256: { zh: 'SHA-256 摘要', en: 'SHA-256 digest' },
+  mime: { zh: '文件类型', en: 'File type' },
+  year: { zh: '年度', en: 'Year' },
+  evidenceCategory: { zh: '资料类别', en: 'Evidence category' },
+  evidenceSubject: { zh: '归档对象', en: 'Filed for' },
 };
 
 const WORDS: Labels = {

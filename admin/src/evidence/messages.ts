@@ -1,12 +1,16 @@
+import { EVIDENCE_CATEGORIES } from '../../../src/evidence/evidence-categories.js';
 import { EVIDENCE_EVENT_LABELS } from '../../../src/evidence/evidence.events.js';
 import { inLanguage } from '../i18n/labels.js';
 import { mergeFeatureMessages } from '../i18n/merge.js';
 import { en } from './messages.en.js';
 import { zh } from './messages.zh.js';
 
-/** What the server names in both languages: the events (src/evidence). */
+/** What the server names in both languages: the events and the categories (src/evidence). */
 const fromServer = (language: 'zh' | 'en') => ({
-  choices: { event: inLanguage(EVIDENCE_EVENT_LABELS, language) },
+  choices: {
+    event: inLanguage(EVIDENCE_EVENT_LABELS, language),
+    evidenceCategory: Object.fromEntries(EVIDENCE_CATEGORIES.map(({ key, label }) => [key, label[language]])),
+  },
 });
 
 /** Evidence (印证资料): the archive browser, uploads, the events. */
