@@ -1,3 +1,4 @@
+import { assessmentFeature } from './assessment/assessment.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
@@ -18,5 +19,6 @@ export const FEATURES: readonly Feature[] = [
   developmentFeature,
   authFeature,
   auditFeature,
+  assessmentFeature,
   dashboardFeature,
 ];

@@ -1,3 +1,4 @@
+import { assessment } from './assessment/feature';
 import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
@@ -10,4 +11,4 @@ import { users } from './users/feature';
  * provider adds their commands, the i18n provider merges their messages (each feature's in
  * <feature>/messages.ts, where the message specs read them). A feature mirrors src/<feature>.
  */
-export const features: readonly AdminFeature[] = [organizations, development, users, audit, dashboard];
+export const features: readonly AdminFeature[] = [organizations, development, users, audit, assessment, dashboard];
