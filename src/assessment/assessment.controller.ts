@@ -96,14 +96,18 @@ export class AssessmentController {
     return found;
   }
 
-  @Post('rulesets')
+  /** The year's first draft (the year in the path: one stream per year). */
+  @Post('rulesets/:year')
   @Allow('assessment-rules', 'create')
   @BodySchema(draftDocs)
-  async draft(@Body() body: unknown, @Req() request: ActorRequest) {
-    const data = parseWith(draftRuleSetBody, body);
+  async draft(@Param('year') yearText: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const { body: ruleSet } = parseWith(draftRuleSetBody, body);
     const metadata = commandMetadataFrom(request, this.clock);
-    const receipt = await this.commands.send(new DraftRuleSetCommand(command('DraftRuleSet', data, metadata)));
-    return { id: data.year, ...receipt };
+    const receipt = await this.commands.send(
+      new DraftRuleSetCommand(command('DraftRuleSet', { year, body: ruleSet }, metadata)),
+    );
+    return { id: year, ...receipt };
   }
 
   /** Replaces the draft's body; `expectedRevision` (the revision read) turns a concurrent edit into a 409. */
@@ -168,6 +172,9 @@ export class AssessmentController {
   @Get('scores')
   @Allow('assessment-scores', 'list')
   async scores(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {
+    const { year } = this.yearAndVersion(query);
+    // A year without published rules has no scores yet: an empty ranking, not an error.
+    if (!publishedRuleSet(this.db, year, { on: '9999-12-31' })) return { year, version: null, rows: [] };
     const { ruleSet, asOf } = this.rulesFor(query);
     const actor = request.user;
     const units = assessedUnits(this.db, actor && !actor.unrestricted ? scopeOf(actor).visibleUnitIds : null);
@@ -192,12 +199,17 @@ export class AssessmentController {
   }
 
   /** The version asked for or in force, and the last business day counted: today within the year. */
-  private rulesFor(query: Record<string, unknown>) {
+  private yearAndVersion(query: Record<string, unknown>) {
     const today = shanghaiDate(this.clock.now());
     const { year = Number(today.slice(0, 4)), version } = parseWith(scoreQuery, {
       year: query.year,
       version: query.version,
     });
+    return { today, year, version };
+  }
+
+  private rulesFor(query: Record<string, unknown>) {
+    const { today, year, version } = this.yearAndVersion(query);
     const ruleSet = publishedRuleSet(this.db, year, { version, on: today });
     if (!ruleSet)
       throw new DomainError(

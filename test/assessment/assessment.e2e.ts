@@ -101,7 +101,7 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     body.sections[1].indicators[0].pointsEach = -5;
     body.sections[0].indicators[0].due = '13-01';
     const before = await head();
-    const response = await t.request('POST', '/assessment/rulesets', { year: 2026, body });
+    const response = await t.request('POST', '/assessment/rulesets/2026', { body });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.fieldMessages).sort()).toEqual([
       '$.sections[0].indicators[0].due',
@@ -111,7 +111,7 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     expect(response.body.fieldMessages['$.sections[0].indicators[0].due'].zh).toMatch(/MM-DD/);
     const unknownType = rules() as unknown as { sections: { indicators: Record<string, unknown>[] }[] };
     unknownType.sections[0].indicators[1].eventTypes = ['MemberExpelledByMagic'];
-    const refused = await t.request('POST', '/assessment/rulesets', { year: 2026, body: unknownType });
+    const refused = await t.request('POST', '/assessment/rulesets/2026', { body: unknownType });
     expect([refused.status, Object.keys(refused.body.fieldMessages)]).toEqual([
       400,
       ['$.sections[0].indicators[1].eventTypes[0]'],
@@ -128,8 +128,8 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
   });
 
   test('draft, edit at the revision read (a stale edit is a 409), no scores before a version is published', async () => {
-    expect((await post('/assessment/rulesets', { year: 2026, body: rules() })).id).toBe(2026);
-    const again = await t.request('POST', '/assessment/rulesets', { year: 2026, body: rules() });
+    expect((await post('/assessment/rulesets/2026', { body: rules() })).id).toBe(2026);
+    const again = await t.request('POST', '/assessment/rulesets/2026', { body: rules() });
     expect([again.status, again.body.code]).toEqual([409, 'assessment.ruleset-exists']);
     const draft = await t.request('GET', '/assessment/rulesets/2026');
     expect(draft.body).toMatchObject({ year: 2026, revision: 0, versions: [] });
@@ -138,7 +138,9 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     const stale = await t.request('POST', '/assessment/rulesets/2026/draft', { body: rules(4), expectedRevision: 0 });
     expect([stale.status, stale.body.code]).toEqual([409, 'concurrency.conflict']);
     const none = await t.request('GET', '/assessment/scores?year=2026');
-    expect([none.status, none.body.code]).toEqual([404, 'assessment.no-published-rules']);
+    expect([none.status, none.body]).toEqual([200, { year: 2026, version: null, rows: [] }]);
+    const noScore = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026`);
+    expect([noScore.status, noScore.body.code]).toEqual([404, 'assessment.no-published-rules']);
   });
 
   test('published: each unit scored from its events, every point explained; ranked with grades and the veto', async () => {

@@ -10,7 +10,7 @@ import { validRuleSet, type RuleSetBody } from '../rule-set.js';
 export const assessmentYear = () => z.int().min(2000).max(2100);
 
 /** The body is checked against the schema and the app's event types by the deciders (400 with JSON paths). */
-export const draftRuleSetBody = z.strictObject({ year: assessmentYear(), body: z.unknown() });
+export const draftRuleSetBody = z.strictObject({ body: z.unknown() });
 export const editRuleSetDraftBody = z.strictObject({ body: z.unknown(), expectedRevision: z.int().min(0).optional() });
 export const publishRuleSetBody = z.strictObject({
   effectiveOn: localDate(),
