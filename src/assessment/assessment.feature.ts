@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { assessmentDemo } from './assessment.demo.js';
 import { ASSESSMENT_EVENT_TYPES } from './assessment.events.js';
 import { AssessmentModule } from './assessment.module.js';
 import { ASSESSMENT_PERMISSIONS } from './assessment.permissions.js';
@@ -15,4 +16,5 @@ export const assessmentFeature: Feature = {
   events: ASSESSMENT_EVENT_TYPES,
   projections: [ruleSetsProjection, assessedUnitsProjection],
   permissions: ASSESSMENT_PERMISSIONS,
+  demo: assessmentDemo,
 };
