@@ -26,6 +26,8 @@ const RESOURCES = {
   positions: '职务',
   users: '用户',
   activity: '动态',
+  'assessment-scores': '考核排名',
+  'assessment-rules': '考核细则',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -35,6 +37,8 @@ const ENGLISH = {
   positions: 'Post holders',
   users: 'Users',
   activity: 'Activity',
+  'assessment-scores': 'Assessment ranking',
+  'assessment-rules': 'Assessment rules',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -129,7 +133,7 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
+      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态', '考核排名', '考核细则']);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
