@@ -95,9 +95,19 @@ describe('admin UI in Chromium (e2e)', () => {
   const signIn = async (role: Role): Promise<{ context: BrowserContext; page: Page }> =>
     signInAs(browser, base, accounts[role].username, PASSWORD);
 
-  test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
-    expect(expectedMenu('bureau_admin')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态']);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务']);
+  test('the menus follow the role matrix (bureau_admin: roster, users, activity, assessment; secretary: roster, assessment)', () => {
+    expect(expectedMenu('bureau_admin')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '职务',
+      '用户',
+      '动态',
+      '考核排名',
+      '考核细则',
+    ]);
+    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '考核排名', '考核细则']);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
