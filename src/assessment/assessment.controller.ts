@@ -28,7 +28,7 @@ import {
   ruleSetYears,
   type PublishedRuleSet,
 } from './projections/rule-sets.projection.js';
-import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues } from './rule-set.js';
+import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet } from './rule-set.js';
 import { score, type UnitScore } from './scorer.js';
 
 const RULES = { zh: '考核细则', en: 'Assessment rules' };
@@ -151,6 +151,47 @@ export class AssessmentController {
   }
 
   /**
+   * What-if: every unit the reader may see scored under the year's draft beside the version in force, the
+   * largest changes first, before the draft is published. Nothing is written.
+   */
+  @Get('rulesets/:year/what-if')
+  @Allow('assessment-rules', 'edit')
+  async whatIf(@Param('year') yearText: string, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const found = ruleSetOfYear(this.db, year);
+    if (!found) throw new NotFoundError(RULES, yearText);
+    const today = shanghaiDate(this.clock.now());
+    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    const draft = validRuleSet(found.draft, this.knownEventTypes);
+    const inForce = publishedRuleSet(this.db, year, { on: today });
+    const rows = [];
+    for (const unit of this.unitsFor(request)) {
+      const events = await this.store.readUnit(unit.id);
+      const assessed = { id: unit.id, type: unit.type };
+      const after = score(draft, assessed, events, year, asOf);
+      const before = inForce ? score(inForce.body, assessed, events, year, asOf) : null;
+      rows.push({
+        id: unit.id,
+        unitId: unit.id,
+        name: unit.name,
+        before: before && { total: before.total, grade: before.grade },
+        after: { total: after.total, grade: after.grade },
+        change: before ? Math.round((after.total - before.total) * 10) / 10 : null,
+      });
+    }
+    rows.sort(
+      (a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
+    );
+    return {
+      year,
+      draftRevision: found.revision,
+      against: inForce && { version: inForce.version, effectiveOn: inForce.effectiveOn },
+      asOf,
+      rows,
+    };
+  }
+
+  /**
    * A unit's score for a year under a published version (the one in force today by default), every point
    * explained down to the events; computed on read from the unit's events.
    */
@@ -176,8 +217,7 @@ export class AssessmentController {
     // A year without published rules has no scores yet: an empty ranking, not an error.
     if (!publishedRuleSet(this.db, year, { on: '9999-12-31' })) return { year, version: null, rows: [] };
     const { ruleSet, asOf } = this.rulesFor(query);
-    const actor = request.user;
-    const units = assessedUnits(this.db, actor && !actor.unrestricted ? scopeOf(actor).visibleUnitIds : null);
+    const units = this.unitsFor(request);
     const scored: (Pick<UnitScore, 'total' | 'grade' | 'vetoedBy'> & { unitId: string; name: string; type: string })[] =
       [];
     for (const unit of units) {
@@ -192,6 +232,12 @@ export class AssessmentController {
       ...row,
     }));
     return { ...this.versionOf(ruleSet), asOf, rows };
+  }
+
+  /** The units the reader may see: all of them for the bureau and auditors, a secretary's own. */
+  private unitsFor(request: ActorRequest) {
+    const actor = request.user;
+    return assessedUnits(this.db, actor && !actor.unrestricted ? scopeOf(actor).visibleUnitIds : null);
   }
 
   private year(text: string): number {

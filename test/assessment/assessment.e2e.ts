@@ -173,6 +173,23 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
   test('a new version re-scores without touching events; earlier versions stay queryable', async () => {
     const rulesBefore = await head();
     await post('/assessment/rulesets/2026/draft', { body: rules(2) });
+    // What-if: the draft against the version in force, unit by unit, before publishing it.
+    const whatIf = await t.request('GET', '/assessment/rulesets/2026/what-if');
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.body).toMatchObject({ year: 2026, against: { version: 1 } });
+    expect(
+      whatIf.body.rows.map(
+        (r: { name: string; before: { total: number }; after: { total: number }; change: number }) => [
+          r.name,
+          r.before.total,
+          r.after.total,
+          r.change,
+        ],
+      ),
+    ).toEqual([
+      ['桥山中学', 90, 84, -6],
+      ['城南学校', 80, 77, -3],
+    ]);
     await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-07-01' });
     const v2 = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026`);
     expect(v2.body).toMatchObject({ version: 2, effectiveOn: '2026-07-01', total: 84, grade: { id: 'good' } });
@@ -184,6 +201,8 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     expect([unchanged.status, unchanged.body.code]).toEqual([409, 'assessment.ruleset-unchanged']);
     // Only the rules' stream moved: two events, the draft edit and the publication.
     expect(BigInt(await head()) - BigInt(rulesBefore)).toBe(2n);
+    const auditor = await t.userWithRole('auditor');
+    expect((await t.requestAs(auditor, 'GET', '/assessment/rulesets/2026/what-if')).status).toBe(403);
     const list = await t.request('GET', '/assessment/rulesets');
     expect(list.body).toMatchObject([{ year: 2026, versions: 2, latestVersion: 2 }]);
   });
