@@ -29,7 +29,7 @@ describe('assessment screens in Chromium (e2e)', () => {
     await t?.close();
   });
 
-  test('rules: a schema error shown at its JSON path, nothing saved; ranking and a unit explained', async () => {
+  test('rules: a schema error shown at its JSON path, nothing saved; the what-if table; ranking and a unit explained', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
     try {
       const before = (await t.request('GET', `/assessment/rulesets/${year}`)).body.revision as number;
@@ -44,6 +44,13 @@ describe('assessment screens in Chromium (e2e)', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'assessment-rules-error.png') });
       const stored = await t.request('GET', `/assessment/rulesets/${year}`);
       expect(stored.body.revision).toBe(before);
+      // The draft as stored, tried on every unit against the version in force.
+      await page.reload();
+      await editor.waitFor({ timeout: UI_WAIT });
+      await page.getByRole('button', { name: /试算/ }).click();
+      const whatIf = page.getByRole('table', { name: /试算/ });
+      await whatIf.locator('tbody tr').first().waitFor({ timeout: UI_WAIT });
+      expect(await whatIf.locator('tbody tr').count()).toBeGreaterThan(50);
 
       await page.goto(`${base}/#/assessment-scores`);
       const ranking = page.getByRole('table', { name: '考核排名' });

@@ -1,4 +1,19 @@
-import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -11,7 +26,7 @@ import {
   useTranslate,
   type HttpError,
 } from 'react-admin';
-import type { AssessmentDataProvider, RuleSetError } from './dataProvider';
+import type { AssessmentDataProvider, RuleSetError, WhatIf } from './dataProvider';
 
 const thisYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -38,6 +53,7 @@ const RuleSetEditor = ({ year }: { year: number }) => {
   const [text, setText] = useState<string | null>(null);
   const [errors, setErrors] = useState<RuleSetError[]>([]);
   const [effectiveOn, setEffectiveOn] = useState(`${year}-01-01`);
+  const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
   if (isPending) return <Loading />;
   if (error || !data) return <Alert severity="error">{error?.message}</Alert>;
   const shown = text ?? JSON.stringify(data.draft, null, 2);
@@ -71,6 +87,15 @@ const RuleSetEditor = ({ year }: { year: number }) => {
       notify((failure as Error).message, { type: 'error' });
     }
   };
+  const tryDraft = async () => {
+    try {
+      setWhatIf((await dataProvider.getWhatIf(year)).data);
+    } catch (failure) {
+      notify((failure as Error).message, { type: 'error' });
+    }
+  };
+  const grade = (g: { name: { zh: string; en: string } } | undefined) =>
+    g ? (locale === 'en' ? g.name.en : g.name.zh) : '';
   const publish = async () => {
     try {
       await dataProvider.publishRuleSet(year, effectiveOn, data.revision);
@@ -116,7 +141,38 @@ const RuleSetEditor = ({ year }: { year: number }) => {
           <Button variant="contained" onClick={save} disabled={text === null}>
             {translate('ra.action.save')}
           </Button>
+          <Button variant="outlined" onClick={tryDraft} disabled={text !== null}>
+            {translate('resources.assessment-rules.whatIf')}
+          </Button>
         </Stack>
+      )}
+      {whatIf && (
+        <Table size="small" aria-label={translate('resources.assessment-rules.whatIf')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('resources.assessment-scores.fields.name')}</TableCell>
+              <TableCell align="right">
+                {whatIf.against ? `v${whatIf.against.version}` : translate('resources.assessment-rules.unpublished')}
+              </TableCell>
+              <TableCell align="right">{translate('resources.assessment-rules.draftColumn')}</TableCell>
+              <TableCell align="right">{translate('resources.assessment-rules.change')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {whatIf.rows.map((row) => (
+              <TableRow key={row.unitId}>
+                <TableCell>{row.name}</TableCell>
+                <TableCell align="right">
+                  {row.before ? `${row.before.total} ${grade(row.before.grade)}` : ''}
+                </TableCell>
+                <TableCell align="right">{`${row.after.total} ${grade(row.after.grade)}`}</TableCell>
+                <TableCell align="right">
+                  {row.change === null ? '' : row.change > 0 ? `+${row.change}` : row.change}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
       {canPublish && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

@@ -64,6 +64,19 @@ export interface ExplainedScore {
   }[];
 }
 
+export interface WhatIf {
+  year: number;
+  against: { version: number; effectiveOn: string } | null;
+  asOf: string;
+  rows: {
+    unitId: string;
+    name: string;
+    before: { total: number; grade: { id: string; name: Bilingual } } | null;
+    after: { total: number; grade: { id: string; name: Bilingual } };
+    change: number | null;
+  }[];
+}
+
 /** The assessment's reads and commands (src/assessment/assessment.controller.ts). */
 export const assessmentCommands = {
   getRuleSetYears: () => getJson<RuleSetYear[]>('/assessment/rulesets'),
@@ -77,6 +90,7 @@ export const assessmentCommands = {
     }>,
   publishRuleSet: (year: number, effectiveOn: string, expectedRevision: number) =>
     postCommand(`/assessment/rulesets/${year}/publish`, { effectiveOn, expectedRevision }),
+  getWhatIf: (year: number) => getJson<WhatIf>(`/assessment/rulesets/${year}/what-if`),
   getRanking: (year: number) => getJson<Ranking>(`/assessment/scores?year=${year}`),
   getUnitScore: (unitId: string, year: number) =>
     getJson<ExplainedScore>(`/assessment/units/${encodeURIComponent(unitId)}/score?year=${year}`),

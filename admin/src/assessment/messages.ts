@@ -25,6 +25,9 @@ const zh = {
       publish: '发布新版本',
       published: '已发布新版本',
       newYear: '新建下一年度（复制最近一年）',
+      whatIf: '试算（草稿与现行版本对比）',
+      draftColumn: '按草稿',
+      change: '变化',
       empty: '尚无考核细则',
     },
     'assessment-scores': {
@@ -61,6 +64,9 @@ const en: typeof zh = {
       publish: 'Publish a new version',
       published: 'New version published',
       newYear: 'Start the next year (copy the latest)',
+      whatIf: 'What-if (draft against the version in force)',
+      draftColumn: 'Under the draft',
+      change: 'Change',
       empty: 'No assessment rules yet',
     },
     'assessment-scores': {
