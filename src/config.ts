@@ -47,6 +47,12 @@ const schema = z.object({
     ),
   /** Largest request body accepted (bytes); imports upload files through their own route. */
   BODY_LIMIT: z.string().default('1mb'),
+  /** Largest evidence file (印证资料) an upload may carry, in bytes: 50 MB unless set. */
+  EVIDENCE_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
   /** Signing key of access tokens; by default a random one kept in DATA_DIR/auth-secret. */
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_TOKEN_TTL: z
@@ -99,6 +105,7 @@ export interface AppConfig {
   timeZone: string;
   logLevel: Raw['LOG_LEVEL'];
   seedDemo: boolean;
+  evidence: { maxFileBytes: number };
   auth: { secret?: string; tokenTtl: string; initialAdminPassword?: string };
 }
 
@@ -145,6 +152,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     timeZone: raw.TIME_ZONE,
     logLevel: raw.LOG_LEVEL,
     seedDemo: raw.SEED_DEMO,
+    evidence: { maxFileBytes: raw.EVIDENCE_MAX_FILE_BYTES },
     auth: { secret: raw.AUTH_SECRET, tokenTtl: raw.AUTH_TOKEN_TTL, initialAdminPassword: raw.INITIAL_ADMIN_PASSWORD },
   };
 };

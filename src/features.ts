@@ -4,7 +4,10 @@ import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
+import { evidenceFeature } from './evidence/evidence.feature.js';
+import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
+import { pairingFeature } from './pairing/pairing.feature.js';
 
 /**
  * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
@@ -17,7 +20,10 @@ import { organizationsFeature } from './organizations/organizations.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
+  pairingFeature,
   authFeature,
+  organizationalLifeFeature,
+  evidenceFeature,
   auditFeature,
   assessmentFeature,
   dashboardFeature,

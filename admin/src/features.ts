@@ -3,7 +3,10 @@ import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
+import { evidence } from './evidence/feature';
+import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
+import { pairing } from './pairing/feature';
 import { users } from './users/feature';
 
 /**
@@ -11,4 +14,14 @@ import { users } from './users/feature';
  * provider adds their commands, the i18n provider merges their messages (each feature's in
  * <feature>/messages.ts, where the message specs read them). A feature mirrors src/<feature>.
  */
-export const features: readonly AdminFeature[] = [organizations, development, users, audit, assessment, dashboard];
+export const features: readonly AdminFeature[] = [
+  organizations,
+  development,
+  pairing,
+  organizationalLife,
+  evidence,
+  users,
+  audit,
+  assessment,
+  dashboard,
+];

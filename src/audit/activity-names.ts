@@ -20,6 +20,10 @@ const NAMING: Record<string, (data: Data) => Naming[]> = {
   PartyOrganizationFounded: naming('organization', 'orgId'),
   MemberEnrolled: naming('member', 'memberId'),
   ApplicationSubmitted: naming('person', 'personId'),
+  PairingFormed: naming('pairing', 'pairingId'),
+  OrgLifeMeetingRecorded: naming('meeting', 'meetingId', 'topic'),
+  TypicalCaseSubmitted: naming('typicalCase', 'caseId', 'title'),
+  EvidenceFiled: naming('evidence', 'evidenceId'),
 };
 
 export const NAMES_TABLE = 'activity_names';

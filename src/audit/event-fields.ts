@@ -4,8 +4,12 @@
  * (no I/O), so the admin reads the same map to link each id it shows to its page.
  */
 
-/** What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development. */
-export type NamedKind = 'user' | 'unit' | 'organization' | 'member' | 'person';
+/**
+ * What the log can name: a user (by username), a unit, a Party organisation, a member, a person in development,
+ * a pairing community, an organisational-life meeting, a typical case, an evidence file (by its file name).
+ */
+export type NamedKind =
+  'user' | 'unit' | 'organization' | 'member' | 'person' | 'pairing' | 'meeting' | 'typicalCase' | 'evidence';
 
 export interface Reference {
   kind: NamedKind;
@@ -19,6 +23,10 @@ const SUBJECT_OF_STREAM: Record<string, NamedKind> = {
   partyOrg: 'organization',
   member: 'member',
   development: 'person',
+  pairing: 'pairing',
+  orglife: 'meeting',
+  typicalCase: 'typicalCase',
+  evidence: 'evidence',
 };
 
 /**
@@ -39,6 +47,14 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   toOrgId: 'organization',
   memberId: 'member',
   personId: 'person',
+  pairingId: 'pairing',
+  meetingId: 'meeting',
+  // Organisational life: a meeting's attendance and a Party lesson's lecturers are roster ids.
+  present: 'member',
+  absentWithLeave: 'member',
+  absent: 'member',
+  lecturers: 'member',
+  evidenceId: 'evidence',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */

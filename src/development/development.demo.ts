@@ -34,6 +34,14 @@ const DEVELOPMENT_PLAN: [number, CaseVariant][] = [
   [1280, 'ordinary'],
 ];
 
+/** Cases in the helped schools of the pairing communities that have branches of their own: school, days ago. */
+const HELPED_SCHOOL_PLAN: [string, number][] = [
+  ['兴华学校', 880],
+  ['兴华学校', 940],
+  ['兴华学校', 1000],
+  ['雏鹰学校', 960],
+];
+
 /**
  * Membership development in the demo county: cases at every stage in the public schools' branches (every
  * third in 桥山中学's, whose secretary is a demo account), dated back from today (the clock's), some overdue.
@@ -49,10 +57,14 @@ export const developmentDemo: DemoPart = {
         m.status === 'active' && m.orgId === orgId && m.category === 'full' ? [{ memberId: m.id, name: m.name }] : [],
       );
     let cases = 0;
-    for (const [n, [daysAgo, variant]] of DEVELOPMENT_PLAN.entries()) {
-      const org = n % 3 === 0 ? qiaoshanBranch : random.pick(publicBranches);
+    const seedCase = async (
+      n: number | string,
+      daysAgo: number,
+      variant: CaseVariant,
+      org: { id: string; unitIds: string[] },
+    ) => {
       const fullMembers = activeFullMembers(org.id);
-      if (fullMembers.length < 3) continue; // too small a branch to vote: the plan skips it
+      if (fullMembers.length < 3) return; // too small a branch to vote: the plan skips it
       const female = random.chance(0.55);
       const personId = id('person', n);
       await seedDevelopmentCase(
@@ -73,7 +85,12 @@ export const developmentDemo: DemoPart = {
         (date, decide) => run(developmentStream(personId), developmentCase, date, decide),
       );
       cases++;
-    }
+    };
+    for (const [n, [daysAgo, variant]] of DEVELOPMENT_PLAN.entries())
+      await seedCase(n, daysAgo, variant, n % 3 === 0 ? qiaoshanBranch : random.pick(publicBranches));
+    // The pairing communities count the new members their helped schools develop (C4): 兴华学校 three, 雏鹰学校 one.
+    for (const [k, [school, daysAgo]] of HELPED_SCHOOL_PLAN.entries())
+      await seedCase(`helped-${k}`, daysAgo, 'ordinary', county.organisation(school));
     count('developmentCases', cases);
   },
 };

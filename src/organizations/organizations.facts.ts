@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
-import { rosterOn } from './projections/member-history.js';
+import { membersOn, rosterOn } from './projections/member-history.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 import { RosterFacts } from './roster-facts.js';
 
@@ -41,6 +41,14 @@ export class OrganizationsFacts {
    */
   membersOn(orgId: string, on: string): { full: number; probationary: number } {
     return rosterOn(this.db, orgId, on);
+  }
+
+  /**
+   * The organisation's active members on a day, each with their category that day: who may be named in
+   * the attendance of its meetings, and who counts towards a general meeting's quorum (full members).
+   */
+  memberIdsOn(orgId: string, on: string): { id: string; category: 'full' | 'probationary' }[] {
+    return membersOn(this.db, orgId, on);
   }
 
   /** The unit's active full members today (a unit with fewer than 3 is affiliated to a host organisation). */

@@ -23,6 +23,10 @@ const RESOURCES = {
   'party-organizations': '党组织',
   members: '党员',
   development: '发展党员',
+  pairings: '帮扶共同体',
+  'organizational-life': '组织生活',
+  'typical-cases': '典型案例',
+  evidence: '印证资料',
   positions: '职务',
   users: '用户',
   activity: '动态',
@@ -34,6 +38,10 @@ const ENGLISH = {
   'party-organizations': 'Party organisations',
   members: 'Members',
   development: 'Membership development',
+  pairings: 'Pairing communities',
+  'organizational-life': 'Organisational life',
+  'typical-cases': 'Typical cases',
+  evidence: 'Evidence',
   positions: 'Post holders',
   users: 'Users',
   activity: 'Activity',
@@ -101,13 +109,29 @@ describe('admin UI in Chromium (e2e)', () => {
       '党组织',
       '党员',
       '发展党员',
+      '帮扶共同体',
+      '组织生活',
+      '典型案例',
+      '印证资料',
       '职务',
       '用户',
       '动态',
       '考核排名',
       '考核细则',
     ]);
-    expect(expectedMenu('secretary')).toEqual(['单位', '党组织', '党员', '发展党员', '职务', '考核排名', '考核细则']);
+    expect(expectedMenu('secretary')).toEqual([
+      '单位',
+      '党组织',
+      '党员',
+      '发展党员',
+      '帮扶共同体',
+      '组织生活',
+      '典型案例',
+      '印证资料',
+      '职务',
+      '考核排名',
+      '考核细则',
+    ]);
   });
 
   test.each(ROLES.filter((role) => role !== 'bureau_admin'))(
@@ -143,7 +167,21 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, ['单位', '党组织', '党员', '发展党员', '职务', '用户', '动态', '考核排名', '考核细则']);
+      await expectMenu(page, [
+        '单位',
+        '党组织',
+        '党员',
+        '发展党员',
+        '帮扶共同体',
+        '组织生活',
+        '典型案例',
+        '印证资料',
+        '职务',
+        '用户',
+        '动态',
+        '考核排名',
+        '考核细则',
+      ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();

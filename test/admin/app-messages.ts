@@ -14,7 +14,7 @@ const ADMIN_SRC = join(ROOT, 'admin', 'src');
 export const listedFeatures = (): string[] => {
   const source = readFileSync(join(ADMIN_SRC, 'features.ts'), 'utf8');
   const folderOf = new Map(
-    [...source.matchAll(/import \{ (\w+) \} from '\.\/([\w/]+)\/feature'/g)].map((m) => [m[1], m[2]]),
+    [...source.matchAll(/import \{ (\w+) \} from '\.\/([\w/-]+)\/feature'/g)].map((m) => [m[1], m[2]]),
   );
   const list = /export const features[^=]*=\s*\[([^\]]*)\]/.exec(source)?.[1] ?? '';
   return list

@@ -14,7 +14,7 @@ import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WA
  * tree with its organisation as the root, its posts and their server export.
  */
 const HEADER = '姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师';
-const ROSTER_MENU = ['单位', '党组织', '党员', '发展党员', '职务'];
+const ROSTER_MENU = ['单位', '党组织', '党员', '发展党员', '帮扶共同体', '组织生活', '典型案例', '印证资料', '职务'];
 /** The assessment's ranking and rules, which secretaries read too (src/assessment/assessment.permissions.ts). */
 const ASSESSMENT_MENU = ['考核排名', '考核细则'];
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));

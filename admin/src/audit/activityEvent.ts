@@ -28,6 +28,10 @@ export const RESOURCE_OF: Record<NamedKind, string> = {
   organization: 'party-organizations',
   member: 'members',
   person: 'development',
+  pairing: 'pairings',
+  meeting: 'organizational-life',
+  typicalCase: 'typical-cases',
+  evidence: 'evidence',
 };
 
 /** A reference with its name, or the words for "not named" (no raw id ever reaches the screen). */

@@ -66,3 +66,17 @@ export const rosterOn = (db: ReadModelDb, orgId: string, on: string): { full: nu
   const count = (category: string) => rows.find((row) => row.category === category)?.n ?? 0;
   return { full: count('full'), probationary: count('probationary') };
 };
+
+/** Active members of the organisation on the day, each with their category that day. */
+export const membersOn = (
+  db: ReadModelDb,
+  orgId: string,
+  on: string,
+): { id: string; category: 'full' | 'probationary' }[] =>
+  statement(
+    db,
+    `SELECT member_id AS id, category FROM (
+       SELECT m.member_id, ${valueOn('org')} AS org, ${valueOn('category')} AS category, ${valueOn('status')} AS status
+       FROM (SELECT DISTINCT member_id FROM member_history WHERE attribute = 'org' AND value = ?) m)
+     WHERE org = ? AND status = 'active' ORDER BY member_id`,
+  ).all(on, on, on, orgId, orgId) as { id: string; category: 'full' | 'probationary' }[];

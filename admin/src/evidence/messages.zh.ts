@@ -1,0 +1,47 @@
+/** Evidence (印证资料) in Simplified Chinese: the archive browser, uploads and downloads. */
+export const zh = {
+  resources: {
+    evidence: {
+      name: '印证资料',
+      fields: {
+        orgId: '党组织',
+        year: '年度',
+        category: '分类',
+        title: '标题',
+        on: '文件日期',
+        file: '文件',
+        name: '文件名',
+        size: '大小',
+        reason: '撤回原因',
+      },
+      archive: {
+        title: '印证资料档案',
+        pickOrg: '请选择党组织',
+        ready: '资料齐全，随时备查',
+        notReady: '尚缺 %{count} 项',
+        required: '必备',
+        optional: '其他',
+        present: '已归档',
+        missing: '缺',
+        noFiles: '暂无文件',
+        download: '下载',
+        zip: '打包下载（zip）',
+        zipping: '正在打包…',
+        withdraw: '撤回',
+        withdrawPrompt: '撤回原因（文件仍保留备查）',
+        withdrawn: '已撤回的文件（保留备查）',
+        profile: '档案要求',
+        empty: '没有可查看的党组织',
+      },
+      upload: {
+        title: '上传印证资料',
+        choose: '选择文件',
+        submit: '上传',
+        uploading: '正在上传 %{percent}%',
+        done: '已上传：%{name}',
+        allowed: '可上传：%{types}；单个文件不超过 %{size}',
+        noFile: '请先选择文件',
+      },
+    },
+  },
+};
