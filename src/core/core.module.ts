@@ -12,7 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Redis } from 'ioredis';
 import { CommandGateway } from './command-gateway.js';
 import { DASHBOARD_CONTRIBUTIONS } from './dashboard.js';
-import type { AssembledFeatures } from './feature.js';
+import { EVENT_OWNERS, type AssembledFeatures } from './feature.js';
 import type { AppConfig } from '../config.js';
 import { APP_CONFIG } from '../config.js';
 import { EVENT_STORE, type EventStore } from './event-store/event-store.js';
@@ -68,6 +68,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: ROLE_MATRIX, useValue: options.features.permissions },
         { provide: DASHBOARD_CONTRIBUTIONS, useValue: options.features.dashboard },
         { provide: OBLIGATION_SOURCES, useValue: options.features.obligations },
+        { provide: EVENT_OWNERS, useValue: options.features.eventOwners },
         {
           provide: RAW_EVENT_STORE,
           inject: [CLOCK],
@@ -120,6 +121,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         ROLE_MATRIX,
         DASHBOARD_CONTRIBUTIONS,
         OBLIGATION_SOURCES,
+        EVENT_OWNERS,
         EVENT_STORE,
         RAW_EVENT_STORE,
         READ_MODEL_DB,

@@ -44,6 +44,9 @@ export interface AssembledFeatures {
   eventOwners: ReadonlyMap<string, string>;
 }
 
+/** The app's event types → the feature writing each (AssembledFeatures.eventOwners), for rules naming event types. */
+export const EVENT_OWNERS = Symbol('EVENT_OWNERS');
+
 const refuse = (message: string): never => {
   throw new StartupError(`The list of features (src/features.ts) is inconsistent: ${message}`);
 };

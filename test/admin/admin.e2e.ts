@@ -33,6 +33,8 @@ const RESOURCES = {
   'instructor-calendar': '指导员日历',
   'instructor-dispatches': '指导员派驻',
   'org-life-confirmations': '挂靠组织月度确认',
+  'assessment-scores': '考核排名',
+  'assessment-rules': '考核细则',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -49,6 +51,8 @@ const ENGLISH = {
   'instructor-calendar': 'Instructor calendar',
   'instructor-dispatches': 'Instructor dispatches',
   'org-life-confirmations': 'Monthly organisational-life confirmations',
+  'assessment-scores': 'Assessment ranking',
+  'assessment-rules': 'Assessment rules',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -105,7 +109,7 @@ describe('admin UI in Chromium (e2e)', () => {
   const signIn = async (role: Role): Promise<{ context: BrowserContext; page: Page }> =>
     signInAs(browser, base, accounts[role].username, PASSWORD);
 
-  test('the menus follow the role matrix (bureau_admin: roster, users, activity; secretary: roster only)', () => {
+  test('the menus follow the role matrix (bureau_admin: roster, users, activity, assessment; secretary: roster, assessment)', () => {
     expect(expectedMenu('bureau_admin')).toEqual([
       '单位',
       '党组织',
@@ -121,6 +125,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '指导员日历',
       '指导员派驻',
       '挂靠组织月度确认',
+      '考核排名',
+      '考核细则',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -133,6 +139,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '印证资料',
       '职务',
       '挂靠组织月度确认',
+      '考核排名',
+      '考核细则',
     ]);
   });
 
@@ -184,6 +192,8 @@ describe('admin UI in Chromium (e2e)', () => {
         '指导员日历',
         '指导员派驻',
         '挂靠组织月度确认',
+        '考核排名',
+        '考核细则',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

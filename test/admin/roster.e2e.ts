@@ -15,6 +15,8 @@ import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WA
  */
 const HEADER = '姓名,性别,出生日期,所在单位,所属党组织,党员类别,入党时间,职务岗位,是否任课教师';
 const ROSTER_MENU = ['单位', '党组织', '党员', '发展党员', '帮扶共同体', '组织生活', '典型案例', '印证资料', '职务'];
+/** The assessment's ranking and rules, which secretaries read too (src/assessment/assessment.permissions.ts). */
+const ASSESSMENT_MENU = ['考核排名', '考核细则'];
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
 
 describe('roster screens in Chromium with the demo county (e2e)', () => {
@@ -72,7 +74,15 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
   test('bureau_admin: organisation tree, member filters, import wizard with an error preview, then a good file', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
     try {
-      await expectMenu(page, [...ROSTER_MENU, '用户', '动态', '指导员日历', '指导员派驻', '挂靠组织月度确认']);
+      await expectMenu(page, [
+        ...ROSTER_MENU,
+        '用户',
+        '动态',
+        '指导员日历',
+        '指导员派驻',
+        '挂靠组织月度确认',
+        ...ASSESSMENT_MENU,
+      ]);
 
       // The tree, built from the list's parentId: the bureau committee with the Qiaoshan general branch under it.
       await page.locator('.RaMenuItemLink-root', { hasText: '党组织' }).click();
@@ -217,7 +227,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
   test('a secretary sees its own organisation only: members, the tree with it as root, its posts and their export', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
     try {
-      await expectMenu(page, [...ROSTER_MENU, '挂靠组织月度确认']);
+      await expectMenu(page, [...ROSTER_MENU, '挂靠组织月度确认', ...ASSESSMENT_MENU]);
       const token = await t.login('secretary-qiaoshan', DEMO_PASSWORD);
       const own = await totalOf(token, `/members?filter=${encodeFilter({ status: 'active' })}`);
       const all = await totalOf(t.adminToken, `/members?filter=${encodeFilter({ status: 'active' })}`);

@@ -1,0 +1,281 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { z } from 'zod';
+import { command } from '../core/command-handling.js';
+import { CommandGateway } from '../core/command-gateway.js';
+import { DomainError, NotFoundError } from '../core/errors.js';
+import { EVENT_STORE, type EventStore } from '../core/event-store/event-store.js';
+import { EVENT_OWNERS } from '../core/feature.js';
+import { Allow } from '../core/http/access.js';
+import { BodySchema } from '../core/http/openapi.js';
+import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
+import { assertUnitInScope, scopeOf } from '../core/http/scope.js';
+import { parseWith } from '../core/http/validation.js';
+import type { ReadModelDb } from '../core/projections/projection.js';
+import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
+import { CLOCK, type Clock } from '../core/time/clock.js';
+import { shanghaiDate } from '../core/time/local-date.js';
+import { DraftRuleSetCommand, EditRuleSetDraftCommand, PublishRuleSetCommand } from './commands/rule-set-handlers.js';
+import {
+  assessmentYear,
+  draftRuleSetBody,
+  editRuleSetDraftBody,
+  publishRuleSetBody,
+} from './commands/rule-set-commands.js';
+import { assessedUnit, assessedUnits, type AssessedUnit } from './projections/assessed-units.projection.js';
+import {
+  publishedRuleSet,
+  ruleSetOfYear,
+  ruleSetYears,
+  type PublishedRuleSet,
+} from './projections/rule-sets.projection.js';
+import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet } from './rule-set.js';
+import { score, type UnitScore } from './scorer.js';
+
+const RULES = { zh: '考核细则', en: 'Assessment rules' };
+const UNIT = { zh: '单位', en: 'Unit' };
+
+const yearParam = z.strictObject({ year: z.coerce.number().pipe(assessmentYear()) });
+const scoreQuery = z.object({
+  year: z.coerce.number().pipe(assessmentYear()).optional(),
+  version: z.coerce.number().pipe(z.int().min(1).max(10_000)).optional(),
+});
+
+/** The bodies as documented: the rule set's own schema inside (parsed apart, to name errors by JSON path). */
+const draftDocs = draftRuleSetBody.extend({ body: ruleSetBodySchema });
+const editDocs = editRuleSetDraftBody.extend({ body: ruleSetBodySchema });
+const validateBody = z.strictObject({ body: z.unknown() });
+const validateDocs = z.strictObject({ body: ruleSetBodySchema });
+
+/**
+ * The annual target-responsibility assessment (年度目标责任考核): each year's rules, drafted, validated
+ * and published in versions by the bureau, and the scores they give each unit, computed on read from the
+ * unit's events (EventStore.readUnit) with every point explained.
+ */
+@Controller('assessment')
+export class AssessmentController {
+  private readonly knownEventTypes: ReadonlySet<string>;
+
+  constructor(
+    private readonly commands: CommandGateway,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_OWNERS) eventOwners: ReadonlyMap<string, string>,
+  ) {
+    this.knownEventTypes = new Set(eventOwners.keys());
+  }
+
+  /** The JSON Schema every rule set's body is validated by (draft 2020-12). */
+  @Get('ruleset-schema')
+  @Allow('assessment-rules', 'show')
+  schema() {
+    return RULE_SET_JSON_SCHEMA;
+  }
+
+  @Get('rulesets')
+  @Allow('assessment-rules', 'list')
+  list() {
+    return ruleSetYears(this.db);
+  }
+
+  @Get('rulesets/:year')
+  @Allow('assessment-rules', 'show')
+  show(@Param('year') year: string) {
+    const found = ruleSetOfYear(this.db, this.year(year));
+    if (!found) throw new NotFoundError(RULES, year);
+    return found;
+  }
+
+  /** A version as published (its body), for reading the rules a score was computed under. */
+  @Get('rulesets/:year/versions/:version')
+  @Allow('assessment-rules', 'show')
+  version(@Param('year') year: string, @Param('version') version: string) {
+    const { version: number } = parseWith(scoreQuery, { version });
+    const found = number === undefined ? null : publishedRuleSet(this.db, this.year(year), { version: number, on: '' });
+    if (!found) throw new NotFoundError(RULES, `${year} v${version}`);
+    return found;
+  }
+
+  /** The year's first draft (the year in the path: one stream per year). */
+  @Post('rulesets/:year')
+  @Allow('assessment-rules', 'create')
+  @BodySchema(draftDocs)
+  async draft(@Param('year') yearText: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const { body: ruleSet } = parseWith(draftRuleSetBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new DraftRuleSetCommand(command('DraftRuleSet', { year, body: ruleSet }, metadata)),
+    );
+    return { id: year, ...receipt };
+  }
+
+  /** Replaces the draft's body; `expectedRevision` (the revision read) turns a concurrent edit into a 409. */
+  @Post('rulesets/:year/draft')
+  @Allow('assessment-rules', 'edit')
+  @BodySchema(editDocs)
+  async edit(@Param('year') yearText: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const { body: ruleSet, expectedRevision } = parseWith(editRuleSetDraftBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new EditRuleSetDraftCommand(command('EditRuleSetDraft', { year, body: ruleSet }, metadata), { expectedRevision }),
+    );
+    return { id: year, ...receipt };
+  }
+
+  /** Checks a rule set without saving it: every error at its JSON path (the editor shows them in place). */
+  @Post('rulesets/:year/validate')
+  @Allow('assessment-rules', 'edit')
+  @BodySchema(validateDocs)
+  validate(@Param('year') year: string, @Body() body: unknown) {
+    this.year(year);
+    const { issues } = ruleSetIssues(parseWith(validateBody, body).body, this.knownEventTypes);
+    return {
+      valid: issues.length === 0,
+      errors: issues.map(({ field, code, message }) => ({ path: field, code, message })),
+    };
+  }
+
+  @Post('rulesets/:year/publish')
+  @Allow('assessment-rules', 'approve')
+  @BodySchema(publishRuleSetBody)
+  async publish(@Param('year') yearText: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const { effectiveOn, expectedRevision } = parseWith(publishRuleSetBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new PublishRuleSetCommand(command('PublishRuleSet', { year, effectiveOn }, metadata), { expectedRevision }),
+    );
+    return { id: year, ...receipt };
+  }
+
+  /**
+   * What-if: every unit the reader may see scored under the year's draft beside the version in force, the
+   * largest changes first, before the draft is published. Nothing is written.
+   */
+  @Get('rulesets/:year/what-if')
+  @Allow('assessment-rules', 'edit')
+  async whatIf(@Param('year') yearText: string, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const found = ruleSetOfYear(this.db, year);
+    if (!found) throw new NotFoundError(RULES, yearText);
+    const today = shanghaiDate(this.clock.now());
+    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    const draft = validRuleSet(found.draft, this.knownEventTypes);
+    const inForce = publishedRuleSet(this.db, year, { on: today });
+    const rows = [];
+    for (const unit of this.unitsFor(request)) {
+      const events = await this.store.readUnit(unit.id);
+      const assessed = { id: unit.id, type: unit.type };
+      const after = score(draft, assessed, events, year, asOf);
+      const before = inForce ? score(inForce.body, assessed, events, year, asOf) : null;
+      rows.push({
+        id: unit.id,
+        unitId: unit.id,
+        name: unit.name,
+        before: before && { total: before.total, grade: before.grade },
+        after: { total: after.total, grade: after.grade },
+        change: before ? Math.round((after.total - before.total) * 10) / 10 : null,
+      });
+    }
+    rows.sort(
+      (a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
+    );
+    return {
+      year,
+      draftRevision: found.revision,
+      against: inForce && { version: inForce.version, effectiveOn: inForce.effectiveOn },
+      asOf,
+      rows,
+    };
+  }
+
+  /**
+   * A unit's score for a year under a published version (the one in force today by default), every point
+   * explained down to the events; computed on read from the unit's events.
+   */
+  @Get('units/:unitId/score')
+  @Allow('assessment-scores', 'show')
+  async unitScore(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+  ) {
+    assertUnitInScope(request.user, unitId);
+    const { ruleSet, asOf } = this.rulesFor(query);
+    const unit = assessedUnit(this.db, unitId);
+    if (!unit) throw new NotFoundError(UNIT, unitId);
+    return { unit, ...this.versionOf(ruleSet), ...(await this.scoreOf(ruleSet, unit, asOf)) };
+  }
+
+  /** Every unit the reader may see, ranked by total (equal totals share a rank), with its grade. */
+  @Get('scores')
+  @Allow('assessment-scores', 'list')
+  async scores(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {
+    const { year } = this.yearAndVersion(query);
+    // A year without published rules has no scores yet: an empty ranking, not an error.
+    if (!publishedRuleSet(this.db, year, { on: '9999-12-31' })) return { year, version: null, rows: [] };
+    const { ruleSet, asOf } = this.rulesFor(query);
+    const units = this.unitsFor(request);
+    const scored: (Pick<UnitScore, 'total' | 'grade' | 'vetoedBy'> & { unitId: string; name: string; type: string })[] =
+      [];
+    for (const unit of units) {
+      const { total, grade, vetoedBy } = await this.scoreOf(ruleSet, unit, asOf);
+      scored.push({ unitId: unit.id, name: unit.name, type: unit.type, total, grade, vetoedBy });
+    }
+    scored.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    // Equal totals share a rank (1, 1, 3): the rank is one more than the number of units ahead.
+    const rows = scored.map((row) => ({
+      id: row.unitId,
+      rank: scored.findIndex((other) => other.total === row.total) + 1,
+      ...row,
+    }));
+    return { ...this.versionOf(ruleSet), asOf, rows };
+  }
+
+  /** The units the reader may see: all of them for the bureau and auditors, a secretary's own. */
+  private unitsFor(request: ActorRequest) {
+    const actor = request.user;
+    return assessedUnits(this.db, actor && !actor.unrestricted ? scopeOf(actor).visibleUnitIds : null);
+  }
+
+  private year(text: string): number {
+    return parseWith(yearParam, { year: text }).year;
+  }
+
+  /** The version asked for or in force, and the last business day counted: today within the year. */
+  private yearAndVersion(query: Record<string, unknown>) {
+    const today = shanghaiDate(this.clock.now());
+    const { year = Number(today.slice(0, 4)), version } = parseWith(scoreQuery, {
+      year: query.year,
+      version: query.version,
+    });
+    return { today, year, version };
+  }
+
+  private rulesFor(query: Record<string, unknown>) {
+    const { today, year, version } = this.yearAndVersion(query);
+    const ruleSet = publishedRuleSet(this.db, year, { version, on: today });
+    if (!ruleSet)
+      throw new DomainError(
+        'assessment.no-published-rules',
+        version === undefined
+          ? { zh: `${year} 年度尚未发布考核细则`, en: `No assessment rules published for ${year}` }
+          : { zh: `${year} 年度没有第 ${version} 版考核细则`, en: `No version ${version} of the ${year} rules` },
+        version === undefined ? 'year' : 'version',
+        404,
+      );
+    const yearEnd = `${year}-12-31`;
+    return { ruleSet, asOf: today < yearEnd ? today : yearEnd };
+  }
+
+  private versionOf({ year, version, effectiveOn, publishedAt }: PublishedRuleSet) {
+    return { year, version, effectiveOn, publishedAt };
+  }
+
+  private async scoreOf(ruleSet: PublishedRuleSet, unit: AssessedUnit, asOf: string) {
+    const events = await this.store.readUnit(unit.id);
+    return score(ruleSet.body, { id: unit.id, type: unit.type }, events, ruleSet.year, asOf);
+  }
+}

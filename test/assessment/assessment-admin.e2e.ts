@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { DEMO_PASSWORD } from '../../src/first-start.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from '../admin/browser.js';
+
+/**
+ * The assessment screens in Chromium with the demo county: the bureau opens this year's rules, breaks the
+ * JSON Schema and sees the error at its path, then reads the ranking with its grades and a unit's
+ * explanation down to the events; the 桥山中学 secretary sees only the units under its organisation.
+ */
+describe('assessment screens in Chromium (e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const year = new Date().getUTCFullYear();
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    base = t.api.replace(/\/api$/, '');
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('rules: a schema error shown at its JSON path, nothing saved; the what-if table; ranking and a unit explained', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
+    try {
+      const before = (await t.request('GET', `/assessment/rulesets/${year}`)).body.revision as number;
+      await page.goto(`${base}/#/assessment-rules`);
+      const editor = page.getByRole('textbox', { name: /草稿/ });
+      await editor.waitFor({ timeout: UI_WAIT });
+      const draft = JSON.parse(await editor.inputValue()) as { sections: { maxPoints: number }[] };
+      draft.sections[1].maxPoints = -5;
+      await editor.fill(JSON.stringify(draft, null, 2));
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByLabel('细则中的错误').getByText('$.sections[1].maxPoints').waitFor({ timeout: UI_WAIT });
+      await page.screenshot({ path: join(ARTIFACTS, 'assessment-rules-error.png') });
+      const stored = await t.request('GET', `/assessment/rulesets/${year}`);
+      expect(stored.body.revision).toBe(before);
+      // The draft as stored, tried on every unit against the version in force.
+      await page.reload();
+      await editor.waitFor({ timeout: UI_WAIT });
+      await page.getByRole('button', { name: /试算/ }).click();
+      const whatIf = page.getByRole('table', { name: /试算/ });
+      await whatIf.locator('tbody tr').first().waitFor({ timeout: UI_WAIT });
+      expect(await whatIf.locator('tbody tr').count()).toBeGreaterThan(50);
+
+      await page.goto(`${base}/#/assessment-scores`);
+      const ranking = page.getByRole('table', { name: '考核排名' });
+      await ranking.waitFor({ timeout: UI_WAIT });
+      const first = ranking.locator('tbody tr').first();
+      await expect(first.locator('td').first().innerText()).resolves.toBe('1');
+      await first.click();
+      const explanation = page.getByLabel('得分明细');
+      await explanation.getByText('组织建设').first().waitFor({ timeout: UI_WAIT });
+      await page.screenshot({ path: join(ARTIFACTS, 'assessment-ranking.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  test('a secretary ranks only the units under its organisation and cannot edit the rules', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'secretary-qiaoshan', DEMO_PASSWORD);
+    try {
+      const token = await t.login('secretary-qiaoshan', DEMO_PASSWORD);
+      const own = (await t.requestAs(token, 'GET', `/assessment/scores?year=${year}`)).body.rows as { name: string }[];
+      const all = (await t.request('GET', `/assessment/scores?year=${year}`)).body.rows as unknown[];
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.length).toBeLessThan(all.length);
+      await page.goto(`${base}/#/assessment-scores`);
+      const ranking = page.getByRole('table', { name: '考核排名' });
+      await ranking.getByText(own[0].name).first().waitFor({ timeout: UI_WAIT });
+      await expect(ranking.locator('tbody tr').count()).resolves.toBe(own.length);
+      await page.goto(`${base}/#/assessment-rules`);
+      await page.getByRole('textbox', { name: /草稿/ }).waitFor({ timeout: UI_WAIT });
+      await expect(page.getByRole('button', { name: '保存' }).count()).resolves.toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { ManualClock } from '../../src/core/time/clock.js';
+import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+
+/** The demo county ships last year's and this year's Pucheng-style rules, published, with scores. */
+describe('the demo county assessment (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  test('two years of published rules, every unit ranked with a grade, every point of a unit explained', async () => {
+    const years = await t.request('GET', '/assessment/rulesets');
+    expect(years.body).toMatchObject([
+      { year: 2026, versions: 1, latestVersion: 1 },
+      { year: 2025, versions: 1, latestVersion: 1 },
+    ]);
+    for (const year of [2025, 2026]) {
+      const ranking = await t.request('GET', `/assessment/scores?year=${year}`);
+      expect(ranking.status).toBe(200);
+      expect(ranking.body.version).toBe(1);
+      expect(ranking.body.rows.length).toBeGreaterThan(50);
+      expect(ranking.body.rows[0].rank).toBe(1);
+      expect(new Set(ranking.body.rows.map((r: { grade: { id: string } }) => r.grade.id)).size).toBeGreaterThan(0);
+    }
+    const [top] = (await t.request('GET', '/assessment/scores?year=2026')).body.rows;
+    const explained = await t.request('GET', `/assessment/units/${top.unitId}/score?year=2026`);
+    const tenths = (n: number) => Math.round(n * 10);
+    const sections = explained.body.sections as { points: number; items: { points: number }[] }[];
+    expect(sections.reduce((sum, s) => sum + s.items.reduce((inner, i) => inner + tenths(i.points), 0), 0)).toBe(
+      tenths(explained.body.total),
+    );
+    expect(explained.body.total).toBe(top.total);
+  });
+});

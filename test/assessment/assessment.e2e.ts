@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
+import { ManualClock } from '../../src/core/time/clock.js';
+import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { addBranch, enrolMembers, seedSchoolBranch } from '../support/roster.js';
+
+/** A rule set naming events the roster writes: a re-election deadline, members enrolled, an expulsion's veto. */
+const rules = (pointsPerMember = 5) => ({
+  title: { zh: '2026 年度党建工作目标责任考核细则', en: '2026 Party-building assessment rules' },
+  sections: [
+    {
+      id: 'organisation',
+      title: { zh: '组织建设', en: 'Organisation' },
+      maxPoints: 80,
+      indicators: [
+        {
+          id: 'committee-elected',
+          title: { zh: '按期换届', en: 'Re-election on time' },
+          kind: 'deadline',
+          eventTypes: ['CommitteeElected'],
+          due: '06-30',
+          points: { onTime: 0, late: -5, missing: -10 },
+        },
+        {
+          id: 'expulsion',
+          title: { zh: '党员被开除党籍', en: 'A member expelled' },
+          kind: 'veto',
+          eventTypes: ['MemberRemoved'],
+          filter: { data: { reason: 'expelled' } },
+          capAt: 'average',
+        },
+      ],
+    },
+    {
+      id: 'members',
+      title: { zh: '党员队伍', en: 'Members' },
+      maxPoints: 20,
+      start: 'zero',
+      indicators: [
+        {
+          id: 'enrolled',
+          title: { zh: '党员登记', en: 'Members enrolled' },
+          kind: 'count',
+          eventTypes: ['MemberEnrolled'],
+          pointsEach: pointsPerMember,
+          cap: 10,
+        },
+      ],
+    },
+  ],
+  weights: { self: 40, superior: 60 },
+  gradeBands: [
+    { id: 'advanced', min: 90, name: { zh: '先进', en: 'Advanced' } },
+    { id: 'good', min: 75, name: { zh: '较好', en: 'Good' } },
+    { id: 'average', min: 60, name: { zh: '一般', en: 'Average' } },
+    { id: 'lagging', min: 0, name: { zh: '后进', en: 'Lagging' } },
+  ],
+});
+
+describe('the annual assessment: rules per year, scores from events (e2e)', () => {
+  const clock = new ManualClock('2026-11-20T02:00:00Z');
+  let t: TestApp;
+  let store: EventStore;
+  const ids: Record<string, string> = {};
+  const post = async (path: string, body: unknown) => {
+    const response = await t.request('POST', path, body);
+    expect([path, response.status]).toEqual([path, 201]);
+    return response.body as { id: string };
+  };
+  const head = async () => (await store.headPosition()).toString();
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    store = t.app.get<EventStore>(EVENT_STORE);
+    const school = await seedSchoolBranch(post, { school: '桥山中学' });
+    ids.unitA = school.unit;
+    ids.branchA = school.branch;
+    ids.unitB = (await post('/units', { name: '城南学校', type: 'public_school' })).id;
+    ids.branchB = await addBranch(post, {
+      name: '城南学校党支部',
+      bureau: school.bureau,
+      unit: ids.unitB,
+      foundedOn: '2012-03-01',
+    });
+    await post(`/party-organizations/${ids.branchA}/elect-committee`, { termStart: '2026-03-01' });
+    await post(`/party-organizations/${ids.branchB}/elect-committee`, { termStart: '2026-08-01' });
+    await enrolMembers(post, { orgId: ids.branchA, unitId: ids.unitA }, [{ name: '王芳' }, { name: '赵强' }]);
+    [ids.memberB] = await enrolMembers(post, { orgId: ids.branchB, unitId: ids.unitB }, [{ name: '孙丽' }]);
+    await post(`/members/${ids.memberB}/remove`, { reason: 'expelled', on: '2026-09-01' });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  test('the JSON Schema of a rule set is published', async () => {
+    const response = await t.request('GET', '/assessment/ruleset-schema');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ type: 'object', required: expect.arrayContaining(['sections']) });
+  });
+
+  test('a refused rule set: 400 naming the JSON path of each error, in both languages, nothing written', async () => {
+    const body = rules() as unknown as { sections: { indicators: Record<string, unknown>[] }[] };
+    body.sections[1].indicators[0].pointsEach = -5;
+    body.sections[0].indicators[0].due = '13-01';
+    const before = await head();
+    const response = await t.request('POST', '/assessment/rulesets/2026', { body });
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.fieldMessages).sort()).toEqual([
+      '$.sections[0].indicators[0].due',
+      '$.sections[1].indicators[0].pointsEach',
+    ]);
+    expect(response.body.fieldMessages['$.sections[0].indicators[0].due'].en).toMatch(/MM-DD/);
+    expect(response.body.fieldMessages['$.sections[0].indicators[0].due'].zh).toMatch(/MM-DD/);
+    const unknownType = rules() as unknown as { sections: { indicators: Record<string, unknown>[] }[] };
+    unknownType.sections[0].indicators[1].eventTypes = ['MemberExpelledByMagic'];
+    const refused = await t.request('POST', '/assessment/rulesets/2026', { body: unknownType });
+    expect([refused.status, Object.keys(refused.body.fieldMessages)]).toEqual([
+      400,
+      ['$.sections[0].indicators[1].eventTypes[0]'],
+    ]);
+    expect(await head()).toBe(before);
+    // Validating says the same without writing.
+    const checked = await t.request('POST', '/assessment/rulesets/2026/validate', { body: unknownType });
+    expect(checked.status).toBe(201);
+    expect(checked.body).toMatchObject({
+      valid: false,
+      errors: [{ path: '$.sections[0].indicators[1].eventTypes[0]', code: 'unknown_event_type' }],
+    });
+    expect(await head()).toBe(before);
+  });
+
+  test('draft, edit at the revision read (a stale edit is a 409), no scores before a version is published', async () => {
+    expect((await post('/assessment/rulesets/2026', { body: rules() })).id).toBe(2026);
+    const again = await t.request('POST', '/assessment/rulesets/2026', { body: rules() });
+    expect([again.status, again.body.code]).toEqual([409, 'assessment.ruleset-exists']);
+    const draft = await t.request('GET', '/assessment/rulesets/2026');
+    expect(draft.body).toMatchObject({ year: 2026, revision: 0, versions: [] });
+    const edited = await t.request('POST', '/assessment/rulesets/2026/draft', { body: rules(), expectedRevision: 0 });
+    expect([edited.status, edited.body.revision]).toEqual([201, 1]);
+    const stale = await t.request('POST', '/assessment/rulesets/2026/draft', { body: rules(4), expectedRevision: 0 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'concurrency.conflict']);
+    const none = await t.request('GET', '/assessment/scores?year=2026');
+    expect([none.status, none.body]).toEqual([200, { year: 2026, version: null, rows: [] }]);
+    const noScore = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026`);
+    expect([noScore.status, noScore.body.code]).toEqual([404, 'assessment.no-published-rules']);
+  });
+
+  test('published: each unit scored from its events, every point explained; ranked with grades and the veto', async () => {
+    const published = await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-01-01' });
+    expect(published).toMatchObject({ id: 2026, events: [{ type: 'RuleSetPublished' }] });
+    const a = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026`);
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ version: 1, total: 90, grade: { id: 'advanced' }, unit: { name: '桥山中学' } });
+    const tenths = (n: number) => Math.round(n * 10);
+    for (const section of a.body.sections as { points: number; items: { points: number }[] }[])
+      expect(section.items.reduce((sum, item) => sum + tenths(item.points), 0)).toBe(tenths(section.points));
+    const deadline = a.body.sections[0].items.find(
+      (item: { indicator: string }) => item.indicator === 'committee-elected',
+    );
+    expect(deadline).toMatchObject({ points: 0, events: [{ type: 'CommitteeElected', occurredOn: '2026-03-01' }] });
+    expect(deadline.events[0].recordedAt).toEqual(expect.any(String));
+
+    const ranking = await t.request('GET', '/assessment/scores?year=2026');
+    expect(ranking.status).toBe(200);
+    expect(
+      ranking.body.rows.map((r: Record<string, unknown>) => [r.name, r.rank, r.total, (r.grade as { id: string }).id]),
+    ).toEqual([
+      ['桥山中学', 1, 90, 'advanced'],
+      // Re-elected late (−5), one member (+5): 80 would be 较好, but the expulsion caps it at 一般.
+      ['城南学校', 2, 80, 'average'],
+    ]);
+    expect(ranking.body.rows[1].vetoedBy).toEqual({ indicator: 'expulsion', capAt: 'average' });
+  });
+
+  test('a new version re-scores without touching events; earlier versions stay queryable', async () => {
+    const rulesBefore = await head();
+    await post('/assessment/rulesets/2026/draft', { body: rules(2) });
+    // What-if: the draft against the version in force, unit by unit, before publishing it.
+    const whatIf = await t.request('GET', '/assessment/rulesets/2026/what-if');
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.body).toMatchObject({ year: 2026, against: { version: 1 } });
+    expect(
+      whatIf.body.rows.map(
+        (r: { name: string; before: { total: number }; after: { total: number }; change: number }) => [
+          r.name,
+          r.before.total,
+          r.after.total,
+          r.change,
+        ],
+      ),
+    ).toEqual([
+      ['桥山中学', 90, 84, -6],
+      ['城南学校', 80, 77, -3],
+    ]);
+    await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-07-01' });
+    const v2 = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026`);
+    expect(v2.body).toMatchObject({ version: 2, effectiveOn: '2026-07-01', total: 84, grade: { id: 'good' } });
+    const v1 = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026&version=1`);
+    expect(v1.body).toMatchObject({ version: 1, total: 90 });
+    const missing = await t.request('GET', `/assessment/units/${ids.unitA}/score?year=2026&version=9`);
+    expect([missing.status, missing.body.field]).toEqual([404, 'version']);
+    const unchanged = await t.request('POST', '/assessment/rulesets/2026/publish', { effectiveOn: '2026-08-01' });
+    expect([unchanged.status, unchanged.body.code]).toEqual([409, 'assessment.ruleset-unchanged']);
+    // Only the rules' stream moved: two events, the draft edit and the publication.
+    expect(BigInt(await head()) - BigInt(rulesBefore)).toBe(2n);
+    const auditor = await t.userWithRole('auditor');
+    expect((await t.requestAs(auditor, 'GET', '/assessment/rulesets/2026/what-if')).status).toBe(403);
+    const list = await t.request('GET', '/assessment/rulesets');
+    expect(list.body).toMatchObject([{ year: 2026, versions: 2, latestVersion: 2 }]);
+  });
+
+  test('roles: auditors read all, secretaries their own units, instructors nothing; only the bureau writes', async () => {
+    const auditor = await t.userWithRole('auditor');
+    const secretary = await t.userWithRole('secretary', { orgIds: [ids.branchA] });
+    const instructor = await t.userWithRole('instructor', { unitIds: [ids.unitA] });
+    expect((await t.requestAs(auditor, 'GET', '/assessment/scores?year=2026')).body.rows).toHaveLength(2);
+    expect((await t.requestAs(auditor, 'POST', '/assessment/rulesets/2026/draft', { body: rules() })).status).toBe(403);
+    const own = await t.requestAs(secretary, 'GET', '/assessment/scores?year=2026');
+    expect(own.body.rows.map((r: { name: string }) => r.name)).toEqual(['桥山中学']);
+    expect((await t.requestAs(secretary, 'GET', `/assessment/units/${ids.unitA}/score?year=2026`)).status).toBe(200);
+    const other = await t.requestAs(secretary, 'GET', `/assessment/units/${ids.unitB}/score?year=2026`);
+    expect([other.status, other.body.code]).toEqual([403, 'access.out-of-scope']);
+    expect(
+      (await t.requestAs(secretary, 'POST', '/assessment/rulesets/2026/publish', { effectiveOn: '2026-12-01' })).status,
+    ).toBe(403);
+    expect((await t.requestAs(instructor, 'GET', '/assessment/scores?year=2026')).status).toBe(403);
+  });
+});
