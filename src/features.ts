@@ -1,3 +1,4 @@
+import { assessmentFeature } from './assessment/assessment.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
@@ -26,5 +27,6 @@ export const FEATURES: readonly Feature[] = [
   organizationalLifeFeature,
   evidenceFeature,
   auditFeature,
+  assessmentFeature,
   dashboardFeature,
 ];

@@ -1,3 +1,4 @@
+import { assessment } from './assessment/feature';
 import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
 import { dashboard } from './dashboard/feature';
@@ -23,5 +24,6 @@ export const features: readonly AdminFeature[] = [
   evidence,
   users,
   audit,
+  assessment,
   dashboard,
 ];
