@@ -166,6 +166,16 @@ export const runCalendarBench = async () =>
           ...timeQuery(runs, () => monthLedger(db, window, { instructorIds: ['instructor-007'] })),
         },
         {
+          // Baseline, same run and file: every row of the feature's read models read with a bare SELECT *, the
+          // floor for anything that looks at all of them (the calendar reads dispatches and visit months).
+          label: 'baseline: bare SELECT * of every row of the instructors read models',
+          ...timeQuery(runs, () =>
+            (instructorsFeature.projections ?? [])
+              .flatMap((projection) => projection.tables)
+              .forEach((table) => db.prepare(`SELECT * FROM ${table}`).all()),
+          ),
+        },
+        {
           label: 'C1/C6 obligations SELECT',
           ...timeQuery(runs, () => db.prepare(instructorsObligations.openSql).all()),
         },
