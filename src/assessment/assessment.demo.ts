@@ -1,6 +1,8 @@
 import { command } from '../core/command-handling.js';
 import type { DemoPart } from '../core/demo/demo-part.js';
 import { DEVELOPMENT_EVENT_TYPES } from '../development/development.events.js';
+import { INSTRUCTOR_EVENT_TYPES } from '../instructors/instructors.events.js';
+import { ORGANIZATIONAL_LIFE_EVENT_TYPES } from '../organizational-life/organizational-life.events.js';
 import { ORGANIZATION_EVENT_TYPES } from '../organizations/organizations.events.js';
 import { ruleSetStream } from './assessment.events.js';
 import { draftRuleSet, publishRuleSet } from './commands/rule-set-commands.js';
@@ -8,7 +10,12 @@ import { puchengRuleSet } from './pucheng-rules.js';
 import { ruleSetHistory } from './rule-set-history.js';
 
 /** The event types the demo's rules name: those of the features seeded before this part. */
-const KNOWN_EVENT_TYPES = new Set<string>([...ORGANIZATION_EVENT_TYPES, ...DEVELOPMENT_EVENT_TYPES]);
+const KNOWN_EVENT_TYPES = new Set<string>([
+  ...ORGANIZATION_EVENT_TYPES,
+  ...DEVELOPMENT_EVENT_TYPES,
+  ...ORGANIZATIONAL_LIFE_EVENT_TYPES,
+  ...INSTRUCTOR_EVENT_TYPES,
+]);
 
 /**
  * Last year's and this year's Pucheng-style rules, each drafted in early January and published as version

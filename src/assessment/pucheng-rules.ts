@@ -3,8 +3,8 @@ import type { RuleSetBody } from './rule-set.js';
 /**
  * A Pucheng-style annual rule set (domain.md §7.2–7.3: 100 points deducted item by item, bonus capped at
  * 10, self 40 / superior 60, ≥90 先进 / 75–89 较好 / 60–74 一般 / <60 后进), naming only event types the
- * app writes today. Organisational life (三会一课), instructor visits and the "1+2" campaign's pairing are
- * scored by the assessor until their features' events land; then their items become `target` rules.
+ * app writes. Organisational life (三会一课) and the instructors' monthly visits are `target` rules over their
+ * features' events; the leadership team and the archives stay with the assessor (site checks).
  * `admittedEach` differs between the demo's two years, so the versions are not the same rules.
  */
 export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => ({
@@ -82,12 +82,49 @@ export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => (
       title: { zh: '组织生活（三会一课、主题党日）', en: 'Organisational life' },
       maxPoints: 20,
       start: 'full',
+      // From the organisational-life and instructors features' events (issue 12), by business date: a quarter
+      // without a general meeting or a lesson, a month without a theme Party day or, in a private unit, without
+      // its instructor's visit, costs points until the section is spent.
       indicators: [
         {
-          id: 'three-meetings',
-          title: { zh: '“三会一课”落实情况（查记录）', en: 'Three meetings and one lesson (records)' },
-          kind: 'manual',
-          maxPoints: 20,
+          id: 'general-meetings',
+          title: { zh: '支部党员大会每季度至少一次', en: 'A branch general meeting every quarter' },
+          kind: 'target',
+          eventTypes: ['OrgLifeMeetingRecorded'],
+          filter: { data: { kind: 'branch_general_meeting' } },
+          period: 'quarter',
+          perPeriod: 1,
+          deductionEach: 2,
+        },
+        {
+          id: 'party-lessons',
+          title: { zh: '党课每季度至少一次', en: 'A Party lesson every quarter' },
+          kind: 'target',
+          eventTypes: ['OrgLifeMeetingRecorded'],
+          filter: { data: { kind: 'party_lesson' } },
+          period: 'quarter',
+          perPeriod: 1,
+          deductionEach: 2,
+        },
+        {
+          id: 'theme-days',
+          title: { zh: '主题党日每月一次', en: 'A theme Party day every month' },
+          kind: 'target',
+          eventTypes: ['OrgLifeMeetingRecorded'],
+          filter: { data: { kind: 'theme_party_day' } },
+          period: 'month',
+          perPeriod: 1,
+          deductionEach: 1,
+        },
+        {
+          id: 'instructor-visits',
+          title: { zh: '党建指导员每月到民办单位指导（“1+2”）', en: "The instructor's monthly visit (private units)" },
+          kind: 'target',
+          eventTypes: ['InstructorVisitLogged'],
+          filter: { unitTypes: ['private_school', 'private_kindergarten', 'offcampus_training_institution'] },
+          period: 'month',
+          perPeriod: 1,
+          deductionEach: 1,
         },
       ],
     },
