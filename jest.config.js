@@ -11,6 +11,7 @@ export default {
   testTimeout: 120_000,
   // Finds (or unpacks) Chromium once, before the workers start: see test/support/chromium.ts.
   globalSetup: '<rootDir>/test/support/chromium.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Two cores: run files in two workers; browser and server tests start their own processes.
   maxWorkers: 2,
 };

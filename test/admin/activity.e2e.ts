@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, eventually, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
@@ -25,7 +26,7 @@ describe('activity log in Chromium (e2e, demo county)', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    t = await startDemoApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     base = t.api.replace(/\/api$/, '');
     const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
     const org = orgs.body[0] as { id: string; name: string; unitIds: string[] };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs } from './browser.js';
 
@@ -32,7 +33,7 @@ describe('the admin as its users saw it (Chromium, demo county)', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    t = await startDemoApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     base = t.api.replace(/\/api$/, '');
     ids.qiaoshanUnit = await firstId('/units', { q: '桥山中学' });
     ids.qiaoshanOrg = await firstId('/party-organizations', { q: '桥山中学党总支' });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { addDays, addYears, shanghaiDate } from '../../src/core/time/local-date.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from './browser.js';
@@ -38,7 +39,7 @@ describe('membership development screens in Chromium (e2e)', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    t = await startDemoApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     base = t.api.replace(/\/api$/, '');
     const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
     expect(orgs.body).toHaveLength(1);

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WAIT } from './browser.js';
 
@@ -30,7 +31,7 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
     ensureAdminBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(files, { recursive: true });
-    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    t = await startDemoApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     base = t.api.replace(/\/api$/, '');
     const orgs = await t.request('GET', `/party-organizations?filter=${encodeFilter({ q: '桥山中学党总支' })}`);
     expect(orgs.body).toHaveLength(1);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from '../admin/browser.js';
 
@@ -20,7 +21,7 @@ describe('assessment screens in Chromium (e2e)', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ env: { SEED_DEMO: 'true', INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    t = await startDemoApp({ env: { INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     base = t.api.replace(/\/api$/, '');
     browser = await launchBrowser();
   }, 240_000);

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 
 /** The demo county ships last year's and this year's Pucheng-style rules, published, with scores. */
 describe('the demo county assessment (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+    t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
   }, 180_000);
   afterAll(async () => t?.close());
 

@@ -3,7 +3,8 @@ import { MemoryEventStore } from '../../src/core/event-store/memory-event-store.
 import { ManualClock } from '../../src/core/time/clock.js';
 import { seedDemoCounty } from '../../src/demo/demo-county.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 
 const contentOf = async (seed: number) => {
   const store = new MemoryEventStore(new ManualClock('2026-11-23T00:00:00Z'));
@@ -22,7 +23,7 @@ describe('demo county', () => {
     let t: TestApp;
     beforeAll(async () => {
       // The cases are dated back from the clock: a fixed day keeps them inside the loaded holiday calendars.
-      t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+      t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
     });
     afterAll(async () => t.close());
     const total = async (path: string) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 
 /**
@@ -10,7 +11,7 @@ import { ManualClock } from '../../src/core/time/clock.js';
 describe('evidence in the demo county (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+    t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
   });
   afterAll(async () => t.close());
 

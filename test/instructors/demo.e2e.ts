@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 
 /**
  * The demo county's instructors: the 108 demo accounts dispatched to the units they are scoped to, a year
@@ -10,7 +11,7 @@ import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 describe('demo county: instructors (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+    t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
   });
   afterAll(async () => t.close());
 

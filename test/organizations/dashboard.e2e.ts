@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 
 /** Home pages per role: the county at a glance for the bureau, one's own units for an instructor. */
 describe('dashboard (e2e, demo county)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+    t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
   });
   afterAll(async () => t.close());
   const tile = (body: { tiles: { key: string; value: number }[] }, key: string) =>

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The Chromium the browser tests drive: `CHROMIUM_PATH` when set, Debian's `/usr/bin/chromium` where
@@ -16,6 +18,12 @@ export const chromiumExecutable = async (): Promise<string> => {
   return bundled.executablePath();
 };
 
+/**
+ * Jest's global set-up (the workers inherit what it puts in process.env): Chromium, and the folder where
+ * this run seeds the demo county once for every test that starts from it (src/core/testing/demo-app.ts;
+ * removed by test/support/global-teardown.ts).
+ */
 export default async function globalSetup(): Promise<void> {
   process.env.CHROMIUM_PATH = await chromiumExecutable();
+  process.env.PARTY_LEDGER_DEMO_TEMPLATES = mkdtempSync(join(tmpdir(), 'party-ledger-demo-templates-'));
 }
