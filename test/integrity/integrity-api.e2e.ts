@@ -29,7 +29,7 @@ describe('integrity in the running app', () => {
 
   test('auditors verify, read the key and export the latest checkpoint; a removed tail is reported at the next start', async () => {
     const t = await startTestApp({ dataDir });
-    let exported = '';
+    const exported = join(root, 'exported.json');
     try {
       expect((await t.request('POST', '/units', { name: '桥山中学', type: 'public_school' })).status).toBe(201);
       const auditor = await t.userWithRole('auditor');
@@ -57,7 +57,6 @@ describe('integrity in the running app', () => {
         /^attachment; filename="party-ledger-checkpoint-\d+\.json"$/,
       );
       expect(checkpoint.body.checkpoint.position).toBe(verified.body.head.position);
-      exported = join(root, 'exported.json');
       writeFileSync(exported, JSON.stringify(checkpoint.body));
       expect(JSON.parse(readFileSync(join(root, 'keys', readAnchorName(root)), 'utf8'))).toEqual(checkpoint.body);
     } finally {
