@@ -226,7 +226,9 @@ const main = async (args: string[]) => {
     } else if (verb === 'verify' || verb === 'checkpoint') {
       const table = new CheckpointTable(paths.checkpointFile);
       try {
-        const integrity = new Integrity(store, key, table, paths.anchorFile, systemClock);
+        // VERIFY_PARALLEL_FROM: from how many events verify hashes in two worker threads (tests set 1).
+        const parallelFrom = Number(process.env.VERIFY_PARALLEL_FROM) || undefined;
+        const integrity = new Integrity(store, key, table, paths.anchorFile, systemClock, { parallelFrom });
         if (verb === 'verify') process.exitCode = await verify(integrity, args.slice(1));
         else await checkpoint(integrity, args.slice(1));
       } finally {

@@ -119,6 +119,16 @@ export type ChainRow = [
   logHash: string | null,
 ];
 
+/** A ChainRow without the texts: what the walk of the chains reads while workers hash (see integrity.ts). */
+export type LightChainRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  prevHash: string | null,
+  hash: string,
+  logHash: string | null,
+];
+
 /** From `fromPosition` on, the log is chained under the key `keyId` (a new key, or the chain's back-fill). */
 export interface LogKeyRange {
   fromPosition: number;
@@ -431,6 +441,12 @@ export class SqliteEventStore implements EventStore {
   readChainRows(after: number, limit: number): ChainRow[] {
     const sql = `SELECT ${COLUMNS}, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ${sqlLimit(limit)}`;
     return (this.cached(sql, { raw: true }) as Database.Statement<[number], ChainRow>).all(after);
+  }
+
+  /** The same, without data and metadata. */
+  readChainLightRows(after: number, limit: number): LightChainRow[] {
+    const sql = `SELECT position, stream, revision, prev_hash, hash, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ${sqlLimit(limit)}`;
+    return (this.cached(sql, { raw: true }) as Database.Statement<[number], LightChainRow>).all(after);
   }
 
   /** The stored row at `position`, if any. */

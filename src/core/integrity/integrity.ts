@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AppConfig } from '../../config.js';
 import type { Bilingual } from '../errors.js';
 import type { EventStore } from '../event-store/event-store.js';
-import { hashEvent, hashEventV1, hashStoredText, UNKEYED_LOG, type LogKey } from '../event-store/hash-chain.js';
-import { SqliteEventStore, type ChainRow } from '../event-store/sqlite-event-store.js';
+import { hashEvent, hashEventV1, UNKEYED_LOG, type LogKey } from '../event-store/hash-chain.js';
+import { SqliteEventStore, type ChainRow, type LightChainRow } from '../event-store/sqlite-event-store.js';
 import type { RecordedEvent } from '../messages.js';
 import type { Clock } from '../time/clock.js';
 import type { AuditKeyState } from './audit-key.js';
@@ -17,7 +20,15 @@ import {
   type CheckpointTable,
   type SignedCheckpoint,
 } from './checkpoints.js';
-import { LogVerifier, type ChainEntry, type ExpectedPoint, type IntegrityProblem } from './log-verifier.js';
+import type { HashWorkerInput, HashWorkerOutput } from './hash-worker.js';
+import {
+  LogVerifier,
+  sortProblems,
+  type ChainEntry,
+  type ExpectedPoint,
+  type IntegrityProblem,
+} from './log-verifier.js';
+import { keyAtIn, rowContentMatches, RowHasher, type KeyRange } from './row-checks.js';
 
 /** What verify answers (the CLI's `verify --json`, GET /api/integrity/verify, IntegrityService.verify()). */
 export interface IntegrityReport {
@@ -63,6 +74,17 @@ export const integrityPaths = (config: AppConfig): IntegrityPaths => {
 
 const PAGE = 5000;
 
+/** The hashing workers' script, beside this module once compiled (absent when jest runs the sources). */
+const HASH_WORKER = new URL('./hash-worker.js', import.meta.url);
+
+export interface IntegrityOptions {
+  /**
+   * A full verify of a SQLite log with at least this many events hashes in two worker threads while the
+   * main thread walks the chains (50,000 unless set; the CLI reads VERIFY_PARALLEL_FROM).
+   */
+  parallelFrom?: number;
+}
+
 /** The checks, over any adapter: SQLite's stored rows (texts and log hashes), or the port's readAll. */
 export class Integrity {
   constructor(
@@ -71,20 +93,45 @@ export class Integrity {
     private readonly table: CheckpointTable,
     private readonly anchorFile: string | null,
     private readonly clock: Clock,
+    private readonly options: IntegrityOptions = {},
   ) {}
 
   /** Every event from the first, against every stored checkpoint, the anchor and `against` (exported files). */
   async verify(options: { against?: SignedCheckpoint[] } = {}): Promise<IntegrityReport> {
     const gathered = this.gatherCheckpoints(options.against ?? []);
     const setup = this.keySetup();
+    const store = this.store;
+    const head = Number(await store.headPosition());
+    const parallel =
+      store instanceof SqliteEventStore &&
+      head >= (this.options.parallelFrom ?? 50_000) &&
+      existsSync(fileURLToPath(HASH_WORKER));
     const verifier = new LogVerifier({
       keyAt: setup.keyAt,
-      contiguous: this.store.kind !== 'eventstoredb',
+      contiguous: store.kind !== 'eventstoredb',
       points: gathered.points,
+      hashesCheckedElsewhere: parallel,
     });
     for (const problem of [...gathered.problems, ...setup.problems])
       verifier.report(problem.kind, problem, problem.message);
-    await this.walk(verifier, 0n);
+    if (parallel) {
+      // The workers read and hash the rows up to `head` while this thread walks the light columns of all.
+      const hashed = this.hashInWorkers(store.file, head, setup.ranges);
+      await this.walk(verifier, 0n, { light: true });
+      for (const output of await hashed) {
+        output.faults.forEach((fault) => verifier.reportFault(fault));
+        verifier.omitted += output.omitted;
+      }
+      // Rows appended during the walk (past `head`) are hashed here.
+      const tail = new RowHasher((position) => setup.keyAt(BigInt(position)), store.chainRowAt(head)?.[9] ?? null);
+      for (
+        let rows = store.readChainRows(head, PAGE);
+        rows.length > 0;
+        rows = store.readChainRows(rows[rows.length - 1][0], PAGE)
+      )
+        rows.forEach((row) => tail.add(row));
+      tail.faults.forEach((fault) => verifier.reportFault(fault));
+    } else await this.walk(verifier, 0n);
     return this.reportOf('full', verifier, gathered.latest, setup.notes);
   }
 
@@ -215,7 +262,12 @@ export class Integrity {
   }
 
   /** Which key checks which range of the log, and what to say about ranges it cannot check. */
-  private keySetup(): { keyAt: (position: bigint) => LogKey | null; problems: IntegrityProblem[]; notes: Bilingual[] } {
+  private keySetup(): {
+    keyAt: (position: bigint) => LogKey | null;
+    ranges: KeyRange[];
+    problems: IntegrityProblem[];
+    notes: Bilingual[];
+  } {
     const current = this.keyState.key?.logKey ?? UNKEYED_LOG;
     const problems: IntegrityProblem[] = [];
     const notes: Bilingual[] = [];
@@ -228,7 +280,8 @@ export class Integrity {
           `the audit key is not available: ${this.keyState.problem}`,
         ),
       );
-    if (!(this.store instanceof SqliteEventStore)) return { keyAt: () => current, problems, notes };
+    if (!(this.store instanceof SqliteEventStore))
+      return { keyAt: () => current, ranges: [{ fromPosition: 1, key: current }], problems, notes };
     const known = (id: string): LogKey | null =>
       id === current.id ? current : id === UNKEYED_LOG.id ? UNKEYED_LOG : null;
     const ranges = this.store.logKeyRanges().map((range) => ({ ...range, key: known(range.keyId) }));
@@ -267,13 +320,8 @@ export class Integrity {
           ),
         );
     });
-    const descending = [...ranges].reverse();
-    const keyAt = (position: bigint): LogKey | null => {
-      if (descending.length === 0) return current;
-      for (const range of descending) if (BigInt(range.fromPosition) <= position) return range.key;
-      return descending[descending.length - 1].key;
-    };
-    return { keyAt, problems, notes };
+    const keyRanges: KeyRange[] = ranges.length > 0 ? ranges : [{ fromPosition: 1, key: current }];
+    return { keyAt: keyAtIn(keyRanges, current), ranges: keyRanges, problems, notes };
   }
 
   /** The row the latest checkpoint signed must still be there, with the log hash it signed. */
@@ -320,17 +368,41 @@ export class Integrity {
     }
   }
 
-  /** Feeds the verifier every event after `after`, page by page. */
-  private async walk(verifier: LogVerifier, after: bigint): Promise<void> {
-    if (this.store instanceof SqliteEventStore) {
+  /**
+   * Two worker threads hash the rows up to `head`, half each, on their own read connections.
+   */
+  private async hashInWorkers(file: string, head: number, ranges: KeyRange[]): Promise<HashWorkerOutput[]> {
+    const half = Math.floor(head / 2);
+    const plainRanges = ranges.map(({ fromPosition, key }) => ({
+      fromPosition,
+      key: key && { id: key.id, secret: new Uint8Array(key.secret) },
+    }));
+    const run = (from: number, to: number) =>
+      new Promise<HashWorkerOutput>((resolve, reject) => {
+        const worker = new Worker(HASH_WORKER, {
+          workerData: { file, from, to, ranges: plainRanges } satisfies HashWorkerInput,
+        });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`a hash worker exited with ${code}`));
+        });
+      });
+    return Promise.all([run(0, half), run(half, head)]);
+  }
+
+  /** Feeds the verifier every event after `after`, page by page (`light`: without data and metadata). */
+  private async walk(verifier: LogVerifier, after: bigint, { light = false } = {}): Promise<void> {
+    const store = this.store;
+    if (store instanceof SqliteEventStore) {
       let last = Number(after);
-      for (
-        let rows = this.store.readChainRows(last, PAGE);
-        rows.length > 0;
-        rows = this.store.readChainRows(last, PAGE)
-      ) {
-        for (const row of rows) verifier.add(entryOfRow(row));
-        last = rows[rows.length - 1][0];
+      const read = (from: number) =>
+        light
+          ? store.readChainLightRows(from, PAGE).map(entryOfLightRow)
+          : store.readChainRows(from, PAGE).map(entryOfRow);
+      for (let entries = read(last); entries.length > 0; entries = read(last)) {
+        for (const entry of entries) verifier.add(entry);
+        last = Number(entries[entries.length - 1].position);
         await yieldToEventLoop();
       }
       return;
@@ -361,7 +433,7 @@ export class Integrity {
       checkedEvents: verifier.checked,
       head: { position: head.position.toString(), logHash: head.logHash },
       checkpoint: latest && { ...latest.checkpoint },
-      problems: verifier.problems,
+      problems: sortProblems(verifier.problems),
       omittedProblems: verifier.omitted,
       notes,
       key: key ? { id: key.id, publicKey: key.publicKeyPem } : null,
@@ -386,37 +458,29 @@ const problem = (
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A stored row: its hash is checked on the very text stored (chain v2), or on the parsed event (v1). */
-export const entryOfRow = ([
-  position,
+export const entryOfRow = (row: ChainRow): ChainEntry => {
+  const [position, stream, revision, , , , , prevHash, hash, logHash] = row;
+  return {
+    position: BigInt(position),
+    stream,
+    revision,
+    prevHash,
+    hash,
+    contentMatches: rowContentMatches(row),
+    logHash,
+  };
+};
+
+/** A row without its texts, whose hashes the workers check. */
+const entryOfLightRow = ([position, stream, revision, prevHash, hash, logHash]: LightChainRow): ChainEntry => ({
+  position: BigInt(position),
   stream,
   revision,
-  id,
-  type,
-  data,
-  metadata,
   prevHash,
   hash,
+  contentMatches: true,
   logHash,
-]: ChainRow): ChainEntry => {
-  let contentMatches = hashStoredText({ id, stream, revision, type, prevHash }, data, metadata) === hash;
-  if (!contentMatches) {
-    try {
-      contentMatches =
-        hashEventV1({
-          id,
-          stream,
-          revision,
-          type,
-          data: JSON.parse(data),
-          metadata: JSON.parse(metadata),
-          prevHash,
-        }) === hash;
-    } catch {
-      contentMatches = false; // text that is not even JSON any more
-    }
-  }
-  return { position: BigInt(position), stream, revision, prevHash, hash, contentMatches, logHash };
-};
+});
 
 /** An event read through the port (EventStoreDB, memory): no stored log hash, the chain is recomputed. */
 export const entryOfEvent = (event: RecordedEvent): ChainEntry => ({
