@@ -14,6 +14,10 @@ import { statement, type ReadModelDb } from './core/projections/projection.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
 import { openReadModelDb } from './core/projections/read-model-db.js';
 import { systemClock } from './core/time/clock.js';
+import { auditKeyState } from './core/integrity/audit-key.js';
+import { CheckpointTable, readCheckpointFile, type SignedCheckpoint } from './core/integrity/checkpoints.js';
+import { Integrity, integrityPaths, type IntegrityReport } from './core/integrity/integrity.js';
+import { writeFileSync } from 'node:fs';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -21,6 +25,13 @@ const USAGE = `Usage: npm run cli -- <command>
   projections          list the read models and the policies with their checkpoints and lag
   create-admin [name]  create a bureau administrator (default name: admin) with a generated password
   seed-demo [seed]     load the demo county (the same seed gives the same county; default 2019)
+  verify [--json] [--against <checkpoint.json>]…
+                       verify every event (its content, its stream's chain, the global log's chain) and every
+                       signed checkpoint (stored, beside the key, and each exported file given); names the
+                       stream, revision and position of each problem; exits 2 when the log does not verify
+  checkpoint [--export <file>]
+                       check the log's tail, sign a checkpoint of its head, and write it to <file> (or print
+                       it): a copy for an auditor to keep outside the system
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
 
@@ -92,6 +103,79 @@ const policyRows = (statuses: StoredPolicyStatus[]) =>
     'next start': nextStart(storedVersion, version, 'reads the whole log', 'replays the log'),
   }));
 
+/** The values following each `--name` in args, and whether each flag is there. */
+const option = (args: string[], name: string): string[] =>
+  args.flatMap((arg, i) => {
+    if (arg !== name) return [];
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new StartupError(`${name} needs a file name`);
+    return [value];
+  });
+
+const verify = async (integrity: Integrity, args: string[]): Promise<number> => {
+  const known = new Set(['--json', '--against']);
+  const unknown = args.filter((arg, i) => arg.startsWith('--') && !known.has(arg) && args[i - 1] !== '--against');
+  if (unknown.length) throw new StartupError(`verify does not know ${unknown.join(', ')}.\n\n${USAGE}`);
+  const against: SignedCheckpoint[] = option(args, '--against').map((file) => {
+    try {
+      return readCheckpointFile(file);
+    } catch (error) {
+      throw new StartupError(`${(error as Error).message}. 无法读取导出的检查点文件。`);
+    }
+  });
+  const startedAt = Date.now();
+  const report = await integrity.verify({ against });
+  if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
+  else printReport(report, (Date.now() - startedAt) / 1000);
+  return report.ok ? 0 : 2;
+};
+
+const printReport = (report: IntegrityReport, seconds: number) => {
+  console.log(
+    `Checked ${report.checkedEvents} events up to position ${report.head.position} in ${seconds.toFixed(1)} s ` +
+      `(key ${report.key?.id ?? 'none'}).`,
+  );
+  const cp = report.checkpoint;
+  console.log(
+    cp
+      ? `Latest signed checkpoint: position ${cp.position}, signed ${cp.signedAt} with key ${cp.keyId}.`
+      : 'No signed checkpoint yet. 尚无签名检查点。',
+  );
+  for (const note of report.notes) console.log(`Note: ${note.en} / ${note.zh}`);
+  if (report.ok) {
+    console.log('OK: the log verifies. 校验通过：事件日志未被篡改。');
+    return;
+  }
+  console.log(`FAILED: ${report.problems.length + report.omittedProblems} problem(s). 校验未通过：`);
+  for (const p of report.problems) {
+    const where = [
+      p.stream !== null ? `stream ${p.stream}` : null,
+      p.revision !== null ? `revision ${p.revision}` : null,
+      p.position !== null ? `position ${p.position}` : null,
+    ].filter(Boolean);
+    console.log(`  ✗ [${p.kind}] ${where.join(', ')}: ${p.message.en}\n      ${p.message.zh}`);
+  }
+  if (report.omittedProblems) console.log(`  … and ${report.omittedProblems} more`);
+};
+
+const checkpoint = async (integrity: Integrity, args: string[]) => {
+  const [file] = option(args, '--export');
+  const { report, written } = await integrity.checkpoint();
+  if (!report.ok) {
+    printReport(report, 0);
+    throw new StartupError(
+      'The log does not verify, so no checkpoint is signed or exported. 日志校验未通过，不签署检查点。',
+    );
+  }
+  const latest = written ?? integrity.latestCheckpoint();
+  if (!latest) throw new StartupError('Nothing to sign: the log is empty, or the audit key is not available.');
+  const text = `${JSON.stringify(latest, null, 2)}\n`;
+  if (file) {
+    writeFileSync(file, text);
+    console.error(`Checkpoint of position ${latest.checkpoint.position} written to ${file}`);
+  } else process.stdout.write(text);
+};
+
 const main = async (args: string[]) => {
   const [verb, target] = args;
   if (!verb || verb === 'help' || verb === '--help') {
@@ -100,7 +184,9 @@ const main = async (args: string[]) => {
   }
   const config = loadConfig();
   ensureDataDir(config.dataDir);
-  const store = await createEventStore(config.eventStore, systemClock);
+  const paths = integrityPaths(config);
+  const key = auditKeyState(paths.keyFile);
+  const store = await createEventStore(config.eventStore, systemClock, key.key?.logKey);
   const db = openReadModelDb(config.readModelFile);
   const runner = new ProjectionRunner(store, db, projections, (message) => console.error(message));
   try {
@@ -137,6 +223,17 @@ const main = async (args: string[]) => {
       });
       console.log('Policies (events → jobs):');
       console.table(policyRows(await policyRunner.stored()));
+    } else if (verb === 'verify' || verb === 'checkpoint') {
+      const table = new CheckpointTable(paths.checkpointFile);
+      try {
+        // VERIFY_PARALLEL_FROM: from how many events verify hashes in two worker threads (tests set 1).
+        const parallelFrom = Number(process.env.VERIFY_PARALLEL_FROM) || undefined;
+        const integrity = new Integrity(store, key, table, paths.anchorFile, systemClock, { parallelFrom });
+        if (verb === 'verify') process.exitCode = await verify(integrity, args.slice(1));
+        else await checkpoint(integrity, args.slice(1));
+      } finally {
+        table.close();
+      }
     } else {
       throw new StartupError(`Unknown command "${verb}".\n\n${USAGE}`);
     }

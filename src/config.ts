@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import { z } from 'zod';
 import { StartupError } from './core/errors.js';
 
@@ -61,6 +61,16 @@ const schema = z.object({
     .default('8h'),
   /** Password of the first administrator (`admin`) created on an empty store; generated and printed when unset. */
   INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /**
+   * The audit key (Ed25519, PEM): signs the log's checkpoints and keys its chain. Kept apart from the data:
+   * by default `keys/audit-ed25519.pem` in the folder that holds DATA_DIR (./keys beside ./data), created
+   * at the first start with mode 0600. Back it up apart from the data; without it nothing is signed.
+   */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** A signed checkpoint of the log's head after this many new events… */
+  AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).default(1000),
+  /** …or this many minutes after the last one when the log has grown (and at every shutdown). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.01).default(10),
 });
 
 type Raw = z.output<typeof schema>;
@@ -107,6 +117,7 @@ export interface AppConfig {
   seedDemo: boolean;
   evidence: { maxFileBytes: number };
   auth: { secret?: string; tokenTtl: string; initialAdminPassword?: string };
+  audit: { keyFile: string; checkpointEvents: number; checkpointMinutes: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -154,6 +165,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     seedDemo: raw.SEED_DEMO,
     evidence: { maxFileBytes: raw.EVIDENCE_MAX_FILE_BYTES },
     auth: { secret: raw.AUTH_SECRET, tokenTtl: raw.AUTH_TOKEN_TTL, initialAdminPassword: raw.INITIAL_ADMIN_PASSWORD },
+    audit: {
+      keyFile: resolve(raw.AUDIT_KEY_FILE ?? join(dirname(dataDir), 'keys', 'audit-ed25519.pem')),
+      checkpointEvents: raw.AUDIT_CHECKPOINT_EVENTS,
+      checkpointMinutes: raw.AUDIT_CHECKPOINT_MINUTES,
+    },
   };
 };
 

@@ -20,6 +20,11 @@ import { createEventStore } from './event-store/create-event-store.js';
 import { Upcasters, withUpcasting, type Upcaster } from './event-store/upcasting.js';
 import { ErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
+import { AUDIT_KEY, auditKeyState, type AuditKeyState } from './integrity/audit-key.js';
+import { CheckpointTable } from './integrity/checkpoints.js';
+import { Integrity, integrityPaths } from './integrity/integrity.js';
+import { IntegrityController } from './integrity/integrity.controller.js';
+import { CHECKPOINT_TABLE, INTEGRITY, IntegrityService } from './integrity/integrity.service.js';
 import { IdempotencyInterceptor } from './http/idempotency.js';
 import { POLICIES } from './jobs/policy.js';
 import { REDIS, REDIS_READY, stopPrivateRedis, type RedisReady } from './jobs/redis.js';
@@ -58,7 +63,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     return {
       module: CoreModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, ObligationsController],
+      controllers: [HealthController, ObligationsController, IntegrityController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLOCK, useValue: systemClock },
@@ -69,11 +74,27 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: DASHBOARD_CONTRIBUTIONS, useValue: options.features.dashboard },
         { provide: OBLIGATION_SOURCES, useValue: options.features.obligations },
         { provide: EVENT_OWNERS, useValue: options.features.eventOwners },
+        // The audit key (kept apart from the data) keys the log's chain and signs its checkpoints.
+        { provide: AUDIT_KEY, useFactory: () => auditKeyState(integrityPaths(options.config).keyFile) },
         {
           provide: RAW_EVENT_STORE,
-          inject: [CLOCK],
-          useFactory: (clock: Clock) => createEventStore(options.config.eventStore, clock),
+          inject: [CLOCK, AUDIT_KEY],
+          useFactory: (clock: Clock, key: AuditKeyState) =>
+            createEventStore(options.config.eventStore, clock, key.key?.logKey),
         },
+        {
+          provide: CHECKPOINT_TABLE,
+          // After the store: the SQLite adapter creates (and migrates) the file this table lives in.
+          inject: [RAW_EVENT_STORE],
+          useFactory: () => new CheckpointTable(integrityPaths(options.config).checkpointFile),
+        },
+        {
+          provide: INTEGRITY,
+          inject: [RAW_EVENT_STORE, AUDIT_KEY, CHECKPOINT_TABLE, CLOCK],
+          useFactory: (store: EventStore, key: AuditKeyState, table: CheckpointTable, clock: Clock) =>
+            new Integrity(store, key, table, integrityPaths(options.config).anchorFile, clock),
+        },
+        IntegrityService,
         {
           provide: EVENT_STORE,
           inject: [RAW_EVENT_STORE],
@@ -114,6 +135,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
       exports: [
         CommandGateway,
         StorageMonitor,
+        IntegrityService,
         { provide: REDIS_READY, useValue: { url: options.config.redis.url } satisfies RedisReady },
         APP_CONFIG,
         CLOCK,

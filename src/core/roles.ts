@@ -34,10 +34,12 @@ export const READERS: readonly Role[] = [...BUREAU, 'auditor'];
 
 /**
  * The kernel's own resources: the open obligations of every feature (GET /api/obligations), which each
- * role reads within its scope.
+ * role reads within its scope, and the log's tamper evidence (GET /api/integrity…).
  */
 export const KERNEL_PERMISSIONS: Permissions = {
   obligations: { list: EVERYONE },
+  // Tamper evidence of the event log (src/core/integrity): the bureau administrator and auditors.
+  integrity: { show: ['bureau_admin', 'auditor'], export: ['bureau_admin', 'auditor'] },
 };
 
 export const isRole = (value: unknown): value is Role =>

@@ -2,6 +2,7 @@ import { StartupError } from '../errors.js';
 import { startupErrorOpening } from '../storage.js';
 import type { Clock } from '../time/clock.js';
 import type { EventStore } from './event-store.js';
+import type { LogKey } from './hash-chain.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { SqliteEventStore, type SqliteSynchronous } from './sqlite-event-store.js';
 
@@ -13,12 +14,17 @@ export interface EventStoreSettings {
 }
 
 /** Opens the configured adapter, turning the usual failures into messages a user can act on. */
-export const createEventStore = async (settings: EventStoreSettings, clock: Clock): Promise<EventStore> => {
+export const createEventStore = async (
+  settings: EventStoreSettings,
+  clock: Clock,
+  /** The global log chain's key (the audit key's), for the SQLite adapter, which stores the chain. */
+  logKey?: LogKey,
+): Promise<EventStore> => {
   switch (settings.kind) {
     case 'memory':
       return new MemoryEventStore(clock);
     case 'sqlite':
-      return openSqlite(settings, clock);
+      return openSqlite(settings, clock, logKey);
     case 'eventstoredb': {
       // Loaded on demand: the gRPC client is only needed when this adapter is chosen.
       const { EventStoreDbEventStore } = await import('./eventstoredb-event-store.js');
@@ -36,9 +42,9 @@ export const createEventStore = async (settings: EventStoreSettings, clock: Cloc
   }
 };
 
-const openSqlite = (settings: EventStoreSettings, clock: Clock): SqliteEventStore => {
+const openSqlite = (settings: EventStoreSettings, clock: Clock, logKey?: LogKey): SqliteEventStore => {
   try {
-    return new SqliteEventStore({ file: settings.sqliteFile, synchronous: settings.synchronous, clock });
+    return new SqliteEventStore({ file: settings.sqliteFile, synchronous: settings.synchronous, clock, logKey });
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { NewEvent, RecordedEvent } from '../messages.js';
-import { hashEventV1, sealEventTexts, verifyChain } from './hash-chain.js';
+import { createHash } from 'node:crypto';
+import { hashEventV1, hashStoredText, sealEventTexts, verifyChain } from './hash-chain.js';
 
 const metadata = {
   actorId: 'u1',
@@ -73,5 +74,24 @@ describe('hash chain', () => {
       ok: false,
       brokenAt: 1,
     });
+  });
+});
+
+describe('the envelope text of chain v2', () => {
+  test('is JSON.stringify of the envelope, plain names or not', () => {
+    const cases = [
+      { id: 'a1b2-c3', stream: 'unit-9f', revision: 3, type: 'UnitRenamed', prevHash: 'ab12' },
+      { id: 'x', stream: 'ruleset-2026', revision: 0, type: 'T', prevHash: null },
+      { id: 'q"uote', stream: '单位-1', revision: 1, type: 'T\n', prevHash: 'a\\b' },
+      { id: '', stream: 's', revision: 1.5, type: 'T', prevHash: null },
+    ];
+    for (const envelope of cases) {
+      const expected = createHash('sha256')
+        .update(
+          `2\n${JSON.stringify([envelope.id, envelope.stream, envelope.revision, envelope.type, envelope.prevHash])}\nd\nm`,
+        )
+        .digest('hex');
+      expect(hashStoredText(envelope, 'd', 'm')).toBe(expected);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../messages.js';
 
 /**
@@ -52,12 +52,26 @@ export const hashEventV1 = (event: Hashable): string =>
  * `JSON.stringify` produced, because parsing keeps key order and numbers print in their shortest form.
  * Data and metadata cannot contain a raw newline, so the newline-joined parts cannot run into each other.
  */
-const hashStoredText = (event: Omit<Hashable, 'data' | 'metadata'>, data: string, metadata: string): string =>
+export const hashStoredText = (event: Omit<Hashable, 'data' | 'metadata'>, data: string, metadata: string): string =>
   createHash('sha256')
-    .update(
-      `2\n${JSON.stringify([event.id, event.stream, event.revision, event.type, event.prevHash])}\n${data}\n${metadata}`,
-    )
+    .update(`2\n${envelopeText(event)}\n${data}\n${metadata}`)
     .digest('hex');
+
+/** Strings JSON writes as they are between quotes (no escapes): ids, stream names, types, hex hashes. */
+const PLAIN = /^[\w.:@-]*$/;
+
+/**
+ * `JSON.stringify([id, stream, revision, type, prevHash])`, written directly when every string is plain
+ * (the rule, not the exception): verifying a million events spends a good part of its time here.
+ */
+const envelopeText = ({ id, stream, revision, type, prevHash }: Omit<Hashable, 'data' | 'metadata'>): string =>
+  PLAIN.test(id) &&
+  PLAIN.test(stream) &&
+  PLAIN.test(type) &&
+  Number.isSafeInteger(revision) &&
+  (prevHash === null || PLAIN.test(prevHash))
+    ? `["${id}","${stream}",${revision},"${type}",${prevHash === null ? 'null' : `"${prevHash}"`}]`
+    : JSON.stringify([id, stream, revision, type, prevHash]);
 
 export const hashEvent = (event: Hashable): string =>
   hashStoredText(event, JSON.stringify(event.data), JSON.stringify(event.metadata));
@@ -122,3 +136,36 @@ const broken = (events: RecordedEvent[], index: number, reason: string): ChainVe
   brokenAt: index,
   reason,
 });
+
+/**
+ * The key of the global log's chain. Each event's log hash is an HMAC-SHA256 under this secret, so a
+ * writer who can edit the SQLite file but cannot read the key (kept apart from the data, see
+ * src/core/integrity/audit-key.ts) cannot re-seal an edit, insert an event or close a gap: the log hash
+ * of the row it touched, and of the row after it, no longer verify.
+ */
+export interface LogKey {
+  /** Short id of the key (the first 16 hex digits of its public key's SHA-256); `none` for UNKEYED_LOG. */
+  id: string;
+  secret: Buffer;
+}
+
+/**
+ * The log chain's key of a store opened without one (unit tests, benchmarks). It is public, so it proves
+ * order and completeness only as far as a signed checkpoint covers; verify reports the range as unkeyed.
+ */
+export const UNKEYED_LOG: LogKey = { id: 'none', secret: Buffer.from('party-ledger unkeyed log chain v1') };
+
+/**
+ * One link of the global log's chain: covers the previous link (null at position 1 or after an empty
+ * log), this event's position and its stream hash, which itself covers the event's content, stream and
+ * revision. Altering, removing, inserting or reordering any event therefore changes every later link.
+ */
+export const logLink = (
+  key: LogKey,
+  prevLogHash: string | null,
+  position: bigint | number,
+  eventHash: string,
+): string =>
+  createHmac('sha256', key.secret)
+    .update(`${prevLogHash ?? ''}\n${position}\n${eventHash}`)
+    .digest('hex');

@@ -15,7 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-store.js';
-import { sealEventTexts } from './hash-chain.js';
+import { logLink, sealEventTexts, UNKEYED_LOG, type LogKey } from './hash-chain.js';
 import { AppendSignal, pollingSubscription } from './polling-subscription.js';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -28,6 +28,11 @@ export interface SqliteEventStoreOptions {
   clock?: Clock;
   /** How often subscriptions look for appends made by other processes (the CLI, a second app). */
   pollIntervalMs?: number;
+  /**
+   * The key of the global log's chain (the audit key's derived secret, see src/core/integrity/audit-key.ts);
+   * without one the chain is kept under UNKEYED_LOG, which verify reports as such.
+   */
+  logKey?: LogKey;
 }
 
 interface StreamHead {
@@ -73,7 +78,8 @@ CREATE TABLE IF NOT EXISTS events (
   data      TEXT    NOT NULL,
   metadata  TEXT    NOT NULL,
   prev_hash TEXT,
-  hash      TEXT    NOT NULL
+  hash      TEXT    NOT NULL,
+  log_hash  TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE TABLE IF NOT EXISTS event_units (
@@ -83,13 +89,53 @@ CREATE TABLE IF NOT EXISTS event_units (
   recorded_at TEXT    NOT NULL,
   PRIMARY KEY (unit_id, position)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS log_keys (
+  from_position INTEGER PRIMARY KEY,
+  key_id        TEXT    NOT NULL,
+  recorded_at   TEXT    NOT NULL,
+  note          TEXT    NOT NULL
+);
 `;
 
 /**
  * `PRAGMA user_version` of a file whose schema is complete. Version 1 added `event_units`; a file from
- * before gets it filled from the events already there, once, when it is opened.
+ * before gets it filled from the events already there, once, when it is opened. Version 2 added the global
+ * log's chain (`log_hash`, and `log_keys`: from which position which key chains the log); a file from
+ * before gets its events chained, once, when it is opened, with a note of when that was done.
  */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/** A stored row as the integrity check reads it: the stored texts, so hashes are checked on the very bytes. */
+export type ChainRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  id: string,
+  type: string,
+  data: string,
+  metadata: string,
+  prevHash: string | null,
+  hash: string,
+  logHash: string | null,
+];
+
+/** A ChainRow without the texts: what the walk of the chains reads while workers hash (see integrity.ts). */
+export type LightChainRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  prevHash: string | null,
+  hash: string,
+  logHash: string | null,
+];
+
+/** From `fromPosition` on, the log is chained under the key `keyId` (a new key, or the chain's back-fill). */
+export interface LogKeyRange {
+  fromPosition: number;
+  keyId: string;
+  recordedAt: string;
+  note: string;
+}
 
 const COLUMNS = 'position, stream, revision, id, type, data, metadata, prev_hash, hash';
 
@@ -122,6 +168,7 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly heads = new Map<string, StreamHead>();
   private readonly preparedByText = new Map<string, Database.Statement>();
+  private readonly logKey: LogKey;
 
   constructor(options: SqliteEventStoreOptions) {
     this.clock = options.clock ?? systemClock;
@@ -130,6 +177,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    this.logKey = options.logKey ?? UNKEYED_LOG;
     this.migrate();
     this.statements = {
       unitIndex: this.db.prepare(
@@ -139,8 +187,12 @@ export class SqliteEventStore implements EventStore {
         'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
       ),
       insert: this.db.prepare(
-        'INSERT INTO events (stream, revision, id, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (position, stream, revision, id, type, data, metadata, prev_hash, hash, log_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      // The end of the rowid b-tree: one page read. Read in the write transaction, so never stale.
+      logTail: this.db
+        .prepare<[], [number, string | null]>('SELECT position, log_hash FROM events ORDER BY position DESC LIMIT 1')
+        .raw(),
       // Rows as arrays, like readAll: better-sqlite3's row objects cost about a third more to build.
       wholeStream: this.db
         .prepare<[string], RawRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`)
@@ -238,8 +290,13 @@ export class SqliteEventStore implements EventStore {
       return { nextExpectedRevision: last.revision, position: this.head(), events: [] };
     }
     const sealed = sealEventTexts(stream, events, last, this.now());
+    const logTail = this.statements.logTail.get();
+    let position = (logTail?.[0] ?? 0) + 1;
+    let logHash = logTail?.[1] ?? null;
     const recorded: RecordedEvent[] = sealed.map(({ event, dataText, metadataText }) => {
+      logHash = logLink(this.logKey, logHash, position, event.hash);
       const { lastInsertRowid } = this.statements.insert.run(
+        position++,
         stream,
         event.revision,
         event.id,
@@ -248,6 +305,7 @@ export class SqliteEventStore implements EventStore {
         metadataText,
         event.prevHash,
         event.hash,
+        logHash,
       );
       // The per-unit index commits with the event, so a unit's history is never missing a recorded event.
       for (const unitId of new Set(event.metadata.unitIds ?? []))
@@ -312,13 +370,103 @@ export class SqliteEventStore implements EventStore {
     this.db
       .transaction(() => {
         this.db.exec(SCHEMA);
-        if ((this.db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) return;
-        this.db.exec(`INSERT OR IGNORE INTO event_units (unit_id, position, occurred_at, recorded_at)
-        SELECT DISTINCT u.value, e.position, json_extract(e.metadata, '$.occurredAt'), json_extract(e.metadata, '$.recordedAt')
-        FROM events e, json_each(e.metadata, '$.unitIds') u`);
-        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        const version = this.db.pragma('user_version', { simple: true }) as number;
+        if (version < 1)
+          this.db.exec(`INSERT OR IGNORE INTO event_units (unit_id, position, occurred_at, recorded_at)
+          SELECT DISTINCT u.value, e.position, json_extract(e.metadata, '$.occurredAt'), json_extract(e.metadata, '$.recordedAt')
+          FROM events e, json_each(e.metadata, '$.unitIds') u`);
+        if (version < 2) this.chainExistingLog();
+        if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        this.noteLogKey();
       })
       .immediate();
+  }
+
+  /** Version 2: chains the events of a file written before the global log had a chain. */
+  private chainExistingLog(): void {
+    const columns = this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[];
+    if (!columns.includes('log_hash')) this.db.exec('ALTER TABLE events ADD COLUMN log_hash TEXT');
+    // Pages of rows: better-sqlite3 cannot write while a statement iterates on the same connection.
+    const page = this.db
+      .prepare<[number], [number, string]>(
+        'SELECT position, hash FROM events WHERE position > ? ORDER BY position LIMIT 10000',
+      )
+      .raw();
+    const update = this.db.prepare('UPDATE events SET log_hash = ? WHERE position = ?');
+    let logHash: string | null = null;
+    let count = 0;
+    let last = 0;
+    for (let rows = page.all(last); rows.length > 0; rows = page.all(last)) {
+      for (const [position, hash] of rows) {
+        logHash = logLink(this.logKey, logHash, position, hash);
+        update.run(logHash, position);
+        last = position;
+      }
+      count += rows.length;
+    }
+    if (count === 0) return;
+    this.db
+      .prepare('INSERT OR REPLACE INTO log_keys (from_position, key_id, recorded_at, note) VALUES (1, ?, ?, ?)')
+      .run(
+        this.logKey.id,
+        this.now(),
+        `back-filled: the ${count} events up to position ${last}, written before the log had a chain, were chained ` +
+          `when this file was first opened by a version with one; an edit made before then shows only in the stream chains`,
+      );
+  }
+
+  /**
+   * Records the key the log is chained under from the next position on, when it is not the one recorded last
+   * (the first open, or a new key): verify then checks each range under its own key, and names a range whose
+   * key it does not hold.
+   */
+  private noteLogKey(): void {
+    const last = this.db
+      .prepare<[], { key_id: string }>('SELECT key_id FROM log_keys ORDER BY from_position DESC LIMIT 1')
+      .get();
+    if (last?.key_id === this.logKey.id) return;
+    const next =
+      (this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events').get()?.head ?? 0) + 1;
+    this.db
+      .prepare('INSERT OR REPLACE INTO log_keys (from_position, key_id, recorded_at, note) VALUES (?, ?, ?, ?)')
+      .run(next, this.logKey.id, this.now(), last ? `key changed from ${last.key_id}` : 'first key of this log');
+  }
+
+  /** The id of the key this store chains new events under. */
+  get logKeyId(): string {
+    return this.logKey.id;
+  }
+
+  /** Stored rows after `after`, in log order, as the integrity check reads them (texts, not parsed). */
+  readChainRows(after: number, limit: number): ChainRow[] {
+    const sql = `SELECT ${COLUMNS}, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ${sqlLimit(limit)}`;
+    return (this.cached(sql, { raw: true }) as Database.Statement<[number], ChainRow>).all(after);
+  }
+
+  /** The same, without data and metadata. */
+  readChainLightRows(after: number, limit: number): LightChainRow[] {
+    const sql = `SELECT position, stream, revision, prev_hash, hash, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ${sqlLimit(limit)}`;
+    return (this.cached(sql, { raw: true }) as Database.Statement<[number], LightChainRow>).all(after);
+  }
+
+  /** The stored row at `position`, if any. */
+  chainRowAt(position: number): ChainRow | undefined {
+    const sql = `SELECT ${COLUMNS}, log_hash FROM events WHERE position = ?`;
+    return (this.cached(sql, { raw: true }) as Database.Statement<[number], ChainRow>).get(position);
+  }
+
+  /** Which key chains the log from which position on. */
+  logKeyRanges(): LogKeyRange[] {
+    return this.db
+      .prepare<[], LogKeyRange>(
+        'SELECT from_position AS fromPosition, key_id AS keyId, recorded_at AS recordedAt, note FROM log_keys ORDER BY from_position',
+      )
+      .all();
+  }
+
+  /** The SQLite file's path (the integrity check keeps its checkpoints beside the events, in the same file). */
+  get file(): string {
+    return this.db.name;
   }
 
   /**

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { Public } from './access.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import { IntegrityService } from '../integrity/integrity.service.js';
+import type { IntegrityProblem } from '../integrity/log-verifier.js';
 import { Jobs } from '../jobs/jobs.module.js';
 import type { PolicyStatus } from '../jobs/policy-runner.js';
 import { REDIS } from '../jobs/redis.js';
@@ -23,11 +25,17 @@ export interface Health {
    * (the worker instances run them and report them on their own /api/health).
    */
   policies: PolicyStatus[];
+  /**
+   * The event log's tamper evidence as last checked (at start: the latest signed checkpoint and every event
+   * after it; then at each checkpoint): `ok` null while the start check runs, false with the problems (the
+   * first 20) when the log does not verify. The app keeps serving: auditors must be able to look.
+   */
+  integrity: { ok: boolean | null; checkedAt: string | null; problems: IntegrityProblem[] };
 }
 
 /**
  * Liveness and lag: the event store's head, whether the data folder can be written, each projection's and
- * policy's checkpoint and lag, Redis.
+ * policy's checkpoint and lag, Redis, and whether the event log verifies.
  */
 @Controller('health')
 export class HealthController {
@@ -37,6 +45,7 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly modules: ModuleRef,
     private readonly storage: StorageMonitor,
+    private readonly integrity: IntegrityService,
   ) {}
 
   @Get()
@@ -50,6 +59,7 @@ export class HealthController {
     ]);
     const healthy = redis === 'ok' && [...projections, ...policies].every((p) => p.state === 'running');
     const store = this.storage.check();
+    const integrity = this.integrity.status();
     // A load balancer should send no writes to an instance that cannot save them.
     if (!store.writable) response.status(503);
     return {
@@ -59,6 +69,7 @@ export class HealthController {
       redis,
       projections,
       policies,
+      integrity: { ok: integrity.ok, checkedAt: integrity.checkedAt, problems: integrity.problems.slice(0, 20) },
     };
   }
 

@@ -63,6 +63,9 @@ export const startTestApp = async (
     // Each test app has its own queue in the shared Redis; its keys are deleted when it closes.
     JOBS_PREFIX: `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
     LOG_LEVEL: 'error',
+    // A folder of its own made here is removed at the end, its audit key and anchor with it (not apart
+    // from the data as in production, where the key is kept beside DATA_DIR: nothing is left behind).
+    ...(options.dataDir ? {} : { AUDIT_KEY_FILE: join(dataDir, 'keys', 'audit-ed25519.pem') }),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...options.env,
   });
