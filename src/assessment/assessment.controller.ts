@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { DomainError, NotFoundError } from '../core/errors.js';
-import { EVENT_STORE, type EventStore } from '../core/event-store/event-store.js';
 import { EVENT_OWNERS } from '../core/feature.js';
 import { Allow } from '../core/http/access.js';
 import { BodySchema } from '../core/http/openapi.js';
@@ -29,6 +28,7 @@ import {
   type PublishedRuleSet,
 } from './projections/rule-sets.projection.js';
 import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet } from './rule-set.js';
+import { allFacts, scoringDay, storedScore, storedScores } from './projections/scores.projection.js';
 import { score, type UnitScore } from './scorer.js';
 
 const RULES = { zh: '考核细则', en: 'Assessment rules' };
@@ -49,7 +49,7 @@ const validateDocs = z.strictObject({ body: ruleSetBodySchema });
 /**
  * The annual target-responsibility assessment (年度目标责任考核): each year's rules, drafted, validated
  * and published in versions by the bureau, and the scores they give each unit, computed on read from the
- * unit's events (EventStore.readUnit) with every point explained.
+ * stored scores projection (projections/scores.projection.ts) with every point explained.
  */
 @Controller('assessment')
 export class AssessmentController {
@@ -58,7 +58,6 @@ export class AssessmentController {
   constructor(
     private readonly commands: CommandGateway,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_OWNERS) eventOwners: ReadonlyMap<string, string>,
   ) {
@@ -161,20 +160,23 @@ export class AssessmentController {
     const found = ruleSetOfYear(this.db, year);
     if (!found) throw new NotFoundError(RULES, yearText);
     const today = shanghaiDate(this.clock.now());
-    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    // As of the stored scores' day, so that "before" is the stored score and only the rules differ.
+    const asOf = scoringDay(this.db, year);
     const draft = validRuleSet(found.draft, this.knownEventTypes);
     const inForce = publishedRuleSet(this.db, year, { on: today });
+    const stored = new Map(inForce ? storedScores(this.db, year, inForce.version).map((row) => [row.unitId, row]) : []);
+    const facts = allFacts(this.db, year);
     const rows = [];
     for (const unit of this.unitsFor(request)) {
-      const events = await this.store.readUnit(unit.id);
-      const assessed = { id: unit.id, type: unit.type };
-      const after = score(draft, assessed, events, year, asOf);
-      const before = inForce ? score(inForce.body, assessed, events, year, asOf) : null;
+      const after = score(draft, { id: unit.id, type: unit.type }, facts.get(unit.id) ?? [], year, asOf);
+      const before = stored.get(unit.id) ?? null;
+      const beforeGrade = before && inForce?.body.gradeBands.find((band) => band.id === before.gradeId);
       rows.push({
         id: unit.id,
         unitId: unit.id,
         name: unit.name,
-        before: before && { total: before.total, grade: before.grade },
+        before:
+          before && beforeGrade ? { total: before.total, grade: { id: beforeGrade.id, name: beforeGrade.name } } : null,
         after: { total: after.total, grade: after.grade },
         change: before ? Math.round((after.total - before.total) * 10) / 10 : null,
       });
@@ -193,7 +195,7 @@ export class AssessmentController {
 
   /**
    * A unit's score for a year under a published version (the one in force today by default), every point
-   * explained down to the events; computed on read from the unit's events.
+   * explained down to the events, as the scores projection stored it.
    */
   @Get('units/:unitId/score')
   @Allow('assessment-scores', 'show')
@@ -203,10 +205,10 @@ export class AssessmentController {
     @Req() request: ActorRequest,
   ) {
     assertUnitInScope(request.user, unitId);
-    const { ruleSet, asOf } = this.rulesFor(query);
+    const { ruleSet } = this.rulesFor(query);
     const unit = assessedUnit(this.db, unitId);
     if (!unit) throw new NotFoundError(UNIT, unitId);
-    return { unit, ...this.versionOf(ruleSet), ...(await this.scoreOf(ruleSet, unit, asOf)) };
+    return { unit, ...this.versionOf(ruleSet), ...this.scoreOf(ruleSet, unit) };
   }
 
   /** Every unit the reader may see, ranked by total (equal totals share a rank), with its grade. */
@@ -216,22 +218,39 @@ export class AssessmentController {
     const { year } = this.yearAndVersion(query);
     // A year without published rules has no scores yet: an empty ranking, not an error.
     if (!publishedRuleSet(this.db, year, { on: '9999-12-31' })) return { year, version: null, rows: [] };
-    const { ruleSet, asOf } = this.rulesFor(query);
-    const units = this.unitsFor(request);
-    const scored: (Pick<UnitScore, 'total' | 'grade' | 'vetoedBy'> & { unitId: string; name: string; type: string })[] =
-      [];
-    for (const unit of units) {
-      const { total, grade, vetoedBy } = await this.scoreOf(ruleSet, unit, asOf);
-      scored.push({ unitId: unit.id, name: unit.name, type: unit.type, total, grade, vetoedBy });
-    }
-    scored.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-Hans-CN'));
-    // Equal totals share a rank (1, 1, 3): the rank is one more than the number of units ahead.
-    const rows = scored.map((row) => ({
-      id: row.unitId,
-      rank: scored.findIndex((other) => other.total === row.total) + 1,
-      ...row,
-    }));
-    return { ...this.versionOf(ruleSet), asOf, rows };
+    const { ruleSet } = this.rulesFor(query);
+    return { ...this.versionOf(ruleSet), asOf: scoringDay(this.db, year), rows: this.ranking(ruleSet, request) };
+  }
+
+  /**
+   * The stored scores of a version, ranked among ALL units (equal totals share a rank: 1, 1, 3), then cut
+   * to the units the reader may see: a secretary sees its unit's place in the county.
+   */
+  private ranking(ruleSet: PublishedRuleSet, request: ActorRequest) {
+    const bands = new Map(ruleSet.body.gradeBands.map((band) => [band.id, band]));
+    const names = new Map(this.unitsFor(request).map((unit) => [unit.id, unit]));
+    const everyone = storedScores(this.db, ruleSet.year, ruleSet.version);
+    const rankOf = new Map<number, number>();
+    everyone.forEach((row, index) => {
+      if (!rankOf.has(row.total)) rankOf.set(row.total, index + 1);
+    });
+    return everyone
+      .filter((row) => names.has(row.unitId))
+      .map((row) => {
+        const unit = names.get(row.unitId)!;
+        const band = bands.get(row.gradeId)!;
+        return {
+          id: row.unitId,
+          rank: rankOf.get(row.total)!,
+          unitId: row.unitId,
+          name: unit.name,
+          type: unit.type,
+          total: row.total,
+          grade: { id: band.id, name: band.name },
+          vetoedBy: row.vetoedBy,
+        };
+      })
+      .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-Hans-CN'));
   }
 
   /** The units the reader may see: all of them for the bureau and auditors, a secretary's own. */
@@ -266,16 +285,17 @@ export class AssessmentController {
         version === undefined ? 'year' : 'version',
         404,
       );
-    const yearEnd = `${year}-12-31`;
-    return { ruleSet, asOf: today < yearEnd ? today : yearEnd };
+    return { ruleSet };
   }
 
   private versionOf({ year, version, effectiveOn, publishedAt }: PublishedRuleSet) {
     return { year, version, effectiveOn, publishedAt };
   }
 
-  private async scoreOf(ruleSet: PublishedRuleSet, unit: AssessedUnit, asOf: string) {
-    const events = await this.store.readUnit(unit.id);
-    return score(ruleSet.body, { id: unit.id, type: unit.type }, events, ruleSet.year, asOf);
+  /** The stored score, every point explained; a unit the projection has not scored yet has none. */
+  private scoreOf(ruleSet: PublishedRuleSet, unit: AssessedUnit): UnitScore {
+    const stored = storedScore(this.db, ruleSet.year, ruleSet.version, unit.id);
+    if (!stored) throw new NotFoundError(UNIT, unit.id);
+    return stored;
   }
 }

@@ -5,6 +5,7 @@ import { AssessmentModule } from './assessment.module.js';
 import { ASSESSMENT_PERMISSIONS } from './assessment.permissions.js';
 import { assessedUnitsProjection } from './projections/assessed-units.projection.js';
 import { ruleSetsProjection } from './projections/rule-sets.projection.js';
+import { scoresProjection } from './projections/scores.projection.js';
 
 /**
  * The annual target-responsibility assessment (年度目标责任考核, domain.md §7, issue 13): the bureau's
@@ -14,7 +15,7 @@ export const assessmentFeature: Feature = {
   name: 'assessment',
   module: AssessmentModule,
   events: ASSESSMENT_EVENT_TYPES,
-  projections: [ruleSetsProjection, assessedUnitsProjection],
+  projections: [ruleSetsProjection, assessedUnitsProjection, scoresProjection],
   permissions: ASSESSMENT_PERMISSIONS,
   demo: assessmentDemo,
 };

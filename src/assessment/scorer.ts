@@ -62,15 +62,37 @@ interface Line extends Omit<ScoreItem, 'points'> {
   tenths: number;
 }
 
+/**
+ * The business day of an instant, remembered: a year's events share few distinct `occurredAt` values
+ * (most are a day's midnight), and scoring every unit asks for each of them several times.
+ */
+const days = new Map<string, string>();
+export const businessDay = (occurredAt: string): string => {
+  let day = days.get(occurredAt);
+  if (day === undefined) {
+    if (days.size >= 100_000) days.clear();
+    days.set(occurredAt, (day = shanghaiDate(occurredAt)));
+  }
+  return day;
+};
+
 const explain = (event: RecordedEvent): ExplainingEvent => ({
   id: event.id,
   type: event.type,
-  occurredOn: shanghaiDate(event.metadata.occurredAt),
+  occurredOn: businessDay(event.metadata.occurredAt),
   recordedAt: event.metadata.recordedAt,
 });
 
+/**
+ * The period key of a business day. The days come from `businessDay` (valid by construction), so the
+ * key is cut from the text rather than parsed again: this runs for every fact of every re-score.
+ */
 const periodOf = (day: string, period: Period | undefined): string =>
-  period === 'month' ? monthOf(day) : period === 'quarter' ? quarterOf(day) : day.slice(0, 4);
+  period === 'month'
+    ? day.slice(0, 7)
+    : period === 'quarter'
+      ? `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`
+      : day.slice(0, 4);
 
 /** Every period of the year with its last day, in order. */
 const periodsOfYear = (year: number, period: Period): { key: string; end: string }[] => {
@@ -327,7 +349,7 @@ export const score = (
 ): UnitScore => {
   const counted = events
     .filter((event) => event.metadata.unitIds?.includes(unit.id))
-    .map((event) => ({ event, day: shanghaiDate(event.metadata.occurredAt) }))
+    .map((event) => ({ event, day: businessDay(event.metadata.occurredAt) }))
     .filter(({ day }) => day.startsWith(`${year}-`) && day <= asOf)
     .sort((a, b) => a.day.localeCompare(b.day) || (a.event.position < b.event.position ? -1 : 1));
   let total = 0;
