@@ -28,11 +28,22 @@ import {
   type PublishedRuleSet,
 } from './projections/rule-sets.projection.js';
 import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet } from './rule-set.js';
-import { allFacts, scoringDay, storedScore, storedScores } from './projections/scores.projection.js';
+import { bulletin, bulletins, type Bulletin } from './projections/bulletins.projection.js';
+import {
+  allFacts,
+  ranked,
+  scoresAsOf,
+  scoringDay,
+  storedScore,
+  storedScores,
+} from './projections/scores.projection.js';
+import { bulletinPeriod, periodEnd, publishBulletinBody } from './commands/bulletin-commands.js';
+import { PublishBulletinCommand } from './commands/bulletin-handlers.js';
 import { score, type UnitScore } from './scorer.js';
 
 const RULES = { zh: '考核细则', en: 'Assessment rules' };
 const UNIT = { zh: '单位', en: 'Unit' };
+const BULLETIN = { zh: '考核通报', en: 'Assessment bulletin' };
 
 const yearParam = z.strictObject({ year: z.coerce.number().pipe(assessmentYear()) });
 const scoreQuery = z.object({
@@ -253,6 +264,90 @@ export class AssessmentController {
       .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-Hans-CN'));
   }
 
+  /**
+   * The bureau publishes a period's bulletin (季通报 'YYYY-Qn', or the year-end result 'YYYY'): every unit
+   * scored as of the period's last day under the version in force then (or the one asked for), ranked,
+   * the bottom three flagged. Once per period (409 after).
+   */
+  @Post('bulletins/:year')
+  @Allow('assessment-bulletins', 'create')
+  @BodySchema(publishBulletinBody)
+  async publishBulletin(@Param('year') yearText: string, @Body() body: unknown, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    const { period, publishedOn, version } = parseWith(publishBulletinBody, body);
+    const end = periodEnd(period);
+    const ruleSet = publishedRuleSet(this.db, year, { version, on: end });
+    if (!ruleSet) throw this.noRules(year, version);
+    const names = new Map(assessedUnits(this.db, null).map((unit) => [unit.id, unit.name]));
+    const ranking = ranked(
+      scoresAsOf(this.db, year, ruleSet.body, end).filter((row) => names.has(row.unitId)),
+      (unitId) => names.get(unitId) ?? '',
+    ).map(({ unitId, rank, total, grade }) => ({ unitId, rank, total, gradeId: grade.id }));
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new PublishBulletinCommand(
+        command(
+          'PublishBulletin',
+          { year, period, version: ruleSet.version, publishedOn: publishedOn ?? null, ranking },
+          metadata,
+        ),
+      ),
+    );
+    return { id: `${year}-${period}`, ...receipt };
+  }
+
+  /** The bulletins published (of a year when `year` is given), each ranking with the units' names. */
+  @Get('bulletins')
+  @Allow('assessment-bulletins', 'list')
+  listBulletins(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {
+    const { year } = parseWith(scoreQuery, { year: query.year });
+    return bulletins(this.db, year ?? null).map((found) => this.named(found, request));
+  }
+
+  @Get('bulletins/:year/:period')
+  @Allow('assessment-bulletins', 'show')
+  showBulletin(@Param('year') yearText: string, @Param('period') period: string, @Req() request: ActorRequest) {
+    const year = this.year(yearText);
+    parseWith(z.strictObject({ period: bulletinPeriod() }), { period });
+    const found = bulletin(this.db, year, period);
+    if (!found) throw new NotFoundError(BULLETIN, `${year} ${period}`);
+    return this.named(found, request);
+  }
+
+  /**
+   * A bulletin as a reader sees it: the units' names and grades; a secretary sees its own units' places
+   * (and how many were ranked), not the rest of the county's.
+   */
+  private named(found: Bulletin, request: ActorRequest) {
+    const visible = new Map(this.unitsFor(request).map((unit) => [unit.id, unit.name]));
+    const ruleSet = publishedRuleSet(this.db, found.year, { version: found.version, on: '' });
+    const bands = new Map(ruleSet?.body.gradeBands.map((band) => [band.id, band.name]) ?? []);
+    return {
+      ...found,
+      ranked: found.ranking.length,
+      ranking: found.ranking
+        .filter((row) => visible.has(row.unitId))
+        .map((row) => ({
+          ...row,
+          name: visible.get(row.unitId)!,
+          grade: bands.get(row.gradeId) ?? null,
+          flagged: found.flaggedUnitIds.includes(row.unitId),
+        })),
+      flaggedUnitIds: found.flaggedUnitIds.filter((unitId) => visible.has(unitId)),
+    };
+  }
+
+  private noRules(year: number, version: number | undefined) {
+    return new DomainError(
+      'assessment.no-published-rules',
+      version === undefined
+        ? { zh: `${year} 年度尚未发布考核细则`, en: `No assessment rules published for ${year}` }
+        : { zh: `${year} 年度没有第 ${version} 版考核细则`, en: `No version ${version} of the ${year} rules` },
+      version === undefined ? 'year' : 'version',
+      404,
+    );
+  }
+
   /** The units the reader may see: all of them for the bureau and auditors, a secretary's own. */
   private unitsFor(request: ActorRequest) {
     const actor = request.user;
@@ -276,15 +371,7 @@ export class AssessmentController {
   private rulesFor(query: Record<string, unknown>) {
     const { today, year, version } = this.yearAndVersion(query);
     const ruleSet = publishedRuleSet(this.db, year, { version, on: today });
-    if (!ruleSet)
-      throw new DomainError(
-        'assessment.no-published-rules',
-        version === undefined
-          ? { zh: `${year} 年度尚未发布考核细则`, en: `No assessment rules published for ${year}` }
-          : { zh: `${year} 年度没有第 ${version} 版考核细则`, en: `No version ${version} of the ${year} rules` },
-        version === undefined ? 'year' : 'version',
-        404,
-      );
+    if (!ruleSet) throw this.noRules(year, version);
     return { ruleSet };
   }
 

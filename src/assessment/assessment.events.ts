@@ -20,15 +20,51 @@ export type RuleSetPublished = Event<
 >;
 export type RuleSetEvent = RuleSetDrafted | RuleSetDraftEdited | RuleSetPublished;
 
-export const ASSESSMENT_EVENT_TYPES = eventTypes<RuleSetEvent['type']>({
+/**
+ * One bulletin per period: `bulletin-<year>-<period>` (period 'YYYY-Qn' for a quarterly bulletin 季通报,
+ * 'YYYY' for the year-end result), e.g. `bulletin-2026-2026-Q1`.
+ */
+export const bulletinStream = (year: number, period: string): string => streamName('bulletin', `${year}-${period}`);
+
+/** A ranked unit of a bulletin: its place (equal totals share one), total and grade band's id. */
+export interface BulletinRank {
+  unitId: string;
+  rank: number;
+  total: number;
+  gradeId: string;
+}
+
+/**
+ * The bureau publishes a period's ranking (季通报, or the year-end result): every unit scored as of the
+ * period's last day under `version`; the bottom three flagged for a warning letter (便函预警, Pucheng
+ * 2013), which the notices feature acts on. metadata.unitIds: every ranked unit. Its shape is what
+ * the notices feature consumes: do not change it.
+ */
+export type AssessmentBulletinPublished = Event<
+  'AssessmentBulletinPublished',
+  {
+    year: number;
+    period: string;
+    version: number;
+    publishedOn: string;
+    ranking: BulletinRank[];
+    flaggedUnitIds: string[];
+  }
+>;
+export type BulletinEvent = AssessmentBulletinPublished;
+export type AssessmentEvent = RuleSetEvent | BulletinEvent;
+
+export const ASSESSMENT_EVENT_TYPES = eventTypes<AssessmentEvent['type']>({
   RuleSetDrafted: true,
   RuleSetDraftEdited: true,
   RuleSetPublished: true,
+  AssessmentBulletinPublished: true,
 });
 
 /** Each event type in words, as the activity log and the admin show it (choices.event.<Type>). */
-export const ASSESSMENT_EVENT_LABELS: Record<RuleSetEvent['type'], Bilingual> = {
+export const ASSESSMENT_EVENT_LABELS: Record<AssessmentEvent['type'], Bilingual> = {
   RuleSetDrafted: { zh: '起草考核细则', en: 'Assessment rules drafted' },
   RuleSetDraftEdited: { zh: '修改考核细则草稿', en: 'Assessment rules draft edited' },
   RuleSetPublished: { zh: '发布考核细则', en: 'Assessment rules published' },
+  AssessmentBulletinPublished: { zh: '发布考核通报', en: 'Assessment bulletin published' },
 };

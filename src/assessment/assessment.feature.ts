@@ -1,8 +1,10 @@
 import type { Feature } from '../core/feature.js';
 import { assessmentDemo } from './assessment.demo.js';
+import { assessmentObligations } from './assessment.obligations.js';
 import { ASSESSMENT_EVENT_TYPES } from './assessment.events.js';
 import { AssessmentModule } from './assessment.module.js';
 import { ASSESSMENT_PERMISSIONS } from './assessment.permissions.js';
+import { bulletinsProjection } from './projections/bulletins.projection.js';
 import { assessedUnitsProjection } from './projections/assessed-units.projection.js';
 import { ruleSetsProjection } from './projections/rule-sets.projection.js';
 import { scoresProjection } from './projections/scores.projection.js';
@@ -15,7 +17,8 @@ export const assessmentFeature: Feature = {
   name: 'assessment',
   module: AssessmentModule,
   events: ASSESSMENT_EVENT_TYPES,
-  projections: [ruleSetsProjection, assessedUnitsProjection, scoresProjection],
+  projections: [ruleSetsProjection, assessedUnitsProjection, scoresProjection, bulletinsProjection],
   permissions: ASSESSMENT_PERMISSIONS,
   demo: assessmentDemo,
+  obligations: [assessmentObligations],
 };

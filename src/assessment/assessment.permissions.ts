@@ -15,4 +15,10 @@ export const ASSESSMENT_PERMISSIONS: Permissions = {
     list: [...READERS, 'secretary'],
     show: [...READERS, 'secretary'],
   },
+  /** Quarterly bulletins (季通报) and the year-end result: the bureau publishes; readers and secretaries read. */
+  'assessment-bulletins': {
+    list: [...READERS, 'secretary'],
+    show: [...READERS, 'secretary'],
+    create: BUREAU,
+  },
 };

@@ -223,4 +223,57 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     ).toBe(403);
     expect((await t.requestAs(instructor, 'GET', '/assessment/scores?year=2026')).status).toBe(403);
   });
+
+  test('a quarterly bulletin: ranked as of the quarter’s end, bottom three flagged, once; D2 owed until published', async () => {
+    const owed = async () => {
+      const search = `filter=${encodeURIComponent(JSON.stringify({ source: ['assessment'] }))}`;
+      const response = await t.request('GET', `/obligations?${search}`);
+      expect(response.status).toBe(200);
+      return (response.body as { code: string; subject: { id: string }; dueOn: string }[]).map(
+        (o) => `${o.code}:${o.subject.id}:${o.dueOn}`,
+      );
+    };
+    expect(await owed()).toEqual([
+      'D2:2026-2026-Q1:2026-04-15',
+      'D2:2026-2026-Q2:2026-07-15',
+      'D2:2026-2026-Q3:2026-10-15',
+    ]);
+    const before = await head();
+    const open = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q4' });
+    expect([open.status, open.body.code, open.body.field]).toEqual([422, 'assessment.bulletin-period-open', 'period']);
+    const bad = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q5' });
+    expect([bad.status, Object.keys(bad.body.fieldMessages ?? {})]).toEqual([400, ['period']]);
+    expect(await head()).toBe(before);
+
+    const published = await post('/assessment/bulletins/2026', { period: '2026-Q3', publishedOn: '2026-10-12' });
+    expect(published).toMatchObject({ id: '2026-2026-Q3', events: [{ type: 'AssessmentBulletinPublished' }] });
+    const [event] = await store.readStream('bulletin-2026-2026-Q3');
+    // Version 2 came into force on 1 July: the Q3 bulletin ranks by it, as of 30 September, so the members
+    // enrolled in November do not count yet (80 and 75 where today's scores are 84 and 77).
+    expect(event.data).toEqual({
+      year: 2026,
+      period: '2026-Q3',
+      version: 2,
+      publishedOn: '2026-10-12',
+      ranking: [
+        { unitId: ids.unitA, rank: 1, total: 80, gradeId: 'good' },
+        { unitId: ids.unitB, rank: 2, total: 75, gradeId: 'average' },
+      ],
+      flaggedUnitIds: [ids.unitB],
+    });
+    expect([...event.metadata.unitIds].sort()).toEqual([ids.unitA, ids.unitB].sort());
+    const again = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q3' });
+    expect([again.status, again.body.code]).toEqual([409, 'assessment.bulletin-exists']);
+    expect(await owed()).toEqual(['D2:2026-2026-Q1:2026-04-15', 'D2:2026-2026-Q2:2026-07-15']);
+
+    const secretary = await t.userWithRole('secretary', { orgIds: [ids.branchB] });
+    const seen = await t.requestAs(secretary, 'GET', '/assessment/bulletins/2026/2026-Q3');
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ ranked: 2, ranking: [{ name: '城南学校', rank: 2, flagged: true }] });
+    expect(seen.body.ranking).toHaveLength(1);
+    const refused = await t.requestAs(secretary, 'POST', '/assessment/bulletins/2026', { period: '2026-Q2' });
+    expect(refused.status).toBe(403);
+    const list = await t.request('GET', '/assessment/bulletins?year=2026');
+    expect(list.body.map((b: { period: string }) => b.period)).toEqual(['2026-Q3']);
+  });
 });

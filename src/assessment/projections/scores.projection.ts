@@ -324,3 +324,42 @@ export const storedScore = (db: ReadModelDb, year: number, version: number, unit
   ) as { score: string } | undefined;
   return row ? (JSON.parse(row.score) as UnitScore) : null;
 };
+
+/**
+ * Every unit scored as of `asOf` (a quarter's last day, for a bulletin or a unit's quarters) under a
+ * version's rules, from the facts kept: what the stored scores would have been on that day.
+ */
+export const scoresAsOf = (
+  db: ReadModelDb,
+  year: number,
+  body: RuleSetBody,
+  asOf: string,
+  unitIds?: readonly string[],
+): UnitScore[] => {
+  const facts = unitIds ? new Map(unitIds.map((unitId) => [unitId, unitFacts(db, year, unitId)])) : allFacts(db, year);
+  const units = statement(db, 'SELECT id, type FROM assessment_score_units').all() as {
+    id: string;
+    type: string | null;
+  }[];
+  return units
+    .filter((unit) => !unitIds || unitIds.includes(unit.id))
+    .map((unit) => score(body, unit, facts.get(unit.id) ?? [], year, asOf));
+};
+
+/**
+ * Places by total, best first; equal totals share a place (1, 1, 3). `nameOf` orders equals as the
+ * bulletin prints them (by name in Chinese collation).
+ */
+export const ranked = <Row extends { unitId: string; total: number }>(
+  rows: readonly Row[],
+  nameOf: (unitId: string) => string,
+): (Row & { rank: number })[] => {
+  const sorted = [...rows].sort(
+    (a, b) => b.total - a.total || nameOf(a.unitId).localeCompare(nameOf(b.unitId), 'zh-Hans-CN'),
+  );
+  const rankOf = new Map<number, number>();
+  sorted.forEach((row, index) => {
+    if (!rankOf.has(row.total)) rankOf.set(row.total, index + 1);
+  });
+  return sorted.map((row) => ({ ...row, rank: rankOf.get(row.total)! }));
+};
