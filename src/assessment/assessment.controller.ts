@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { command } from '../core/command-handling.js';
 import { CommandGateway } from '../core/command-gateway.js';
 import { DomainError, NotFoundError } from '../core/errors.js';
 import { EVENT_OWNERS } from '../core/feature.js';
 import { Allow } from '../core/http/access.js';
+import { parseExportQuery } from '../core/http/export.js';
 import { BodySchema } from '../core/http/openapi.js';
 import { commandMetadataFrom, type ActorRequest } from '../core/http/request-context.js';
 import { assertUnitInScope, scopeOf } from '../core/http/scope.js';
@@ -39,6 +42,7 @@ import {
 } from './projections/scores.projection.js';
 import { bulletinPeriod, periodEnd, publishBulletinBody } from './commands/bulletin-commands.js';
 import { PublishBulletinCommand } from './commands/bulletin-handlers.js';
+import { resultsWorkbook } from './results-export.js';
 import { score, type UnitScore } from './scorer.js';
 
 const RULES = { zh: '考核细则', en: 'Assessment rules' };
@@ -231,6 +235,39 @@ export class AssessmentController {
     if (!publishedRuleSet(this.db, year, { on: '9999-12-31' })) return { year, version: null, rows: [] };
     const { ruleSet } = this.rulesFor(query);
     return { ...this.versionOf(ruleSet), asOf: scoringDay(this.db, year), rows: this.ranking(ruleSet, request) };
+  }
+
+  /**
+   * The results as an Excel workbook (`?lang=zh|en`): the ranking with grades and section points, and a
+   * second sheet with every line of each unit's explanation. The units the reader may see.
+   */
+  @Get('scores/export')
+  @Allow('assessment-scores', 'list')
+  @ApiQuery({ name: 'year', required: false, schema: { type: 'integer' } })
+  @ApiQuery({ name: 'version', required: false, schema: { type: 'integer' } })
+  @ApiQuery({ name: 'lang', required: false, schema: { type: 'string', default: 'zh' } })
+  @ApiOkResponse({ description: 'The .xlsx file, as an attachment.' })
+  async exportScores(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
+    const { lang } = parseExportQuery({ format: 'xlsx', lang: query.lang });
+    const { ruleSet } = this.rulesFor(query);
+    const rows = this.ranking(ruleSet, request).map((row) => ({
+      rank: row.rank,
+      name: row.name,
+      score: storedScore(this.db, ruleSet.year, ruleSet.version, row.unitId)!,
+    }));
+    const title = {
+      zh: `${ruleSet.year}年度考核结果（第${ruleSet.version}版细则）`,
+      en: `${ruleSet.year} assessment results (rules v${ruleSet.version})`,
+    };
+    const file = await resultsWorkbook(rows, lang, title);
+    const stamp = shanghaiDate(this.clock.now());
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${title[lang]}-${stamp}`)}.xlsx`,
+    );
+    response.setHeader('Content-Language', lang);
+    response.send(file);
   }
 
   /**

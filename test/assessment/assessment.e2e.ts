@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
@@ -275,5 +276,43 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     expect(refused.status).toBe(403);
     const list = await t.request('GET', '/assessment/bulletins?year=2026');
     expect(list.body.map((b: { period: string }) => b.period)).toEqual(['2026-Q3']);
+  });
+
+  test('the results as .xlsx: the ranking with grades and section points; every explanation line on a second sheet', async () => {
+    const response = await fetch(`${t.api}/assessment/scores/export?year=2026`, {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const [ranking, lines] = workbook.worksheets;
+    expect([ranking.name, lines.name]).toEqual(['排名', '得分明细']);
+    expect((ranking.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
+      '名次',
+      '单位',
+      '总分',
+      '等次',
+      '一票否决',
+      '组织建设（80）',
+    ]);
+    expect((ranking.getRow(2).values as unknown[]).slice(1, 5)).toEqual([1, '桥山中学', 84, '较好']);
+    expect((ranking.getRow(3).values as unknown[]).slice(1, 6)).toEqual([2, '城南学校', 77, '一般', 'expulsion']);
+    // The explanation's lines of each unit add up (in tenths) to its total on the first sheet.
+    const sums = new Map<string, number>();
+    lines.eachRow((row, n) => {
+      if (n === 1) return;
+      const [unit, points] = [row.getCell(1).value as string, row.getCell(6).value as number];
+      sums.set(unit, (sums.get(unit) ?? 0) + Math.round(points * 10));
+    });
+    expect(Object.fromEntries(sums)).toEqual({ 桥山中学: 840, 城南学校: 770 });
+    const english = await fetch(`${t.api}/assessment/scores/export?year=2026&lang=en`, {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(await english.arrayBuffer());
+    expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Ranking', 'Explanation']);
+    const wrong = await t.request('GET', '/assessment/scores/export?year=2026&lang=fr');
+    expect([wrong.status, wrong.body.field]).toEqual([400, 'lang']);
   });
 });
