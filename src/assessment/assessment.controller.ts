@@ -30,7 +30,7 @@ import {
   ruleSetYears,
   type PublishedRuleSet,
 } from './projections/rule-sets.projection.js';
-import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet } from './rule-set.js';
+import { RULE_SET_JSON_SCHEMA, ruleSetBodySchema, ruleSetIssues, validRuleSet, type RuleSetBody } from './rule-set.js';
 import { bulletin, bulletins, type Bulletin } from './projections/bulletins.projection.js';
 import {
   allFacts,
@@ -39,14 +39,41 @@ import {
   scoringDay,
   storedScore,
   storedScores,
+  unitFacts,
 } from './projections/scores.projection.js';
 import { bulletinPeriod, periodEnd, publishBulletinBody } from './commands/bulletin-commands.js';
 import { PublishBulletinCommand } from './commands/bulletin-handlers.js';
 import { resultsWorkbook } from './results-export.js';
-import { score, type UnitScore } from './scorer.js';
+import { gradeForTotal, score, scoreWithManual, type UnitScore } from './scorer.js';
+import { reviewOf } from './projections/reviews.projection.js';
+import {
+  adjustScoreBody,
+  combine,
+  objectionBody,
+  objectionWindowEnd,
+  reviewHistory,
+  scoreItemsBody,
+} from './commands/review-commands.js';
+import {
+  AdjustScoreCommand,
+  FinaliseResultCommand,
+  RaiseObjectionCommand,
+  ScoreManualItemsCommand,
+} from './commands/review-handlers.js';
+import { defaultChinaCalendar } from '../core/time/china-holidays.js';
 
 const RULES = { zh: '考核细则', en: 'Assessment rules' };
 const UNIT = { zh: '单位', en: 'Unit' };
+const CHINA_CALENDAR = defaultChinaCalendar();
+
+/** The manual items of a rule set (what self-assessment and the superior's scoring fill in). */
+const manualIndicatorsOf = (body: RuleSetBody) =>
+  body.sections.flatMap((section) =>
+    section.indicators.flatMap((indicator) =>
+      indicator.kind === 'manual' ? [{ id: indicator.id, maxPoints: indicator.maxPoints }] : [],
+    ),
+  );
+
 const BULLETIN = { zh: '考核通报', en: 'Assessment bulletin' };
 
 const yearParam = z.strictObject({ year: z.coerce.number().pipe(assessmentYear()) });
@@ -383,6 +410,176 @@ export class AssessmentController {
       version === undefined ? 'year' : 'version',
       404,
     );
+  }
+
+  /**
+   * A unit's year under review: the self-assessment and the bureau's scoring (each the stored facts'
+   * score with its own manual points), the adjustments, the combined result by the rules' weights, the
+   * comments and objections with the window's last day, and the final result once there is one.
+   */
+  @Get('units/:unitId/review')
+  @Allow('assessment-reviews', 'show')
+  review(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+  ) {
+    assertUnitInScope(request.user, unitId);
+    const unit = assessedUnit(this.db, unitId);
+    if (!unit) throw new NotFoundError(UNIT, unitId);
+    const { ruleSet } = this.rulesFor(query);
+    return { unit, ...this.versionOf(ruleSet), ...this.reviewOf(ruleSet, unit) };
+  }
+
+  @Post('units/:unitId/review/:year/self')
+  @Allow('assessment-self', 'edit')
+  @BodySchema(scoreItemsBody)
+  scoreSelf(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('year') year: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    return this.scoreItems('self', unitId, year, body, request);
+  }
+
+  @Post('units/:unitId/review/:year/superior')
+  @Allow('assessment-reviews', 'edit')
+  @BodySchema(scoreItemsBody)
+  scoreSuperior(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('year') year: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    return this.scoreItems('superior', unitId, year, body, request);
+  }
+
+  @Post('units/:unitId/review/:year/adjust')
+  @Allow('assessment-reviews', 'edit')
+  @BodySchema(adjustScoreBody)
+  async adjust(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('year') yearText: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    const { year } = this.reviewTarget(unitId, yearText, request);
+    const data = parseWith(adjustScoreBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new AdjustScoreCommand(command('AdjustScore', { year, unitId, ...data }, metadata)),
+    );
+    return { id: unitId, ...receipt };
+  }
+
+  @Post('units/:unitId/review/:year/objection')
+  @Allow('assessment-self', 'create')
+  @BodySchema(objectionBody)
+  async object(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('year') yearText: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    const { year } = this.reviewTarget(unitId, yearText, request);
+    const data = parseWith(objectionBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new RaiseObjectionCommand(command('RaiseObjection', { year, unitId, ...data }, metadata)),
+    );
+    return { id: unitId, ...receipt };
+  }
+
+  /** The bureau closes the unit's year with the combined result as it stands; nothing is edited after it. */
+  @Post('units/:unitId/review/:year/finalise')
+  @Allow('assessment-reviews', 'approve')
+  @BodySchema(z.strictObject({}))
+  async finalise(
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('year') yearText: string,
+    @Body() body: unknown,
+    @Req() request: ActorRequest,
+  ) {
+    const { year, unit, ruleSet } = this.reviewTarget(unitId, yearText, request);
+    parseWith(z.strictObject({}), body ?? {});
+    const { combined } = this.reviewOf(ruleSet, unit);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new FinaliseResultCommand(
+        command(
+          'FinaliseResult',
+          {
+            year,
+            unitId,
+            version: ruleSet.version,
+            selfTotal: combined.selfTotal,
+            superiorTotal: combined.superiorTotal,
+            total: combined.total,
+            gradeId: combined.grade.id,
+            manualIndicators: manualIndicatorsOf(ruleSet.body),
+          },
+          metadata,
+        ),
+      ),
+    );
+    return { id: unitId, ...receipt };
+  }
+
+  private async scoreItems(
+    by: 'self' | 'superior',
+    unitId: string,
+    yearText: string,
+    body: unknown,
+    request: ActorRequest,
+  ) {
+    const { year, ruleSet } = this.reviewTarget(unitId, yearText, request);
+    const { items } = parseWith(scoreItemsBody, body);
+    const metadata = commandMetadataFrom(request, this.clock);
+    const receipt = await this.commands.send(
+      new ScoreManualItemsCommand(
+        command(
+          'ScoreManualItems',
+          { year, unitId, version: ruleSet.version, by, items, manualIndicators: manualIndicatorsOf(ruleSet.body) },
+          metadata,
+        ),
+      ),
+    );
+    return { id: unitId, ...receipt };
+  }
+
+  /** The unit (in the reader's scope) and the year's rules in force, or the error saying why not. */
+  private reviewTarget(unitId: string, yearText: string, request: ActorRequest) {
+    assertUnitInScope(request.user, unitId);
+    const year = this.year(yearText);
+    const unit = assessedUnit(this.db, unitId);
+    if (!unit) throw new NotFoundError(UNIT, unitId);
+    const { ruleSet } = this.rulesFor({ year });
+    return { year, unit, ruleSet };
+  }
+
+  private reviewOf(ruleSet: PublishedRuleSet, unit: AssessedUnit) {
+    const { year, body } = ruleSet;
+    const found = reviewOf(this.db, year, unit.id);
+    const state = found?.state ?? reviewHistory.initialState();
+    const facts = unitFacts(this.db, year, unit.id);
+    const asOf = scoringDay(this.db, year);
+    const scored = { id: unit.id, type: unit.type };
+    const self = scoreWithManual(body, scored, facts, year, asOf, new Map(Object.entries(state.self)));
+    const superior = scoreWithManual(body, scored, facts, year, asOf, new Map(Object.entries(state.superior)));
+    const totals = combine(self.total, superior.total, state.adjustments, body.weights);
+    const grade = gradeForTotal(body.gradeBands, totals.total, superior.vetoedBy ? [superior.vetoedBy.capAt] : []);
+    return {
+      revision: found?.revision ?? null,
+      weights: body.weights,
+      self,
+      superior,
+      adjustments: state.adjustments,
+      combined: { ...totals, grade: { id: grade.id, name: grade.name } },
+      objections: found?.objections ?? [],
+      objectionWindowEndsOn: state.lastSuperiorOn ? objectionWindowEnd(state.lastSuperiorOn, CHINA_CALENDAR) : null,
+      result: found?.result ?? null,
+    };
   }
 
   /** The units the reader may see: all of them for the bureau and auditors, a secretary's own. */

@@ -52,13 +52,54 @@ export type AssessmentBulletinPublished = Event<
   }
 >;
 export type BulletinEvent = AssessmentBulletinPublished;
-export type AssessmentEvent = RuleSetEvent | BulletinEvent;
+
+/** A unit's year under review: its self-assessment, the bureau's scoring, objections, the final result. */
+export const reviewStream = (year: number, unitId: string): string =>
+  streamName('assessmentReview', `${year}-${unitId}`);
+
+export interface ManualItemPoints {
+  indicator: string;
+  points: number;
+  comment: string | null;
+}
+
+/** Manual items scored by the unit itself (`self`, 自评) or by the bureau (`superior`, 考评), with comments. */
+export type ManualItemsScored = Event<
+  'ManualItemsScored',
+  { year: number; unitId: string; version: number; by: 'self' | 'superior'; items: ManualItemPoints[] }
+>;
+/** The bureau adds or takes points off the superior score, with its reason. */
+export type ScoreAdjusted = Event<'ScoreAdjusted', { year: number; unitId: string; points: number; reason: string }>;
+/** The unit comments on its result, or objects to it within the window after the bureau's scoring. */
+export type AssessmentObjectionRaised = Event<
+  'AssessmentObjectionRaised',
+  { year: number; unitId: string; kind: 'comment' | 'objection'; text: string }
+>;
+/** The bureau closes the unit's year: the combined result; nothing is edited after it. */
+export type AssessmentResultFinalised = Event<
+  'AssessmentResultFinalised',
+  {
+    year: number;
+    unitId: string;
+    version: number;
+    selfTotal: number;
+    superiorTotal: number;
+    total: number;
+    gradeId: string;
+  }
+>;
+export type ReviewEvent = ManualItemsScored | ScoreAdjusted | AssessmentObjectionRaised | AssessmentResultFinalised;
+export type AssessmentEvent = RuleSetEvent | BulletinEvent | ReviewEvent;
 
 export const ASSESSMENT_EVENT_TYPES = eventTypes<AssessmentEvent['type']>({
   RuleSetDrafted: true,
   RuleSetDraftEdited: true,
   RuleSetPublished: true,
   AssessmentBulletinPublished: true,
+  ManualItemsScored: true,
+  ScoreAdjusted: true,
+  AssessmentObjectionRaised: true,
+  AssessmentResultFinalised: true,
 });
 
 /** Each event type in words, as the activity log and the admin show it (choices.event.<Type>). */
@@ -67,4 +108,8 @@ export const ASSESSMENT_EVENT_LABELS: Record<AssessmentEvent['type'], Bilingual>
   RuleSetDraftEdited: { zh: '修改考核细则草稿', en: 'Assessment rules draft edited' },
   RuleSetPublished: { zh: '发布考核细则', en: 'Assessment rules published' },
   AssessmentBulletinPublished: { zh: '发布考核通报', en: 'Assessment bulletin published' },
+  ManualItemsScored: { zh: '人工评分', en: 'Manual items scored' },
+  ScoreAdjusted: { zh: '调整考核得分', en: 'Assessment score adjusted' },
+  AssessmentObjectionRaised: { zh: '对考核结果提出意见', en: 'Comment or objection on the assessment' },
+  AssessmentResultFinalised: { zh: '考核结果定档', en: 'Assessment result finalised' },
 };

@@ -5,6 +5,7 @@ import { ASSESSMENT_EVENT_TYPES } from './assessment.events.js';
 import { AssessmentModule } from './assessment.module.js';
 import { ASSESSMENT_PERMISSIONS } from './assessment.permissions.js';
 import { bulletinsProjection } from './projections/bulletins.projection.js';
+import { reviewsProjection } from './projections/reviews.projection.js';
 import { assessedUnitsProjection } from './projections/assessed-units.projection.js';
 import { ruleSetsProjection } from './projections/rule-sets.projection.js';
 import { scoresProjection } from './projections/scores.projection.js';
@@ -17,7 +18,7 @@ export const assessmentFeature: Feature = {
   name: 'assessment',
   module: AssessmentModule,
   events: ASSESSMENT_EVENT_TYPES,
-  projections: [ruleSetsProjection, assessedUnitsProjection, scoresProjection, bulletinsProjection],
+  projections: [ruleSetsProjection, assessedUnitsProjection, scoresProjection, bulletinsProjection, reviewsProjection],
   permissions: ASSESSMENT_PERMISSIONS,
   demo: assessmentDemo,
   obligations: [assessmentObligations],

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AssessmentController } from './assessment.controller.js';
 import { PublishBulletinHandler } from './commands/bulletin-handlers.js';
+import {
+  AdjustScoreHandler,
+  FinaliseResultHandler,
+  RaiseObjectionHandler,
+  ScoreManualItemsHandler,
+} from './commands/review-handlers.js';
 import { DraftRuleSetHandler, EditRuleSetDraftHandler, PublishRuleSetHandler } from './commands/rule-set-handlers.js';
 import { AssessmentTodayFunction } from './today-function.js';
 
@@ -12,6 +18,10 @@ import { AssessmentTodayFunction } from './today-function.js';
     EditRuleSetDraftHandler,
     PublishRuleSetHandler,
     PublishBulletinHandler,
+    ScoreManualItemsHandler,
+    AdjustScoreHandler,
+    RaiseObjectionHandler,
+    FinaliseResultHandler,
     AssessmentTodayFunction,
   ],
 })

@@ -21,4 +21,15 @@ export const ASSESSMENT_PERMISSIONS: Permissions = {
     show: [...READERS, 'secretary'],
     create: BUREAU,
   },
+  /** The unit's own self-assessment (自评) and its comments or objections: its secretary, for its unit only. */
+  'assessment-self': {
+    create: ['secretary'],
+    edit: ['secretary'],
+  },
+  /** The bureau's scoring (考评), adjustments and the final result; readers and the unit's secretary read them. */
+  'assessment-reviews': {
+    show: [...READERS, 'secretary'],
+    edit: BUREAU,
+    approve: BUREAU,
+  },
 };

@@ -266,9 +266,44 @@ const deduction = (indicator: Extract<Indicator, { kind: 'deduction' }>, counted
   return lines;
 };
 
-const indicatorLines = (indicator: Indicator, unit: ScoredUnit, events: Counted[], year: number, asOf: string) => {
-  if (indicator.kind === 'manual')
-    return [line(indicator, String(year), 0, [], { zh: '待评分（人工评分项）', en: 'awaiting the assessor' })];
+/** Points an assessor gave manual items, by indicator id (self-assessment or the superior's scoring). */
+export type ManualPoints = ReadonlyMap<string, { points: number; comment: string | null }>;
+
+const NO_MANUAL: ManualPoints = new Map();
+
+/**
+ * A manual item's line: awaiting the assessor until scored. In a `full` section the item's maximum is
+ * already in the section's start, so what it gives is the shortfall (points − max); in a `zero` section,
+ * the points.
+ */
+const manualLine = (
+  indicator: Extract<Indicator, { kind: 'manual' }>,
+  start: Section['start'],
+  manual: ManualPoints,
+  year: number,
+) => {
+  const given = manual.get(indicator.id);
+  if (!given) return line(indicator, String(year), 0, [], { zh: '待评分（人工评分项）', en: 'awaiting the assessor' });
+  const points = tenths(Math.min(given.points, indicator.maxPoints));
+  const note = given.comment
+    ? {
+        zh: `评分 ${given.points}/${indicator.maxPoints}：${given.comment}`,
+        en: `${given.points}/${indicator.maxPoints}: ${given.comment}`,
+      }
+    : { zh: `评分 ${given.points}/${indicator.maxPoints}`, en: `${given.points}/${indicator.maxPoints}` };
+  return line(indicator, String(year), start === 'full' ? points - tenths(indicator.maxPoints) : points, [], note);
+};
+
+const indicatorLines = (
+  indicator: Indicator,
+  unit: ScoredUnit,
+  events: Counted[],
+  year: number,
+  asOf: string,
+  start: Section['start'] = 'full',
+  manual: ManualPoints = NO_MANUAL,
+) => {
+  if (indicator.kind === 'manual') return [manualLine(indicator, start, manual, year)];
   if (!applies(indicator, unit)) return [line(indicator, String(year), 0, [], NOT_APPLICABLE)];
   const counted = events.filter(({ event }) => matches(indicator, event));
   switch (indicator.kind) {
@@ -297,7 +332,14 @@ const indicatorLines = (indicator: Indicator, unit: ScoredUnit, events: Counted[
 };
 
 /** A section's lines: its start, each indicator's, and what keeps it between 0 and its maximum. */
-const sectionLines = (section: Section, unit: ScoredUnit, events: Counted[], year: number, asOf: string): Line[] => {
+const sectionLines = (
+  section: Section,
+  unit: ScoredUnit,
+  events: Counted[],
+  year: number,
+  asOf: string,
+  manual: ManualPoints,
+): Line[] => {
   const lines: Line[] = [];
   const max = tenths(section.maxPoints);
   if (section.start === 'full')
@@ -313,7 +355,8 @@ const sectionLines = (section: Section, unit: ScoredUnit, events: Counted[], yea
         en: `full ${section.maxPoints} points, deducted down to 0`,
       },
     });
-  for (const indicator of section.indicators) lines.push(...indicatorLines(indicator, unit, events, year, asOf));
+  for (const indicator of section.indicators)
+    lines.push(...indicatorLines(indicator, unit, events, year, asOf, section.start, manual));
   const raw = lines.reduce((sum, { tenths: points }) => sum + points, 0);
   const bound = (kind: 'floor' | 'ceiling', points: number, note: Bilingual) =>
     lines.push({ indicator: null, kind, title: section.title, period: String(year), tenths: points, events: [], note });
@@ -346,6 +389,19 @@ export const score = (
   events: readonly RecordedEvent[],
   year: number,
   asOf: string = `${year}-12-31`,
+): UnitScore => scoreWithManual(ruleSet, unit, events, year, asOf, NO_MANUAL);
+
+/**
+ * {@link score} with the manual items scored (by the unit itself or by the bureau): the self-assessment
+ * and the superior's score are each this, with their own points for the manual items.
+ */
+export const scoreWithManual = (
+  ruleSet: RuleSetBody,
+  unit: ScoredUnit,
+  events: readonly RecordedEvent[],
+  year: number,
+  asOf: string,
+  manual: ManualPoints,
 ): UnitScore => {
   const counted = events
     .filter((event) => event.metadata.unitIds?.includes(unit.id))
@@ -354,7 +410,7 @@ export const score = (
     .sort((a, b) => a.day.localeCompare(b.day) || (a.event.position < b.event.position ? -1 : 1));
   let total = 0;
   const sections = ruleSet.sections.map((section) => {
-    const lines = sectionLines(section, unit, counted, year, asOf);
+    const lines = sectionLines(section, unit, counted, year, asOf, manual);
     const points = lines.reduce((sum, { tenths: value }) => sum + value, 0);
     total += points;
     return {
@@ -388,3 +444,7 @@ export const score = (
     sections,
   };
 };
+
+/** The grade band of a total in points (a combined result), capped at the band of a veto when one applies. */
+export const gradeForTotal = (bands: readonly GradeBand[], total: number, capAt: readonly string[] = []): GradeBand =>
+  gradeOf(bands, tenths(total), [...capAt]);

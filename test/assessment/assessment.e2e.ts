@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { addBranch, enrolMembers, seedSchoolBranch } from '../support/roster.js';
 
 /** A rule set naming events the roster writes: a re-election deadline, members enrolled, an expulsion's veto. */
@@ -314,5 +314,105 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
     expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Ranking', 'Explanation']);
     const wrong = await t.request('GET', '/assessment/scores/export?year=2026&lang=fr');
     expect([wrong.status, wrong.body.field]).toEqual([400, 'lang']);
+  });
+
+  test('self-assessment and superior scoring combined by the weights; objection within 5 working days; finalised', async () => {
+    const withSiteCheck = rules(2) as unknown as { sections: { indicators: Record<string, unknown>[] }[] };
+    withSiteCheck.sections[0].indicators.push({
+      id: 'site-check',
+      title: { zh: '现场检查', en: 'Site check' },
+      kind: 'manual',
+      maxPoints: 10,
+    });
+    await post('/assessment/rulesets/2026/draft', { body: withSiteCheck });
+    await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-11-01' });
+    await post('/users', {
+      username: 'qiaoshan-secretary',
+      displayName: '桥山中学书记',
+      password: USER_PASSWORD,
+      role: 'secretary',
+      orgIds: [ids.branchA],
+    });
+    let secretary = await t.login('qiaoshan-secretary', USER_PASSWORD);
+    const review = `/assessment/units/${ids.unitA}/review/2026`;
+    const self = await t.requestAs(secretary, 'POST', `${review}/self`, {
+      items: [{ indicator: 'site-check', points: 9, comment: '资料齐全' }],
+    });
+    expect(self.status).toBe(201);
+    const other = await t.requestAs(secretary, 'POST', `/assessment/units/${ids.unitB}/review/2026/self`, {
+      items: [{ indicator: 'site-check', points: 10 }],
+    });
+    expect([other.status, other.body.code]).toEqual([403, 'access.out-of-scope']);
+    expect(
+      (await t.request('POST', `${review}/self`, { items: [{ indicator: 'site-check', points: 9 }] })).status,
+    ).toBe(403);
+    const before = await head();
+    const over = await t.request('POST', `${review}/superior`, { items: [{ indicator: 'site-check', points: 11 }] });
+    expect([over.status, over.body.field]).toEqual([422, 'items[0].points']);
+    const notManual = await t.request('POST', `${review}/superior`, {
+      items: [{ indicator: 'enrolled', points: 1 }],
+    });
+    expect([notManual.status, notManual.body.field]).toEqual([422, 'items[0].indicator']);
+    const noReason = await t.request('POST', `${review}/adjust`, { points: -2 });
+    expect([noReason.status, Object.keys(noReason.body.fieldMessages)]).toEqual([400, ['reason']]);
+    expect(await head()).toBe(before);
+    await post(`${review}/superior`, { items: [{ indicator: 'site-check', points: 7, comment: '台账不全' }] });
+    await post(`${review}/adjust`, { points: -2, reason: '材料报送逾期' });
+
+    const shown = await t.requestAs(secretary, 'GET', `/assessment/units/${ids.unitA}/review?year=2026`);
+    expect(shown.status).toBe(200);
+    // Self 83 (site check 9/10), superior 81 − 2 = 79; combined 83 × 40% + 79 × 60% = 80.6, 较好.
+    expect(shown.body).toMatchObject({
+      version: 3,
+      weights: { self: 40, superior: 60 },
+      self: { total: 83 },
+      superior: { total: 81 },
+      adjustments: [{ points: -2, reason: '材料报送逾期' }],
+      combined: { selfTotal: 83, superiorTotal: 79, total: 80.6, grade: { id: 'good' } },
+      objectionWindowEndsOn: '2026-11-27',
+      result: null,
+    });
+    const siteCheck = shown.body.superior.sections[0].items.find(
+      (i: { indicator: string }) => i.indicator === 'site-check',
+    );
+    expect(siteCheck).toMatchObject({ points: -3, note: { zh: '评分 7/10：台账不全' } });
+
+    expect(
+      (await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'objection', text: '现场检查扣分过重' }))
+        .status,
+    ).toBe(201);
+    // 20 November was a Friday: five working days end on the 27th. (Sessions end: sign in again.)
+    clock.set('2026-11-30T02:00:00Z');
+    secretary = await t.login('qiaoshan-secretary', USER_PASSWORD);
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const late = await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'objection', text: '再议' });
+    expect([late.status, late.body.code]).toEqual([409, 'assessment.objection-window-closed']);
+    expect(
+      (await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'comment', text: '认可结果' })).status,
+    ).toBe(201);
+    expect((await t.requestAs(secretary, 'POST', `${review}/finalise`, {})).status).toBe(403);
+    const final = await t.requestAs(admin, 'POST', `${review}/finalise`, {});
+    expect(final.body).toMatchObject({ events: [{ type: 'AssessmentResultFinalised' }] });
+    const [, , , , , finalised] = await store.readStream(`assessmentReview-2026-${ids.unitA}`);
+    expect(finalised.data).toEqual({
+      year: 2026,
+      unitId: ids.unitA,
+      version: 3,
+      selfTotal: 83,
+      superiorTotal: 79,
+      total: 80.6,
+      gradeId: 'good',
+    });
+    for (const [path, body] of [
+      ['superior', { items: [{ indicator: 'site-check', points: 8 }] }],
+      ['adjust', { points: 1, reason: '复核' }],
+      ['finalise', {}],
+    ] as const) {
+      const refused = await t.requestAs(admin, 'POST', `${review}/${path}`, body);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 409, 'assessment.result-finalised']);
+    }
+    const after = await t.requestAs(admin, 'GET', `/assessment/units/${ids.unitA}/review?year=2026`);
+    expect(after.body.objections.map((o: { kind: string }) => o.kind)).toEqual(['objection', 'comment']);
+    expect(after.body.result).toMatchObject({ total: 80.6 });
   });
 });
