@@ -266,9 +266,11 @@ export class AssessmentController {
 
   /**
    * The results as an Excel workbook (`?lang=zh|en`): the ranking with grades and section points, and a
-   * second sheet with every line of each unit's explanation. The units the reader may see.
+   * second sheet with every line of each unit's explanation. The units the reader may see. A report of
+   * one version's results rather than a list export (no sort or filter); a year without published rules
+   * gives the sheets with their headers only, as the ranking is empty then.
    */
-  @Get('scores/export')
+  @Get('scores/workbook')
   @Allow('assessment-scores', 'list')
   @ApiQuery({ name: 'year', required: false, schema: { type: 'integer' } })
   @ApiQuery({ name: 'version', required: false, schema: { type: 'integer' } })
@@ -276,16 +278,21 @@ export class AssessmentController {
   @ApiOkResponse({ description: 'The .xlsx file, as an attachment.' })
   async exportScores(@Query() query: Record<string, unknown>, @Req() request: ActorRequest, @Res() response: Response) {
     const { lang } = parseExportQuery({ format: 'xlsx', lang: query.lang });
-    const { ruleSet } = this.rulesFor(query);
-    const rows = this.ranking(ruleSet, request).map((row) => ({
-      rank: row.rank,
-      name: row.name,
-      score: storedScore(this.db, ruleSet.year, ruleSet.version, row.unitId)!,
-    }));
-    const title = {
-      zh: `${ruleSet.year}年度考核结果（第${ruleSet.version}版细则）`,
-      en: `${ruleSet.year} assessment results (rules v${ruleSet.version})`,
-    };
+    const { year } = this.yearAndVersion(query);
+    const ruleSet = publishedRuleSet(this.db, year, { on: '9999-12-31' }) ? this.rulesFor(query).ruleSet : null;
+    const rows = ruleSet
+      ? this.ranking(ruleSet, request).map((row) => ({
+          rank: row.rank,
+          name: row.name,
+          score: storedScore(this.db, ruleSet.year, ruleSet.version, row.unitId)!,
+        }))
+      : [];
+    const title = ruleSet
+      ? {
+          zh: `${year}年度考核结果（第${ruleSet.version}版细则）`,
+          en: `${year} assessment results (rules v${ruleSet.version})`,
+        }
+      : { zh: `${year}年度考核结果`, en: `${year} assessment results` };
     const file = await resultsWorkbook(rows, lang, title);
     const stamp = shanghaiDate(this.clock.now());
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

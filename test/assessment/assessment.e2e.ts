@@ -279,7 +279,7 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
   });
 
   test('the results as .xlsx: the ranking with grades and section points; every explanation line on a second sheet', async () => {
-    const response = await fetch(`${t.api}/assessment/scores/export?year=2026`, {
+    const response = await fetch(`${t.api}/assessment/scores/workbook?year=2026`, {
       headers: { authorization: `Bearer ${t.adminToken}` },
     });
     expect(response.status).toBe(200);
@@ -306,13 +306,13 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
       sums.set(unit, (sums.get(unit) ?? 0) + Math.round(points * 10));
     });
     expect(Object.fromEntries(sums)).toEqual({ 桥山中学: 840, 城南学校: 770 });
-    const english = await fetch(`${t.api}/assessment/scores/export?year=2026&lang=en`, {
+    const english = await fetch(`${t.api}/assessment/scores/workbook?year=2026&lang=en`, {
       headers: { authorization: `Bearer ${t.adminToken}` },
     });
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(await english.arrayBuffer());
     expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Ranking', 'Explanation']);
-    const wrong = await t.request('GET', '/assessment/scores/export?year=2026&lang=fr');
+    const wrong = await t.request('GET', '/assessment/scores/workbook?year=2026&lang=fr');
     expect([wrong.status, wrong.body.field]).toEqual([400, 'lang']);
   });
 
