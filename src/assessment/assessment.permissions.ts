@@ -15,4 +15,21 @@ export const ASSESSMENT_PERMISSIONS: Permissions = {
     list: [...READERS, 'secretary'],
     show: [...READERS, 'secretary'],
   },
+  /** Quarterly bulletins (季通报) and the year-end result: the bureau publishes; readers and secretaries read. */
+  'assessment-bulletins': {
+    list: [...READERS, 'secretary'],
+    show: [...READERS, 'secretary'],
+    create: BUREAU,
+  },
+  /** The unit's own self-assessment (自评) and its comments or objections: its secretary, for its unit only. */
+  'assessment-self': {
+    create: ['secretary'],
+    edit: ['secretary'],
+  },
+  /** The bureau's scoring (考评), adjustments and the final result; readers and the unit's secretary read them. */
+  'assessment-reviews': {
+    show: [...READERS, 'secretary'],
+    edit: BUREAU,
+    approve: BUREAU,
+  },
 };

@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
+import { EVIDENCE_EVENT_TYPES } from '../evidence/evidence.events.js';
+import { PAIRING_EVENT_TYPES } from '../pairing/pairing.events.js';
 import type { RecordedEvent } from '../core/messages.js';
 import { DEVELOPMENT_EVENT_TYPES } from '../development/development.events.js';
 import { INSTRUCTOR_EVENT_TYPES } from '../instructors/instructors.events.js';
@@ -43,6 +45,8 @@ describe("the demo's Pucheng-style rules", () => {
       ...DEVELOPMENT_EVENT_TYPES,
       ...ORGANIZATIONAL_LIFE_EVENT_TYPES,
       ...INSTRUCTOR_EVENT_TYPES,
+      ...PAIRING_EVENT_TYPES,
+      ...EVIDENCE_EVENT_TYPES,
     ]);
     expect(ruleSetIssues(puchengRuleSet(2026), known).issues).toEqual([]);
   });

@@ -172,6 +172,23 @@ export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => (
           pointsEach: 1,
           cap: 5,
         },
+        {
+          // The "1+2" campaign (seed 004): the pairing's teaching and Party-building activities.
+          id: 'pairing-progress',
+          title: { zh: '结对帮扶活动（1+2）', en: 'Pairing activities ("1+2")' },
+          kind: 'bonus',
+          eventTypes: ['TeachingActivityLogged', 'PartyBuildingActivityLogged'],
+          pointsEach: 0.5,
+          cap: 3,
+        },
+        {
+          id: 'evidence-on-file',
+          title: { zh: '佐证材料归档', en: 'Evidence on file' },
+          kind: 'bonus',
+          eventTypes: ['EvidenceFiled'],
+          pointsEach: 0.5,
+          cap: 2,
+        },
       ],
     },
   ],

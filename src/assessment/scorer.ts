@@ -62,15 +62,37 @@ interface Line extends Omit<ScoreItem, 'points'> {
   tenths: number;
 }
 
+/**
+ * The business day of an instant, remembered: a year's events share few distinct `occurredAt` values
+ * (most are a day's midnight), and scoring every unit asks for each of them several times.
+ */
+const days = new Map<string, string>();
+export const businessDay = (occurredAt: string): string => {
+  let day = days.get(occurredAt);
+  if (day === undefined) {
+    if (days.size >= 100_000) days.clear();
+    days.set(occurredAt, (day = shanghaiDate(occurredAt)));
+  }
+  return day;
+};
+
 const explain = (event: RecordedEvent): ExplainingEvent => ({
   id: event.id,
   type: event.type,
-  occurredOn: shanghaiDate(event.metadata.occurredAt),
+  occurredOn: businessDay(event.metadata.occurredAt),
   recordedAt: event.metadata.recordedAt,
 });
 
+/**
+ * The period key of a business day. The days come from `businessDay` (valid by construction), so the
+ * key is cut from the text rather than parsed again: this runs for every fact of every re-score.
+ */
 const periodOf = (day: string, period: Period | undefined): string =>
-  period === 'month' ? monthOf(day) : period === 'quarter' ? quarterOf(day) : day.slice(0, 4);
+  period === 'month'
+    ? day.slice(0, 7)
+    : period === 'quarter'
+      ? `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`
+      : day.slice(0, 4);
 
 /** Every period of the year with its last day, in order. */
 const periodsOfYear = (year: number, period: Period): { key: string; end: string }[] => {
@@ -244,9 +266,44 @@ const deduction = (indicator: Extract<Indicator, { kind: 'deduction' }>, counted
   return lines;
 };
 
-const indicatorLines = (indicator: Indicator, unit: ScoredUnit, events: Counted[], year: number, asOf: string) => {
-  if (indicator.kind === 'manual')
-    return [line(indicator, String(year), 0, [], { zh: '待评分（人工评分项）', en: 'awaiting the assessor' })];
+/** Points an assessor gave manual items, by indicator id (self-assessment or the superior's scoring). */
+export type ManualPoints = ReadonlyMap<string, { points: number; comment: string | null }>;
+
+const NO_MANUAL: ManualPoints = new Map();
+
+/**
+ * A manual item's line: awaiting the assessor until scored. In a `full` section the item's maximum is
+ * already in the section's start, so what it gives is the shortfall (points − max); in a `zero` section,
+ * the points.
+ */
+const manualLine = (
+  indicator: Extract<Indicator, { kind: 'manual' }>,
+  start: Section['start'],
+  manual: ManualPoints,
+  year: number,
+) => {
+  const given = manual.get(indicator.id);
+  if (!given) return line(indicator, String(year), 0, [], { zh: '待评分（人工评分项）', en: 'awaiting the assessor' });
+  const points = tenths(Math.min(given.points, indicator.maxPoints));
+  const note = given.comment
+    ? {
+        zh: `评分 ${given.points}/${indicator.maxPoints}：${given.comment}`,
+        en: `${given.points}/${indicator.maxPoints}: ${given.comment}`,
+      }
+    : { zh: `评分 ${given.points}/${indicator.maxPoints}`, en: `${given.points}/${indicator.maxPoints}` };
+  return line(indicator, String(year), start === 'full' ? points - tenths(indicator.maxPoints) : points, [], note);
+};
+
+const indicatorLines = (
+  indicator: Indicator,
+  unit: ScoredUnit,
+  events: Counted[],
+  year: number,
+  asOf: string,
+  start: Section['start'] = 'full',
+  manual: ManualPoints = NO_MANUAL,
+) => {
+  if (indicator.kind === 'manual') return [manualLine(indicator, start, manual, year)];
   if (!applies(indicator, unit)) return [line(indicator, String(year), 0, [], NOT_APPLICABLE)];
   const counted = events.filter(({ event }) => matches(indicator, event));
   switch (indicator.kind) {
@@ -275,7 +332,14 @@ const indicatorLines = (indicator: Indicator, unit: ScoredUnit, events: Counted[
 };
 
 /** A section's lines: its start, each indicator's, and what keeps it between 0 and its maximum. */
-const sectionLines = (section: Section, unit: ScoredUnit, events: Counted[], year: number, asOf: string): Line[] => {
+const sectionLines = (
+  section: Section,
+  unit: ScoredUnit,
+  events: Counted[],
+  year: number,
+  asOf: string,
+  manual: ManualPoints,
+): Line[] => {
   const lines: Line[] = [];
   const max = tenths(section.maxPoints);
   if (section.start === 'full')
@@ -291,7 +355,8 @@ const sectionLines = (section: Section, unit: ScoredUnit, events: Counted[], yea
         en: `full ${section.maxPoints} points, deducted down to 0`,
       },
     });
-  for (const indicator of section.indicators) lines.push(...indicatorLines(indicator, unit, events, year, asOf));
+  for (const indicator of section.indicators)
+    lines.push(...indicatorLines(indicator, unit, events, year, asOf, section.start, manual));
   const raw = lines.reduce((sum, { tenths: points }) => sum + points, 0);
   const bound = (kind: 'floor' | 'ceiling', points: number, note: Bilingual) =>
     lines.push({ indicator: null, kind, title: section.title, period: String(year), tenths: points, events: [], note });
@@ -324,15 +389,28 @@ export const score = (
   events: readonly RecordedEvent[],
   year: number,
   asOf: string = `${year}-12-31`,
+): UnitScore => scoreWithManual(ruleSet, unit, events, year, asOf, NO_MANUAL);
+
+/**
+ * {@link score} with the manual items scored (by the unit itself or by the bureau): the self-assessment
+ * and the superior's score are each this, with their own points for the manual items.
+ */
+export const scoreWithManual = (
+  ruleSet: RuleSetBody,
+  unit: ScoredUnit,
+  events: readonly RecordedEvent[],
+  year: number,
+  asOf: string,
+  manual: ManualPoints,
 ): UnitScore => {
   const counted = events
     .filter((event) => event.metadata.unitIds?.includes(unit.id))
-    .map((event) => ({ event, day: shanghaiDate(event.metadata.occurredAt) }))
+    .map((event) => ({ event, day: businessDay(event.metadata.occurredAt) }))
     .filter(({ day }) => day.startsWith(`${year}-`) && day <= asOf)
     .sort((a, b) => a.day.localeCompare(b.day) || (a.event.position < b.event.position ? -1 : 1));
   let total = 0;
   const sections = ruleSet.sections.map((section) => {
-    const lines = sectionLines(section, unit, counted, year, asOf);
+    const lines = sectionLines(section, unit, counted, year, asOf, manual);
     const points = lines.reduce((sum, { tenths: value }) => sum + value, 0);
     total += points;
     return {
@@ -366,3 +444,7 @@ export const score = (
     sections,
   };
 };
+
+/** The grade band of a total in points (a combined result), capped at the band of a veto when one applies. */
+export const gradeForTotal = (bands: readonly GradeBand[], total: number, capAt: readonly string[] = []): GradeBand =>
+  gradeOf(bands, tenths(total), [...capAt]);

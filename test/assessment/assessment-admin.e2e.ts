@@ -61,7 +61,18 @@ describe('assessment screens in Chromium (e2e)', () => {
       await first.click();
       const explanation = page.getByLabel('得分明细');
       await explanation.getByText('组织建设').first().waitFor({ timeout: UI_WAIT });
-      await page.screenshot({ path: join(ARTIFACTS, 'assessment-ranking.png'), fullPage: true });
+      await page.getByRole('img', { name: '等次分布' }).waitFor({ timeout: UI_WAIT });
+      await page.getByLabel('季度通报').getByText(`${year}-Q1`).waitFor({ timeout: UI_WAIT });
+      await page.getByRole('img', { name: '各季度得分' }).waitFor({ timeout: UI_WAIT });
+      await page.getByLabel('自评与考评').getByText('综合得分').waitFor({ timeout: UI_WAIT });
+      await page.screenshot({ path: join(ARTIFACTS, 'assessment-ranking.png') });
+      // The bureau scores the unit's manual item (the leadership site check) from the review panel.
+      const review = page.getByLabel('自评与考评');
+      await review.getByLabel(/领导班子建设.*分值/).fill('8');
+      await review.getByLabel(/领导班子建设.*说明/).fill('现场检查：会议记录较全');
+      await review.getByRole('button', { name: '提交考评' }).click();
+      await review.getByText('评分 8/10：现场检查：会议记录较全').waitFor({ timeout: UI_WAIT });
+      await review.screenshot({ path: join(ARTIFACTS, 'assessment-review-bureau.png') });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -80,6 +91,20 @@ describe('assessment screens in Chromium (e2e)', () => {
       const ranking = page.getByRole('table', { name: '考核排名' });
       await ranking.getByText(own[0].name).first().waitFor({ timeout: UI_WAIT });
       await expect(ranking.locator('tbody tr').count()).resolves.toBe(own.length);
+      // Its own unit: the self-assessment of the manual items, and a comment on the result.
+      await ranking.locator('tbody tr').first().click();
+      const review = page.getByLabel('自评与考评');
+      await review.getByLabel(/领导班子建设.*分值/).fill('9');
+      await review.getByRole('button', { name: '提交自评' }).click();
+      await review
+        .getByText(/评分 9\/10/)
+        .first()
+        .waitFor({ timeout: UI_WAIT });
+      await review.getByLabel('说明').last().fill('请复核领导班子建设得分');
+      await review.getByRole('button', { name: '提出意见' }).click();
+      await review.getByText(/请复核领导班子建设得分/).waitFor({ timeout: UI_WAIT });
+      await expect(page.getByRole('button', { name: '发布通报' }).count()).resolves.toBe(0);
+      await review.screenshot({ path: join(ARTIFACTS, 'assessment-review-secretary.png') });
       await page.goto(`${base}/#/assessment-rules`);
       await page.getByRole('textbox', { name: /草稿/ }).waitFor({ timeout: UI_WAIT });
       await expect(page.getByRole('button', { name: '保存' }).count()).resolves.toBe(0);

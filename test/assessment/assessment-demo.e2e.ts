@@ -34,4 +34,35 @@ describe('the demo county assessment (e2e)', () => {
     );
     expect(explained.body.total).toBe(top.total);
   });
+
+  test('last year’s four quarterly bulletins and this year’s three, bottom three flagged; pairing and evidence scored', async () => {
+    const list = await t.request('GET', '/assessment/bulletins');
+    expect(list.status).toBe(200);
+    expect(list.body.map((b: { period: string }) => b.period)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+    ]);
+    for (const bulletin of list.body as { ranking: { rank: number; flagged: boolean }[]; flaggedUnitIds: string[] }[]) {
+      expect(bulletin.flaggedUnitIds).toHaveLength(3);
+      expect(bulletin.ranking.slice(-3).every((row) => row.flagged)).toBe(true);
+      expect(bulletin.ranking[0].rank).toBe(1);
+    }
+    // Last year's: the demo files its evidence for the years before this one.
+    const rows = (await t.request('GET', '/assessment/scores?year=2025')).body.rows as { unitId: string }[];
+    const bonuses = new Set<string>();
+    for (const row of rows) {
+      const explained = await t.request('GET', `/assessment/units/${row.unitId}/score?year=2025`);
+      for (const section of explained.body.sections as { items: { indicator: string; points: number }[] }[])
+        for (const item of section.items) if (item.points > 0 && item.indicator) bonuses.add(item.indicator);
+    }
+    expect([...bonuses]).toEqual(expect.arrayContaining(['pairing-progress', 'evidence-on-file']));
+    // Q4 has not ended: D2 owes nothing for it yet, and every ended quarter has its bulletin.
+    const search = `filter=${encodeURIComponent(JSON.stringify({ source: ['assessment'] }))}`;
+    expect((await t.request('GET', `/obligations?${search}`)).body).toEqual([]);
+  });
 });

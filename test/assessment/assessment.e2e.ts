@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { addBranch, enrolMembers, seedSchoolBranch } from '../support/roster.js';
 
 /** A rule set naming events the roster writes: a re-election deadline, members enrolled, an expulsion's veto. */
@@ -222,5 +223,196 @@ describe('the annual assessment: rules per year, scores from events (e2e)', () =
       (await t.requestAs(secretary, 'POST', '/assessment/rulesets/2026/publish', { effectiveOn: '2026-12-01' })).status,
     ).toBe(403);
     expect((await t.requestAs(instructor, 'GET', '/assessment/scores?year=2026')).status).toBe(403);
+  });
+
+  test('a quarterly bulletin: ranked as of the quarter’s end, bottom three flagged, once; D2 owed until published', async () => {
+    const owed = async () => {
+      const search = `filter=${encodeURIComponent(JSON.stringify({ source: ['assessment'] }))}`;
+      const response = await t.request('GET', `/obligations?${search}`);
+      expect(response.status).toBe(200);
+      return (response.body as { code: string; subject: { id: string }; dueOn: string }[]).map(
+        (o) => `${o.code}:${o.subject.id}:${o.dueOn}`,
+      );
+    };
+    expect(await owed()).toEqual([
+      'D2:2026-2026-Q1:2026-04-15',
+      'D2:2026-2026-Q2:2026-07-15',
+      'D2:2026-2026-Q3:2026-10-15',
+    ]);
+    const before = await head();
+    const open = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q4' });
+    expect([open.status, open.body.code, open.body.field]).toEqual([422, 'assessment.bulletin-period-open', 'period']);
+    const bad = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q5' });
+    expect([bad.status, Object.keys(bad.body.fieldMessages ?? {})]).toEqual([400, ['period']]);
+    expect(await head()).toBe(before);
+
+    const published = await post('/assessment/bulletins/2026', { period: '2026-Q3', publishedOn: '2026-10-12' });
+    expect(published).toMatchObject({ id: '2026-2026-Q3', events: [{ type: 'AssessmentBulletinPublished' }] });
+    const [event] = await store.readStream('bulletin-2026-2026-Q3');
+    // Version 2 came into force on 1 July: the Q3 bulletin ranks by it, as of 30 September, so the members
+    // enrolled in November do not count yet (80 and 75 where today's scores are 84 and 77).
+    expect(event.data).toEqual({
+      year: 2026,
+      period: '2026-Q3',
+      version: 2,
+      publishedOn: '2026-10-12',
+      ranking: [
+        { unitId: ids.unitA, rank: 1, total: 80, gradeId: 'good' },
+        { unitId: ids.unitB, rank: 2, total: 75, gradeId: 'average' },
+      ],
+      flaggedUnitIds: [ids.unitB],
+    });
+    expect([...event.metadata.unitIds].sort()).toEqual([ids.unitA, ids.unitB].sort());
+    const again = await t.request('POST', '/assessment/bulletins/2026', { period: '2026-Q3' });
+    expect([again.status, again.body.code]).toEqual([409, 'assessment.bulletin-exists']);
+    expect(await owed()).toEqual(['D2:2026-2026-Q1:2026-04-15', 'D2:2026-2026-Q2:2026-07-15']);
+
+    const secretary = await t.userWithRole('secretary', { orgIds: [ids.branchB] });
+    const seen = await t.requestAs(secretary, 'GET', '/assessment/bulletins/2026/2026-Q3');
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ ranked: 2, ranking: [{ name: '城南学校', rank: 2, flagged: true }] });
+    expect(seen.body.ranking).toHaveLength(1);
+    const refused = await t.requestAs(secretary, 'POST', '/assessment/bulletins/2026', { period: '2026-Q2' });
+    expect(refused.status).toBe(403);
+    const list = await t.request('GET', '/assessment/bulletins?year=2026');
+    expect(list.body.map((b: { period: string }) => b.period)).toEqual(['2026-Q3']);
+  });
+
+  test('the results as .xlsx: the ranking with grades and section points; every explanation line on a second sheet', async () => {
+    const response = await fetch(`${t.api}/assessment/scores/workbook?year=2026`, {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const [ranking, lines] = workbook.worksheets;
+    expect([ranking.name, lines.name]).toEqual(['排名', '得分明细']);
+    expect((ranking.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
+      '名次',
+      '单位',
+      '总分',
+      '等次',
+      '一票否决',
+      '组织建设（80）',
+    ]);
+    expect((ranking.getRow(2).values as unknown[]).slice(1, 5)).toEqual([1, '桥山中学', 84, '较好']);
+    expect((ranking.getRow(3).values as unknown[]).slice(1, 6)).toEqual([2, '城南学校', 77, '一般', 'expulsion']);
+    // The explanation's lines of each unit add up (in tenths) to its total on the first sheet.
+    const sums = new Map<string, number>();
+    lines.eachRow((row, n) => {
+      if (n === 1) return;
+      const [unit, points] = [row.getCell(1).value as string, row.getCell(6).value as number];
+      sums.set(unit, (sums.get(unit) ?? 0) + Math.round(points * 10));
+    });
+    expect(Object.fromEntries(sums)).toEqual({ 桥山中学: 840, 城南学校: 770 });
+    const english = await fetch(`${t.api}/assessment/scores/workbook?year=2026&lang=en`, {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(await english.arrayBuffer());
+    expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Ranking', 'Explanation']);
+    const wrong = await t.request('GET', '/assessment/scores/workbook?year=2026&lang=fr');
+    expect([wrong.status, wrong.body.field]).toEqual([400, 'lang']);
+  });
+
+  test('self-assessment and superior scoring combined by the weights; objection within 5 working days; finalised', async () => {
+    const withSiteCheck = rules(2) as unknown as { sections: { indicators: Record<string, unknown>[] }[] };
+    withSiteCheck.sections[0].indicators.push({
+      id: 'site-check',
+      title: { zh: '现场检查', en: 'Site check' },
+      kind: 'manual',
+      maxPoints: 10,
+    });
+    await post('/assessment/rulesets/2026/draft', { body: withSiteCheck });
+    await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-11-01' });
+    await post('/users', {
+      username: 'qiaoshan-secretary',
+      displayName: '桥山中学书记',
+      password: USER_PASSWORD,
+      role: 'secretary',
+      orgIds: [ids.branchA],
+    });
+    let secretary = await t.login('qiaoshan-secretary', USER_PASSWORD);
+    const review = `/assessment/units/${ids.unitA}/review/2026`;
+    const self = await t.requestAs(secretary, 'POST', `${review}/self`, {
+      items: [{ indicator: 'site-check', points: 9, comment: '资料齐全' }],
+    });
+    expect(self.status).toBe(201);
+    const other = await t.requestAs(secretary, 'POST', `/assessment/units/${ids.unitB}/review/2026/self`, {
+      items: [{ indicator: 'site-check', points: 10 }],
+    });
+    expect([other.status, other.body.code]).toEqual([403, 'access.out-of-scope']);
+    expect(
+      (await t.request('POST', `${review}/self`, { items: [{ indicator: 'site-check', points: 9 }] })).status,
+    ).toBe(403);
+    const before = await head();
+    const over = await t.request('POST', `${review}/superior`, { items: [{ indicator: 'site-check', points: 11 }] });
+    expect([over.status, over.body.field]).toEqual([422, 'items[0].points']);
+    const notManual = await t.request('POST', `${review}/superior`, {
+      items: [{ indicator: 'enrolled', points: 1 }],
+    });
+    expect([notManual.status, notManual.body.field]).toEqual([422, 'items[0].indicator']);
+    const noReason = await t.request('POST', `${review}/adjust`, { points: -2 });
+    expect([noReason.status, Object.keys(noReason.body.fieldMessages)]).toEqual([400, ['reason']]);
+    expect(await head()).toBe(before);
+    await post(`${review}/superior`, { items: [{ indicator: 'site-check', points: 7, comment: '台账不全' }] });
+    await post(`${review}/adjust`, { points: -2, reason: '材料报送逾期' });
+
+    const shown = await t.requestAs(secretary, 'GET', `/assessment/units/${ids.unitA}/review?year=2026`);
+    expect(shown.status).toBe(200);
+    // Self 83 (site check 9/10), superior 81 − 2 = 79; combined 83 × 40% + 79 × 60% = 80.6, 较好.
+    expect(shown.body).toMatchObject({
+      version: 3,
+      weights: { self: 40, superior: 60 },
+      self: { total: 83 },
+      superior: { total: 81 },
+      adjustments: [{ points: -2, reason: '材料报送逾期' }],
+      combined: { selfTotal: 83, superiorTotal: 79, total: 80.6, grade: { id: 'good' } },
+      objectionWindowEndsOn: '2026-11-27',
+      result: null,
+    });
+    const siteCheck = shown.body.superior.sections[0].items.find(
+      (i: { indicator: string }) => i.indicator === 'site-check',
+    );
+    expect(siteCheck).toMatchObject({ points: -3, note: { zh: '评分 7/10：台账不全' } });
+
+    expect(
+      (await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'objection', text: '现场检查扣分过重' }))
+        .status,
+    ).toBe(201);
+    // 20 November was a Friday: five working days end on the 27th. (Sessions end: sign in again.)
+    clock.set('2026-11-30T02:00:00Z');
+    secretary = await t.login('qiaoshan-secretary', USER_PASSWORD);
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const late = await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'objection', text: '再议' });
+    expect([late.status, late.body.code]).toEqual([409, 'assessment.objection-window-closed']);
+    expect(
+      (await t.requestAs(secretary, 'POST', `${review}/objection`, { kind: 'comment', text: '认可结果' })).status,
+    ).toBe(201);
+    expect((await t.requestAs(secretary, 'POST', `${review}/finalise`, {})).status).toBe(403);
+    const final = await t.requestAs(admin, 'POST', `${review}/finalise`, {});
+    expect(final.body).toMatchObject({ events: [{ type: 'AssessmentResultFinalised' }] });
+    const [, , , , , finalised] = await store.readStream(`assessmentReview-2026-${ids.unitA}`);
+    expect(finalised.data).toEqual({
+      year: 2026,
+      unitId: ids.unitA,
+      version: 3,
+      selfTotal: 83,
+      superiorTotal: 79,
+      total: 80.6,
+      gradeId: 'good',
+    });
+    for (const [path, body] of [
+      ['superior', { items: [{ indicator: 'site-check', points: 8 }] }],
+      ['adjust', { points: 1, reason: '复核' }],
+      ['finalise', {}],
+    ] as const) {
+      const refused = await t.requestAs(admin, 'POST', `${review}/${path}`, body);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 409, 'assessment.result-finalised']);
+    }
+    const after = await t.requestAs(admin, 'GET', `/assessment/units/${ids.unitA}/review?year=2026`);
+    expect(after.body.objections.map((o: { kind: string }) => o.kind)).toEqual(['objection', 'comment']);
+    expect(after.body.result).toMatchObject({ total: 80.6 });
   });
 });

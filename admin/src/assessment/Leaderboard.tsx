@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   Chip,
@@ -17,7 +18,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useDataProvider, useLocale, useTranslate } from 'react-admin';
+import { downloadFromApi } from '../dataProvider/http';
 import type { AssessmentDataProvider } from './dataProvider';
+import { BulletinsPanel, GradeChart, QuarterChart, ReviewPanel } from './Panels';
 
 type Bilingual = { zh: string; en: string };
 
@@ -90,6 +93,10 @@ export const Leaderboard = () => {
     queryKey: ['assessment', 'ranking', year],
     queryFn: () => dataProvider.getRanking(year).then((result) => result.data),
   });
+  const bulletins = useQuery({
+    queryKey: ['assessment', 'bulletins', year],
+    queryFn: () => dataProvider.getBulletins(year).then((result) => result.data),
+  });
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="resources.assessment-scores.name" />
@@ -120,7 +127,27 @@ export const Leaderboard = () => {
               })}
             </Typography>
           ) : null}
+          {data?.version ? (
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() =>
+                void downloadFromApi(
+                  `/assessment/scores/workbook?year=${year}&lang=${locale === 'en' ? 'en' : 'zh'}`,
+                  `assessment-${year}.xlsx`,
+                )
+              }
+            >
+              {translate('resources.assessment-scores.workbook')}
+            </Button>
+          ) : null}
         </Stack>
+        {data?.rows.length ? (
+          <Stack direction="row" spacing={4} sx={{ mb: 2, flexWrap: 'wrap' }}>
+            <GradeChart rows={data.rows} />
+            <BulletinsPanel year={year} bulletins={bulletins.data ?? []} />
+          </Stack>
+        ) : null}
         {isPending ? (
           <Loading />
         ) : error ? (
@@ -171,6 +198,8 @@ export const Leaderboard = () => {
         )}
         {unitId && (
           <Box sx={{ mt: 3 }}>
+            <QuarterChart unitId={unitId} bulletins={bulletins.data ?? []} />
+            <ReviewPanel unitId={unitId} year={year} />
             <Explanation unitId={unitId} year={year} />
           </Box>
         )}

@@ -77,6 +77,34 @@ export interface WhatIf {
   }[];
 }
 
+export interface Bulletin {
+  id: string;
+  year: number;
+  period: string;
+  version: number;
+  publishedOn: string;
+  ranked: number;
+  ranking: { unitId: string; name: string; rank: number; total: number; gradeId: string; flagged: boolean }[];
+  flaggedUnitIds: string[];
+}
+
+export interface Review {
+  weights: { self: number; superior: number };
+  self: ExplainedScore;
+  superior: ExplainedScore;
+  adjustments: { points: number; reason: string }[];
+  combined: { selfTotal: number; superiorTotal: number; total: number; grade: { id: string; name: Bilingual } };
+  objections: { kind: 'comment' | 'objection'; text: string; on: string }[];
+  objectionWindowEndsOn: string | null;
+  result: { total: number; gradeId: string } | null;
+}
+
+export interface ManualItemInput {
+  indicator: string;
+  points: number;
+  comment: string | null;
+}
+
 /** The assessment's reads and commands (src/assessment/assessment.controller.ts). */
 export const assessmentCommands = {
   getRuleSetYears: () => getJson<RuleSetYear[]>('/assessment/rulesets'),
@@ -92,6 +120,16 @@ export const assessmentCommands = {
     postCommand(`/assessment/rulesets/${year}/publish`, { effectiveOn, expectedRevision }),
   getWhatIf: (year: number) => getJson<WhatIf>(`/assessment/rulesets/${year}/what-if`),
   getRanking: (year: number) => getJson<Ranking>(`/assessment/scores?year=${year}`),
+  getBulletins: (year: number) => getJson<Bulletin[]>(`/assessment/bulletins?year=${year}`),
+  publishBulletin: (year: number, period: string) => postCommand(`/assessment/bulletins/${year}`, { period }),
+  getReview: (unitId: string, year: number) =>
+    getJson<Review>(`/assessment/units/${encodeURIComponent(unitId)}/review?year=${year}`),
+  scoreManualItems: (unitId: string, year: number, by: 'self' | 'superior', items: ManualItemInput[]) =>
+    postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/${by}`, { items }),
+  raiseObjection: (unitId: string, year: number, kind: 'comment' | 'objection', text: string) =>
+    postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/objection`, { kind, text }),
+  finaliseResult: (unitId: string, year: number) =>
+    postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/finalise`, {}),
   getUnitScore: (unitId: string, year: number) =>
     getJson<ExplainedScore>(`/assessment/units/${encodeURIComponent(unitId)}/score?year=${year}`),
 };

@@ -198,7 +198,9 @@ export class ProjectionRunner {
   private applyTo(member: Member, batch: RecordedEvent[], last = batch[batch.length - 1].position): void {
     const stored = this.checkpoints.read(member.name);
     if ((stored?.position ?? 0n) !== member.position) throw new CheckpointMoved(member.name);
-    for (const event of eventsFor(member, batch)) member.projection.evolve(this.db, event);
+    const events = eventsFor(member, batch);
+    for (const event of events) member.projection.evolve(this.db, event);
+    member.projection.afterBatch?.(this.db, events);
     this.checkpoints.write(member.name, last, member.version);
   }
 

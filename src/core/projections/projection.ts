@@ -28,6 +28,12 @@ export interface Projection {
    */
   indexes?: readonly string[];
   evolve: (db: ReadModelDb, event: RecordedEvent) => void;
+  /**
+   * Called once after each batch's events, inside the batch's transaction (live and in a rebuild): a
+   * projection whose rows are costly to derive marks what an event changes in `evolve` and does the work
+   * here, once per batch rather than once per event.
+   */
+  afterBatch?: (db: ReadModelDb, batch: readonly RecordedEvent[]) => void;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
