@@ -1,3 +1,5 @@
+import { AUDIT_EVENT_LABELS } from '../../../src/audit/audit.events.js';
+import { inLanguage } from '../i18n/labels.js';
 import { activityMessages } from './activityMessages.js';
 
 const zh = {
@@ -24,6 +26,7 @@ const zh = {
     },
   },
   activity: activityMessages('zh'),
+  choices: { event: inLanguage(AUDIT_EVENT_LABELS, 'zh') },
 };
 
 const en: typeof zh = {
@@ -50,6 +53,7 @@ const en: typeof zh = {
     },
   },
   activity: activityMessages('en'),
+  choices: { event: inLanguage(AUDIT_EVENT_LABELS, 'en') },
 };
 
 /** The activity log: its screens, and the words and data labels it shows events with. */
