@@ -13,6 +13,7 @@ import { PolicyRunner, type StoredPolicyStatus } from './core/jobs/policy-runner
 import { statement, type ReadModelDb } from './core/projections/projection.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
 import { openReadModelDb } from './core/projections/read-model-db.js';
+import { replay, REPLAY_USAGE } from './audit/replay-cli.js';
 import { systemClock } from './core/time/clock.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run cli -- <command>
   projections          list the read models and the policies with their checkpoints and lag
   create-admin [name]  create a bureau administrator (default name: admin) with a generated password
   seed-demo [seed]     load the demo county (the same seed gives the same county; default 2019)
+${REPLAY_USAGE}
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
 
@@ -123,6 +125,8 @@ const main = async (args: string[]) => {
       }
       const summary = await seedDemoCounty(store, systemClock, await hashPassword(DEMO_PASSWORD), seed);
       console.log(`Demo county loaded: ${JSON.stringify(summary)}; demo accounts use the password ${DEMO_PASSWORD}`);
+    } else if (verb === 'replay') {
+      await replay(store, systemClock, args.slice(1));
     } else if (verb === 'projections') {
       console.log('Read models (projections):');
       console.table(await storedProjections(store, db));

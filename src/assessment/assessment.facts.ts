@@ -116,13 +116,14 @@ export class AssessmentFacts {
   /**
    * The unit's state and score for `year` at a point: its events bounded as the point says, scored by the
    * pure `score()` up to the point's day under the version in force that day among the versions known then.
-   * `onProgress` hears of the fold on long histories (the replay CLI's progress bar).
+   * `onProgress` hears how far the read has come through the log (positions), page by page: the replay
+   * CLI's progress bar on long histories.
    */
   async scoreUnitAt(
     unitId: string,
     year: number,
     at: PointInTime = {},
-    onProgress?: (done: number, total: number) => void,
+    onProgress?: (done: bigint, total: bigint) => void,
   ): Promise<ScoreAt> {
     const options: ReadUnitOptions = {
       ...(at.occurredBy !== undefined ? { occurredBy: at.occurredBy } : {}),
@@ -130,10 +131,9 @@ export class AssessmentFacts {
       ...(at.recordedBy !== undefined ? { recordedBy: at.recordedBy } : {}),
     };
     const [events, versions] = await Promise.all([
-      this.store.readUnit(unitId, options),
+      onProgress ? this.readInPages(unitId, options, onProgress) : this.store.readUnit(unitId, options),
       this.versionsKnownAt(year, at),
     ]);
-    onProgress?.(events.length / 2, events.length);
     // Known at a position: the day of the last record the log held then stands for the point.
     const lastRecorded =
       at.atPosition === undefined
@@ -148,7 +148,6 @@ export class AssessmentFacts {
     const state = unitStateOf(unitId, events);
     const inForce = versionInForce(versions, asOf);
     const scored = inForce ? score(inForce.body, { id: unitId, type: state.type }, events, year, asOf) : null;
-    onProgress?.(events.length, events.length);
     return {
       unitId,
       year,
@@ -163,5 +162,24 @@ export class AssessmentFacts {
       score: scored,
       events,
     };
+  }
+
+  /** The unit's events a page at a time, telling how far through the log each page reached. */
+  private async readInPages(
+    unitId: string,
+    options: ReadUnitOptions,
+    onProgress: (done: bigint, total: bigint) => void,
+  ): Promise<RecordedEvent[]> {
+    const total = options.atPosition ?? (await this.store.headPosition());
+    const events: RecordedEvent[] = [];
+    for (let after = 0n; ;) {
+      const page = await this.store.readUnit(unitId, { ...options, after, limit: 2000 });
+      events.push(...page);
+      if (page.length < 2000) break;
+      after = page[page.length - 1].position;
+      onProgress(after, total);
+    }
+    onProgress(total, total);
+    return events;
   }
 }

@@ -5,6 +5,7 @@ import { assembleFeatures } from '../../src/core/feature.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { FEATURES } from '../../src/features.js';
+import { exitWithin, runNode } from '../support/processes.js';
 import { seedSchoolBranch } from '../support/roster.js';
 
 /** Rules scoring the instructors' visits: 5 points a visit, at most 20, and a grade for 10 or more. */
@@ -216,9 +217,7 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
     const events = book.getWorksheet('事件')!;
     expect(events.getColumn(6).width).toBeGreaterThan(40);
     const rows = events.getSheetValues().filter(Boolean) as unknown[][];
-    const visitRow = rows.find(
-      (row) => row.includes('记录指导员到校指导') || String(row[6] ?? '').includes('走访 2026-10-12'),
-    );
+    const visitRow = rows.find((row) => row[4] === '记录指导员到单位指导' && String(row[6]).includes('2026-10-12'));
     expect(visitRow).toBeDefined();
     expect(visitRow![2]).toBeInstanceOf(Date);
     expect(String(visitRow![6])).toContain('走访 2026-10-12');
@@ -279,4 +278,29 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
     expect(writes).toEqual(['account.edit']);
     expect(permissions['audit-units']).toMatchObject({ show: expect.arrayContaining(['auditor']) });
   });
+
+  test('the replay CLI prints the state and the score as of a date, and as known at a record time (built app)', async () => {
+    const run = async (...args: string[]) => {
+      const cli = runNode('cli.js', ['replay', '--unit', ids.unit, '--year', '2026', ...args], {
+        DATA_DIR: t.config.dataDir,
+      });
+      expect(await exitWithin(cli, 60_000)).toBe(0);
+      return cli.output();
+    };
+    const asOf = await run('--as-of', '2026-10-15');
+    expect(asOf).toContain('桥山中学');
+    expect(asOf).toContain('记录指导员到单位指导 InstructorVisitLogged: 2');
+    expect(asOf).toMatch(/总分 Total: 8\b/);
+    const known = await run('--as-of', '2026-10-15', '--known-at', '2026-10-15');
+    expect(known).toContain('InstructorVisitLogged: 1');
+    expect(known).toMatch(/细则 Rules: v1\b/);
+    expect(known).toMatch(/总分 Total: 5\b/);
+    // Not a terminal: no progress bar in the output.
+    expect(known).not.toContain('█');
+    const refused = runNode('cli.js', ['replay', '--unit', ids.unit, '--as-of', '15 October'], {
+      DATA_DIR: t.config.dataDir,
+    });
+    expect(await exitWithin(refused, 60_000)).toBe(1);
+    expect(refused.output()).toContain('asOf');
+  }, 120_000);
 });
