@@ -98,6 +98,15 @@ export const DATA_FIELDS: Labels = {
   year: { zh: '年度', en: 'Year' },
   evidenceCategory: { zh: '资料类别', en: 'Evidence category' },
   evidenceSubject: { zh: '归档对象', en: 'Filed for' },
+  // Instructors, organisational life
+  instructorId: { zh: '指导员', en: 'Instructor' },
+  startOn: { zh: '开始日期', en: 'Starts on' },
+  endOn: { zh: '结束日期', en: 'Ends on' },
+  visitedOn: { zh: '指导日期', en: 'Visited on' },
+  duties: { zh: '指导内容', en: 'Duties' },
+  note: { zh: '备注', en: 'Note' },
+  approvalAuthority: { zh: '审批权限', en: 'Approval authority' },
+  ownerId: { zh: '名称所属', en: 'Owner' },
 };
 
 /** A field of event data in words; a field the table lacks is written by its own name. */

@@ -3,38 +3,10 @@ import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { assembleFeatures } from '../../src/core/feature.js';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import type { TestApp } from '../../src/core/testing/test-app.js';
 import { FEATURES } from '../../src/features.js';
 import { exitWithin, runNode } from '../support/processes.js';
-import { seedSchoolBranch } from '../support/roster.js';
-
-/** Rules scoring the instructors' visits: 5 points a visit, at most 20, and a grade for 10 or more. */
-export const visitRules = (pointsEach = 5) => ({
-  title: { zh: '2026 年度考核细则（审计测试）', en: '2026 rules (audit test)' },
-  sections: [
-    {
-      id: 'guidance',
-      title: { zh: '指导服务', en: 'Guidance' },
-      maxPoints: 20,
-      start: 'zero',
-      indicators: [
-        {
-          id: 'visits',
-          title: { zh: '指导员到校指导', en: 'Instructor visits' },
-          kind: 'count',
-          eventTypes: ['InstructorVisitLogged'],
-          pointsEach,
-          cap: 20,
-        },
-      ],
-    },
-  ],
-  weights: { self: 40, superior: 60 },
-  gradeBands: [
-    { id: 'good', min: 10, name: { zh: '较好', en: 'Good' } },
-    { id: 'lagging', min: 0, name: { zh: '后进', en: 'Lagging' } },
-  ],
-});
+import { visitRecordedLate, visitRules } from './scenario.js';
 
 const filter = (value: object) => `filter=${encodeURIComponent(JSON.stringify(value))}`;
 
@@ -44,7 +16,6 @@ const filter = (value: object) => `filter=${encodeURIComponent(JSON.stringify(va
  * points, the export, the record of every read, and no write anywhere.
  */
 describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2e)', () => {
-  // 2026-10-05 10:00 in Asia/Shanghai.
   const clock = new ManualClock('2026-10-05T02:00:00.000Z');
   let t: TestApp;
   let store: EventStore;
@@ -55,39 +26,8 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
   const asAuditor = (path: string) => t.requestAs(auditor, 'GET', path);
 
   beforeAll(async () => {
-    // The clock moves by weeks: tokens outlive it.
-    t = await startTestApp({ clock, env: { AUTH_TOKEN_TTL: '90d' } });
+    ({ t, ids, instructor, auditor } = await visitRecordedLate(clock));
     store = t.app.get<EventStore>(EVENT_STORE);
-    const post = async (path: string, body: unknown) => {
-      const response = await t.request('POST', path, body);
-      expect([path, response.status, response.body]).toEqual([path, 201, expect.anything()]);
-      return response.body as { id: string };
-    };
-    ids = await seedSchoolBranch(post);
-    await post('/assessment/rulesets/2026', { body: visitRules() });
-    await post('/assessment/rulesets/2026/publish', { effectiveOn: '2026-01-01' });
-    const created = await t.request('POST', '/users', {
-      username: 'zhidao-li',
-      displayName: '李指导',
-      password: USER_PASSWORD,
-      role: 'instructor',
-      unitIds: [ids.unit],
-    });
-    expect(created.status).toBe(201);
-    instructor = await t.login('zhidao-li', USER_PASSWORD);
-    await post('/instructors/dispatches', { instructorId: 'zhidao-li', unitId: ids.unit, startOn: '2026-09-01' });
-    const visit = (visitedOn: string) =>
-      t.requestAs(instructor, 'POST', '/instructors/visits', {
-        unitId: ids.unit,
-        visitedOn,
-        duties: ['publicise_policy'],
-        note: `走访 ${visitedOn}`,
-      });
-    expect((await visit('2026-09-20')).status).toBe(201);
-    // The visit of 12 October is entered on 20 October.
-    clock.set('2026-10-20T02:00:00.000Z');
-    expect((await visit('2026-10-12')).status).toBe(201);
-    auditor = await t.userWithRole('auditor');
   }, 120_000);
   afterAll(async () => t?.close());
 
