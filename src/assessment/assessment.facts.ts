@@ -56,6 +56,9 @@ export interface ScoreAt {
   events: RecordedEvent[];
 }
 
+/** How many points' snapshots a process keeps (each holds the unit's events at its point). */
+const MAX_SNAPSHOTS = 32;
+
 /** The version in force on `day` among those published: the latest whose effective date has come, else the first. */
 export const versionInForce = (versions: readonly (PublishedVersion & { publishedAt: string })[], day: string) =>
   [...versions].reverse().find((v) => v.effectiveOn <= day) ?? versions[0] ?? null;
@@ -95,6 +98,12 @@ const knownAt = (event: RecordedEvent, at: PointInTime) =>
  */
 @Injectable()
 export class AssessmentFacts {
+  /**
+   * Snapshots of recent points (an auditor moving a slider, a diff, an export's months): the score at a
+   * point with the log's head it was computed at. Checked, never trusted blindly: see scoreUnitAt.
+   */
+  private readonly snapshots = new Map<string, { head: bigint; rules: string; result: ScoreAt }>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -130,10 +139,42 @@ export class AssessmentFacts {
       ...(at.atPosition !== undefined ? { atPosition: at.atPosition } : {}),
       ...(at.recordedBy !== undefined ? { recordedBy: at.recordedBy } : {}),
     };
-    const [events, versions] = await Promise.all([
-      onProgress ? this.readInPages(unitId, options, onProgress) : this.store.readUnit(unitId, options),
-      this.versionsKnownAt(year, at),
-    ]);
+    const today = shanghaiDate(this.clock.now());
+    const versions = await this.versionsKnownAt(year, at);
+    // A snapshot of this very point holds while the unit has no event after the log's head it was taken at
+    // that the point's bounds let in (positions only grow), under the same versions known, on the same day.
+    const key = JSON.stringify([unitId, year, at.occurredBy, at.atPosition?.toString(), at.recordedBy, today]);
+    const rules = versions.map((v) => `${v.version}@${v.publishedAt}`).join();
+    const snapshot = onProgress ? undefined : this.snapshots.get(key);
+    if (snapshot && snapshot.rules === rules) {
+      const newer = await this.store.readUnit(unitId, { ...options, after: snapshot.head, limit: 1 });
+      if (newer.length === 0) {
+        // Most recently used last: the map's order is the eviction order.
+        this.snapshots.delete(key);
+        this.snapshots.set(key, snapshot);
+        return snapshot.result;
+      }
+    }
+    const head = await this.store.headPosition();
+    const events = onProgress
+      ? await this.readInPages(unitId, options, onProgress)
+      : await this.store.readUnit(unitId, options);
+    const result = this.scoreOf(unitId, year, at, events, versions, today);
+    this.snapshots.delete(key);
+    this.snapshots.set(key, { head, rules, result });
+    if (this.snapshots.size > MAX_SNAPSHOTS) this.snapshots.delete(this.snapshots.keys().next().value!);
+    return result;
+  }
+
+  /** The fold and the score, pure: the unit's events at the point under the version in force that day. */
+  private scoreOf(
+    unitId: string,
+    year: number,
+    at: PointInTime,
+    events: RecordedEvent[],
+    versions: (PublishedVersion & { publishedAt: string })[],
+    today: string,
+  ): ScoreAt {
     // Known at a position: the day of the last record the log held then stands for the point.
     const lastRecorded =
       at.atPosition === undefined
@@ -142,7 +183,7 @@ export class AssessmentFacts {
             (max, e) => (max && max > e.metadata.recordedAt ? max : e.metadata.recordedAt),
             null,
           );
-    const day = dayOfPoint(at, lastRecorded && shanghaiDate(lastRecorded), shanghaiDate(this.clock.now()));
+    const day = dayOfPoint(at, lastRecorded && shanghaiDate(lastRecorded), today);
     const yearEnd = `${year}-12-31`;
     const asOf = day < yearEnd ? day : yearEnd;
     const state = unitStateOf(unitId, events);
