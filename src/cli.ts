@@ -13,6 +13,7 @@ import { PolicyRunner, type StoredPolicyStatus } from './core/jobs/policy-runner
 import { statement, type ReadModelDb } from './core/projections/projection.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
 import { openReadModelDb } from './core/projections/read-model-db.js';
+import { replay, REPLAY_USAGE } from './audit/replay-cli.js';
 import { systemClock } from './core/time/clock.js';
 import { auditKeyState } from './core/integrity/audit-key.js';
 import { CheckpointTable, readCheckpointFile, type SignedCheckpoint } from './core/integrity/checkpoints.js';
@@ -32,6 +33,7 @@ const USAGE = `Usage: npm run cli -- <command>
   checkpoint [--export <file>]
                        check the log's tail, sign a checkpoint of its head, and write it to <file> (or print
                        it): a copy for an auditor to keep outside the system
+${REPLAY_USAGE}
 
 Reads the same configuration (EVENT_STORE, DATA_DIR, …) as npm start. Safe while the app runs.`;
 
@@ -209,6 +211,8 @@ const main = async (args: string[]) => {
       }
       const summary = await seedDemoCounty(store, systemClock, await hashPassword(DEMO_PASSWORD), seed);
       console.log(`Demo county loaded: ${JSON.stringify(summary)}; demo accounts use the password ${DEMO_PASSWORD}`);
+    } else if (verb === 'replay') {
+      await replay(store, systemClock, args.slice(1));
     } else if (verb === 'projections') {
       console.log('Read models (projections):');
       console.table(await storedProjections(store, db));

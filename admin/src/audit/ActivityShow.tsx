@@ -3,6 +3,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { useLoadError } from '../common/useLoadError';
 import { formatDateTime } from '../i18n/dates';
 import { eventLabel, named, type ActivityEvent } from './activityEvent';
+import { Correlated } from './Correlated';
 import { Actor, EventData, Subject, Units } from './EventParts';
 
 /** The page's title says the event in words and what it is about, not its id. */
@@ -39,6 +40,9 @@ export const ActivityShow = () => {
           render={(event) => formatDateTime(event.occurredAt).slice(0, 10)}
         />
         <DateTimeField source="recordedAt" />
+        <FunctionField<ActivityEvent> source="correlated" render={(event) => <Correlated event={event} />} />
+        <TextField source="correlationId" />
+        <TextField source="commandId" />
         <TextField source="position" />
         <TextField source="id" />
       </SimpleShowLayout>

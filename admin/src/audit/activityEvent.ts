@@ -12,6 +12,9 @@ export interface ActivityEvent {
   /** The actor's display name; null for the system (seeding, policies) or an unknown user. */
   actorName: string | null;
   actorRole: string;
+  /** The command that wrote it, and its request's chain of work. */
+  commandId: string;
+  correlationId: string;
   occurredAt: string;
   recordedAt: string;
   unitIds: string[];
@@ -19,6 +22,8 @@ export interface ActivityEvent {
   data: Record<string, unknown>;
   /** Current names of what the line refers to, by `kind:id`. */
   names: Record<string, string>;
+  /** What else the same request (the same correlation id) wrote. */
+  correlated: { id: string; position: string; type: string; stream: string; unitIds: string[] }[];
 }
 
 /** The admin resource each kind of name opens. */
@@ -90,7 +95,7 @@ const LABELS_IN: Record<string, Record<string, string>> = {
   EvidenceFiled: { name: 'fileName', size: 'fileSize', category: 'evidenceCategory', subject: 'evidenceSubject' },
 };
 /** Internal ids with no name of their own. */
-const HIDDEN = new Set(['positionId']);
+const HIDDEN = new Set(['positionId', 'visitId', 'dispatchId', 'ownerId']);
 
 export const fieldLabel = (translate: TranslateFunction, type: string, field: string): string => {
   const key = LABELS_IN[type]?.[field] ?? field;

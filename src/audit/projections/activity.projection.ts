@@ -19,38 +19,62 @@ export interface ActivityRow {
   actorId: string;
   actorName: string | null;
   actorRole: string;
+  /** The command that wrote it, and the request's chain of work (what else the same request did). */
+  commandId: string;
+  correlationId: string;
   occurredAt: string;
   recordedAt: string;
   unitIds: string[];
   subject: Reference | null;
   data: Record<string, unknown>;
   names: Record<string, string>;
+  /** The other events the same request (or chain of work) wrote, in the log's order: its correlation. */
+  correlated: CorrelatedEvent[];
 }
+
+export interface CorrelatedEvent {
+  id: string;
+  position: string;
+  type: string;
+  stream: string;
+  unitIds: string[];
+}
+
+/** How many of a line's correlated events are shown: a seeding or an import may write thousands. */
+export const MAX_CORRELATED = 50;
 
 /** Every event in one line, and the names the lines refer to (kept from the naming events). */
 export const activityProjection: Projection = {
   name: 'activity',
   // 2: the event's data, its Shanghai dates for the date filters, and the names of what it refers to.
-  version: 2,
+  // 3: its command and correlation ids, and the units of each event one a row (a unit's timeline).
+  version: 3,
   handles: ['*'],
-  tables: ['activity', NAMES_TABLE],
+  tables: ['activity', NAMES_TABLE, 'activity_units'],
   init: (db) => {
     initNames(db);
     db.exec(`CREATE TABLE IF NOT EXISTS activity (
       seq INTEGER PRIMARY KEY, position TEXT NOT NULL, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, stream TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-      unit_ids TEXT NOT NULL, data TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL);
+      unit_ids TEXT NOT NULL, data TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_on TEXT NOT NULL,
+      command_id TEXT NOT NULL, correlation_id TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS activity_units (unit_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (unit_id, seq))
+      WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS activity_type ON activity (type, seq);
     CREATE INDEX IF NOT EXISTS activity_actor ON activity (actor_id, seq);
     CREATE INDEX IF NOT EXISTS activity_occurred ON activity (occurred_on, seq);
-    CREATE INDEX IF NOT EXISTS activity_recorded ON activity (recorded_on, seq)`);
+    CREATE INDEX IF NOT EXISTS activity_recorded ON activity (recorded_on, seq);
+    CREATE INDEX IF NOT EXISTS activity_correlation ON activity (correlation_id, seq)`);
   },
   evolve: (db, event) => {
-    const { actorId, actorRole, occurredAt, recordedAt, unitIds } = event.metadata;
+    const { actorId, actorRole, occurredAt, recordedAt, unitIds, commandId, correlationId } = event.metadata;
     keepNames(db, event);
     // `seq` follows the order the runner applies events in, which is the log's order for every adapter
     // (KurrentDB positions do not fit an SQLite integer, so they are kept as text).
-    statement(db, 'INSERT OR IGNORE INTO activity VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    const inserted = statement(
+      db,
+      'INSERT OR IGNORE INTO activity VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       event.position.toString(),
       event.id,
       event.type,
@@ -63,12 +87,17 @@ export const activityProjection: Projection = {
       JSON.stringify(shownData(event.data) ?? {}),
       dayOf(occurredAt),
       dayOf(recordedAt),
+      commandId ?? '',
+      correlationId ?? '',
     );
+    if (inserted.changes === 0) return;
+    for (const unitId of new Set(unitIds ?? []))
+      statement(db, 'INSERT OR IGNORE INTO activity_units VALUES (?, ?)').run(unitId, inserted.lastInsertRowid);
   },
 };
 
 const COLUMNS = `id, position, type, stream, actor_id AS actorId, actor_role AS actorRole,
-  occurred_at AS occurredAt, recorded_at AS recordedAt, unit_ids AS unitIds, data`;
+  command_id AS commandId, correlation_id AS correlationId, occurred_at AS occurredAt, recorded_at AS recordedAt, unit_ids AS unitIds, data`;
 
 /** The county's day of an instant; an instant written without a zone (none should be) keeps its own date. */
 const dayOf = (instant: string) => {
@@ -102,6 +131,7 @@ export const activityList: ListSpec = {
     actorId: filters.equals('actor_id'),
     stream: filters.equals('stream'),
     id: filters.oneOf('id'),
+    correlationId: filters.equals('correlation_id'),
     // Business dates (when it happened), Asia/Shanghai days, both ends included.
     from: dayBound('occurred_on', 'from', '>='),
     to: dayBound('occurred_on', 'to', '<='),
@@ -111,7 +141,7 @@ export const activityList: ListSpec = {
   },
 };
 
-type RawRow = Omit<ActivityRow, 'unitIds' | 'data' | 'subject' | 'names' | 'actorName'> & {
+type RawRow = Omit<ActivityRow, 'unitIds' | 'data' | 'subject' | 'names' | 'actorName' | 'correlated'> & {
   unitIds: string;
   data: string;
 };
@@ -137,10 +167,57 @@ export const listActivity = (db: ReadModelDb, query: ListQuery): { rows: Activit
         .map((ref) => [nameKey(ref), known[nameKey(ref)]])
         .filter(([, name]) => name),
     );
-    return { ...row, actorName: names[nameKey({ kind: 'user', id: row.actorId })] ?? null, names };
+    return {
+      ...row,
+      actorName: names[nameKey({ kind: 'user', id: row.actorId })] ?? null,
+      names,
+      correlated: correlatedOf(db, row),
+    };
   });
   return { rows, total: page.total };
 };
+
+/** The events sharing the line's correlation id, itself left out (the first MAX_CORRELATED of them). */
+const correlatedOf = (db: ReadModelDb, row: { id: string; correlationId: string }): CorrelatedEvent[] =>
+  row.correlationId
+    ? (
+        statement(
+          db,
+          `SELECT id, position, type, stream, unit_ids AS unitIds FROM activity
+          WHERE correlation_id = ? AND id <> ? ORDER BY seq LIMIT ${MAX_CORRELATED}`,
+        ).all(row.correlationId, row.id) as (Omit<CorrelatedEvent, 'unitIds'> & { unitIds: string })[]
+      ).map((event) => ({ ...event, unitIds: JSON.parse(event.unitIds) as string[] }))
+    : [];
+
+/**
+ * One page of a unit's timeline: the lines of the events naming the unit in `metadata.unitIds`, from any
+ * stream, with the log's filters (type, actor, dates, correlation) and its order.
+ */
+export const listUnitTimeline = (db: ReadModelDb, unitId: string, query: ListQuery) =>
+  listActivity(db, {
+    ...query,
+    where: `WHERE seq IN (SELECT seq FROM activity_units WHERE unit_id = ?)${query.where.replace(/^WHERE/, ' AND')}`,
+    params: [unitId, ...query.params],
+  });
+
+/** The units the log knows by name (its names table), by name: the auditor's choice of a unit. */
+export const knownUnits = (db: ReadModelDb, query: ListQuery) =>
+  listPage<{ id: string; name: string }>(
+    db,
+    { columns: 'id, name', from: `${NAMES_TABLE}`, tieBreak: 'id', keysFirst: false },
+    { ...query, where: `WHERE kind = 'unit'${query.where.replace(/^WHERE/, ' AND')}` },
+  );
+
+export const knownUnitList: ListSpec = {
+  id: 'id',
+  sortable: { name: 'name' },
+  defaultSort: ['name', 'ASC'],
+  filters: { q: filters.search('name'), id: filters.oneOf('id') },
+};
+
+export const unitName = (db: ReadModelDb, unitId: string): string | null =>
+  (statement(db, `SELECT name FROM ${NAMES_TABLE} WHERE kind = 'unit' AND id = ?`).get(unitId) as { name: string })
+    ?.name ?? null;
 
 export const recentActivity = (db: ReadModelDb, limit = 10): ActivityRow[] =>
   listActivity(db, { orderBy: 'seq DESC', offset: 0, limit, where: '', params: [] }).rows;
