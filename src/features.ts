@@ -4,6 +4,7 @@ import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
+import { disciplineFeature } from './discipline/discipline.feature.js';
 import { evidenceFeature } from './evidence/evidence.feature.js';
 import { instructorsFeature } from './instructors/instructors.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
@@ -21,6 +22,7 @@ import { pairingFeature } from './pairing/pairing.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
+  disciplineFeature,
   pairingFeature,
   authFeature,
   instructorsFeature,
