@@ -2,6 +2,7 @@ import { assessmentFeature } from './assessment/assessment.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
+import { commendationsFeature } from './commendations/commendations.feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
 import { disciplineFeature } from './discipline/discipline.feature.js';
@@ -23,6 +24,7 @@ export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
   disciplineFeature,
+  commendationsFeature,
   pairingFeature,
   authFeature,
   instructorsFeature,
