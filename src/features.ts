@@ -2,8 +2,10 @@ import { assessmentFeature } from './assessment/assessment.feature.js';
 import { auditFeature } from './audit/audit.feature.js';
 import { authFeature } from './auth/auth.feature.js';
 import type { Feature } from './core/feature.js';
+import { commendationsFeature } from './commendations/commendations.feature.js';
 import { dashboardFeature } from './dashboard/dashboard.feature.js';
 import { developmentFeature } from './development/development.feature.js';
+import { disciplineFeature } from './discipline/discipline.feature.js';
 import { evidenceFeature } from './evidence/evidence.feature.js';
 import { instructorsFeature } from './instructors/instructors.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
@@ -21,6 +23,8 @@ import { pairingFeature } from './pairing/pairing.feature.js';
 export const FEATURES: readonly Feature[] = [
   organizationsFeature,
   developmentFeature,
+  disciplineFeature,
+  commendationsFeature,
   pairingFeature,
   authFeature,
   instructorsFeature,

@@ -28,15 +28,17 @@ export interface MemberStanding {
   full: boolean;
   /** Under 留党察看 with rights not restored (Art. 14): may not introduce. */
   underPartyProbation: boolean;
+  /** Why and until when (the discipline feature's reason, e.g. 留党察看 … 至 2026-02-28), when restricted. */
+  restriction?: { until: string | null; zh: string; en: string };
 }
 
 /**
- * Who may be named: the handler asks, the pure decider judges. Development fills it from the roster
- * (introducer-eligibility.ts); the conduct feature, which knows who is under 留党察看, will provide its own.
+ * Who may be named: the handler asks, the pure decider judges. Development fills it from the roster and
+ * the discipline feature's read door, which knows who is under 留党察看 (introducer-eligibility.ts).
  */
 export interface IntroducerEligibility {
-  /** null when the id is nobody on the roster. */
-  standing(memberId: string): MemberStanding | null;
+  /** On the step's day; null when the id is nobody on the roster. */
+  standing(memberId: string, on: string): MemberStanding | null;
 }
 export const INTRODUCER_ELIGIBILITY = Symbol('INTRODUCER_ELIGIBILITY');
 

@@ -26,7 +26,7 @@ const commandHandlers = [
     ...commandHandlers,
     StepSender,
     DevelopmentFacts,
-    // The conduct feature will replace this with one that knows who is under 留党察看.
+    // The roster, and who is under 留党察看 from the discipline feature's read door.
     { provide: INTRODUCER_ELIGIBILITY, useClass: RosterIntroducerEligibility },
   ],
   exports: [DevelopmentFacts],

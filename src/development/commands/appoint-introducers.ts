@@ -60,7 +60,7 @@ export class AppointIntroducersHandler implements ICommandHandler<AppointIntrodu
   ) {}
 
   execute({ command, options }: AppointIntroducersCommand) {
-    const facts = command.data.introducerIds.map((id) => this.eligibility.standing(id));
+    const facts = command.data.introducerIds.map((id) => this.eligibility.standing(id, command.data.on));
     return handleStep(this.store, command, (s) => appointIntroducers(command, s, facts), options);
   }
 }

@@ -50,7 +50,7 @@ export class AssignCultivationContactsHandler implements ICommandHandler<AssignC
   ) {}
 
   execute({ command, options }: AssignCultivationContactsCommand) {
-    const facts = command.data.contactIds.map((id) => this.eligibility.standing(id));
+    const facts = command.data.contactIds.map((id) => this.eligibility.standing(id, command.data.on));
     return handleStep(this.store, command, (s) => assignCultivationContacts(command, s, facts), options);
   }
 }

@@ -8,6 +8,7 @@ import type { DevelopmentCase, OpenCase } from '../development-case.js';
 import type { AdmissionVoteHeld } from '../development.events.js';
 import { activeRuleBook, rulesInForceOn, type DevelopmentRules, type RuleBook } from '../development-rules.js';
 import { EARLIEST_ON } from '../step-dates.js';
+import { DisciplineFacts } from '../../discipline/discipline.facts.js';
 import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
 import { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import {
@@ -97,13 +98,14 @@ export class HoldAdmissionVoteHandler implements ICommandHandler<HoldAdmissionVo
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganizationsFacts,
+    private readonly discipline: DisciplineFacts,
   ) {}
 
   execute({ command, options }: HoldAdmissionVoteCommand) {
     return handleStep(
       this.store,
       command,
-      (s) => holdAdmissionVote(command, s, meetingRoster(this.facts, s, command.data.on)),
+      (s) => holdAdmissionVote(command, s, meetingRoster(this.facts, s, command.data.on, this.discipline)),
       options,
     );
   }

@@ -20,6 +20,7 @@ import {
   stepEvent,
   type StepCommand,
 } from './step-support.js';
+import { DisciplineFacts } from '../../discipline/discipline.facts.js';
 import { checkVote, meetingRoster, voteCountsBody, type MeetingRoster } from './vote-rules.js';
 
 export const holdConversionMeetingBody = stepBody({
@@ -89,11 +90,12 @@ export class HoldConversionMeetingHandler implements ICommandHandler<HoldConvers
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganizationsFacts,
+    private readonly discipline: DisciplineFacts,
   ) {}
 
   execute({ command, options }: HoldConversionMeetingCommand) {
     const decide = (s: DevelopmentCase) =>
-      holdConversionMeeting(command, s, meetingRoster(this.facts, s, command.data.on));
+      holdConversionMeeting(command, s, meetingRoster(this.facts, s, command.data.on, this.discipline));
     return handleStep(this.store, command, decide, options);
   }
 }

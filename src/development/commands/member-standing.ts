@@ -24,8 +24,8 @@ export const checkNamedMembers = (
     if (role.introducer && standing.underPartyProbation)
       throw refuse(
         'introducer-under-party-probation',
-        '受留党察看处分、尚未恢复党员权利的党员不能作入党介绍人（《细则》第十四条）',
-        'A member under probation within the Party (留党察看) may not introduce (Art. 14)',
+        `受留党察看处分、尚未恢复党员权利的党员不能作入党介绍人（《细则》第十四条）${standing.restriction ? `：${standing.name}，${standing.restriction.zh}` : ''}`,
+        `A member under probation within the Party (留党察看) may not introduce (Art. 14)${standing.restriction ? `: ${standing.name}, ${standing.restriction.en}` : ''}`,
         `${role.field}.${index}`,
       );
     return { memberId: standing.memberId, name: standing.name };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DisciplineFacts } from '../../discipline/discipline.facts.js';
 import type { OrganizationsFacts } from '../../organizations/organizations.facts.js';
 import type { DevelopmentCase } from '../development-case.js';
 import type { DevelopmentRules } from '../development-rules.js';
@@ -43,18 +44,34 @@ const checkArithmetic = (v: VoteCounts): void => {
     );
 };
 
-/** The branch's active members on the meeting's day, from the roster (OrganizationsFacts.membersOn). */
+/**
+ * The branch's active members on the meeting's day, from the roster (OrganizationsFacts.membersOn): `full`
+ * counts those entitled to vote, so full members under 留党察看 that day (no right to vote, from the
+ * discipline feature's read door) are left out and counted in `withoutVote`.
+ */
 export interface MeetingRoster {
   full: number;
   probationary: number;
+  withoutVote?: number;
 }
 
 /** What a meeting handler reads for its pure decider: the case's branch on the meeting's day. */
 export const meetingRoster = (
-  facts: Pick<OrganizationsFacts, 'membersOn'>,
+  facts: Pick<OrganizationsFacts, 'membersOn' | 'memberIdsOn'>,
   state: DevelopmentCase,
   on: string,
-): MeetingRoster => (state.status === 'none' ? { full: 0, probationary: 0 } : facts.membersOn(state.orgId, on));
+  discipline?: Pick<DisciplineFacts, 'withoutVote'>,
+): MeetingRoster => {
+  if (state.status === 'none') return { full: 0, probationary: 0 };
+  const roster = facts.membersOn(state.orgId, on);
+  if (!discipline) return roster;
+  const fullIds = facts
+    .memberIdsOn(state.orgId, on)
+    .filter((m) => m.category === 'full')
+    .map((m) => m.id);
+  const withoutVote = discipline.withoutVote(fullIds, on).length;
+  return withoutVote ? { ...roster, full: roster.full - withoutVote, withoutVote } : roster;
+};
 
 /**
  * The counts against what the roster knows of the branch on the meeting's day: probationary members have
@@ -65,8 +82,12 @@ const checkRoster = (votes: VoteCounts, roster: MeetingRoster): void => {
   if (votes.entitled > roster.full)
     throw refuse(
       'vote-entitled-exceeds-full-members',
-      `有表决权的人数超过本支部当日正式党员人数（${roster.full}），预备党员没有表决权`,
-      `More entitled voters than the branch's full members that day (${roster.full}): probationary members do not vote`,
+      roster.withoutVote
+        ? `有表决权的人数超过本支部当日有表决权的正式党员人数（${roster.full}；另有 ${roster.withoutVote} 名正式党员受留党察看处分，没有表决权），预备党员没有表决权`
+        : `有表决权的人数超过本支部当日正式党员人数（${roster.full}），预备党员没有表决权`,
+      roster.withoutVote
+        ? `More entitled voters than the branch's full members entitled to vote that day (${roster.full}; ${roster.withoutVote} more under probation within the Party have no vote): probationary members do not vote`
+        : `More entitled voters than the branch's full members that day (${roster.full}): probationary members do not vote`,
       field('entitled'),
     );
   if ((votes.probationaryPresent ?? 0) > roster.probationary)
