@@ -8,6 +8,7 @@ import { developmentFeature } from './development/development.feature.js';
 import { disciplineFeature } from './discipline/discipline.feature.js';
 import { evidenceFeature } from './evidence/evidence.feature.js';
 import { instructorsFeature } from './instructors/instructors.feature.js';
+import { noticesFeature } from './notices/notices.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 import { pairingFeature } from './pairing/pairing.feature.js';
@@ -32,5 +33,6 @@ export const FEATURES: readonly Feature[] = [
   evidenceFeature,
   auditFeature,
   assessmentFeature,
+  noticesFeature,
   dashboardFeature,
 ];
