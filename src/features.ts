@@ -9,6 +9,7 @@ import { instructorsFeature } from './instructors/instructors.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 import { pairingFeature } from './pairing/pairing.feature.js';
+import { remindersFeature } from './reminders/reminders.feature.js';
 
 /**
  * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
@@ -29,4 +30,5 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   assessmentFeature,
   dashboardFeature,
+  remindersFeature,
 ];
