@@ -279,11 +279,17 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
     return { deliveries, digest: choice.digest };
   }
 
+  /**
+   * The accounts of the audience for this obligation. A branch's obligation goes to that branch's secretary
+   * only: a school with several branches has several secretaries, each granted the school as well.
+   */
   private recipients(audience: Audience, obligation: Obligation) {
-    return this.users.usersWithRole(
-      audience.roles,
-      audience.scoped ? { orgId: obligation.orgId, unitId: obligation.unitId } : undefined,
-    );
+    if (!audience.scoped) return this.users.usersWithRole(audience.roles);
+    const byOrg = obligation.orgId !== null && audience.roles.includes('secretary');
+    return this.users.usersWithRole(audience.roles, {
+      orgId: obligation.orgId,
+      unitId: byOrg ? null : obligation.unitId,
+    });
   }
 
   private facts(o: Obligation): ReminderObligation {

@@ -40,10 +40,12 @@ import {
   getReminder,
   listDeliveries,
   listReminders,
+  listRobotPage,
   listRobots,
   publicRobot,
   reminderCountsByUnit,
   reminderList,
+  robotList,
   unreadCount,
 } from './projections/reminder-queries.js';
 import { ReminderEngine } from './reminder-engine.js';
@@ -283,9 +285,11 @@ export class RemindersController {
 
   @Get('reminder-robots')
   @Allow('reminder-robots', 'list')
-  robots(@Res({ passthrough: true }) response: Response) {
-    const rows = listRobots(this.db).map(publicRobot);
-    setContentRange(response, 'reminder-robots', 0, rows.length, rows.length);
+  @ListRoute(robotList)
+  robots(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const listQuery = parseListQuery(query, robotList);
+    const { rows, total } = listRobotPage(this.db, listQuery);
+    setContentRange(response, 'reminder-robots', listQuery.offset, rows.length, total);
     return rows;
   }
 
@@ -320,13 +324,11 @@ export class RemindersController {
   /** The covered years: built in (State Council notices) and those the bureau set. */
   @Get('reminder-calendar')
   @Allow('reminder-calendar', 'list')
-  calendar(@Res({ passthrough: true }) response: Response) {
+  calendar() {
     const configured = new Map(configuredCalendarYears(this.db).map((y) => [y.year, y]));
     const years = new Map(chinaCalendarYears().map((y) => [y.year, { ...y, source: 'built-in' }]));
     for (const [year, value] of configured) years.set(year, { ...value, source: 'bureau' });
-    const rows = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ id: String(y.year), ...y }));
-    setContentRange(response, 'reminder-calendar', 0, rows.length, rows.length);
-    return rows;
+    return [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ id: String(y.year), ...y }));
   }
 
   @Put('reminder-calendar/:year')

@@ -215,6 +215,23 @@ export interface RobotRow {
 
 const ROBOT_COLUMNS = 'id, name, kind, url, secret, unit_id AS unitId, updated_at AS updatedAt';
 
+export const robotList: ListSpec = {
+  id: 'id',
+  sortable: { name: 'name', kind: 'kind', updatedAt: 'updated_at' },
+  defaultSort: ['name', 'ASC'],
+  filters: { id: filters.oneOf('id'), kind: filters.oneOf('kind'), unitId: filters.oneOf('unit_id') },
+};
+
+/** A page of robots, as the admin lists them (without their secrets). */
+export const listRobotPage = (db: ReadModelDb, query: ListQuery) => {
+  const { rows, total } = listPage<RobotRow>(
+    db,
+    { columns: ROBOT_COLUMNS, from: 'reminder_robots', tieBreak: 'id' },
+    query,
+  );
+  return { rows: rows.map(publicRobot), total };
+};
+
 /** Robots with their secrets: for delivery only. Lists show {@link publicRobot}. */
 export const listRobots = (db: ReadModelDb): RobotRow[] =>
   statement(db, `SELECT ${ROBOT_COLUMNS} FROM reminder_robots ORDER BY name, id`).all() as RobotRow[];
