@@ -12,6 +12,7 @@ import { noticesFeature } from './notices/notices.feature.js';
 import { organizationalLifeFeature } from './organizational-life/organizational-life.feature.js';
 import { organizationsFeature } from './organizations/organizations.feature.js';
 import { pairingFeature } from './pairing/pairing.feature.js';
+import { remindersFeature } from './reminders/reminders.feature.js';
 
 /**
  * THE list of features: the app's modules, read models, policies, role matrix, home-page tiles, the
@@ -35,4 +36,5 @@ export const FEATURES: readonly Feature[] = [
   assessmentFeature,
   noticesFeature,
   dashboardFeature,
+  remindersFeature,
 ];
