@@ -1,5 +1,5 @@
 import { Box, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocale, useTranslate } from 'react-admin';
 import type { RuleSetError } from './dataProvider';
 
 type Json = Record<string, unknown>;
@@ -73,10 +73,11 @@ export const RuleSetForm = ({
   onChange: (next: Json) => void;
 }) => {
   const translate = useTranslate();
+  const locale = useLocale();
   const t = (key: string) => translate(`resources.assessment-rules.form.${key}`);
   const errorAt = (path: Path) => {
     const found = errors.filter((e) => e.path === jsonPath(path));
-    return found.length ? found.map((e) => e.message.zh).join('；') : undefined;
+    return found.length ? found.map((e) => (locale === 'en' ? e.message.en : e.message.zh)).join('；') : undefined;
   };
   const field = (path: Path, label: string, type: 'number' | 'text' | 'types' | 'period' = 'text', width = 140) => {
     const raw = at(value, path);
