@@ -35,19 +35,29 @@ describe('assessment screens in Chromium (e2e)', () => {
     try {
       const before = (await t.request('GET', `/assessment/rulesets/${year}`)).body.revision as number;
       await page.goto(`${base}/#/assessment-rules`);
-      const editor = page.getByRole('textbox', { name: /草稿/ });
-      await editor.waitFor({ timeout: UI_WAIT });
-      const draft = JSON.parse(await editor.inputValue()) as { sections: { maxPoints: number }[] };
-      draft.sections[1].maxPoints = -5;
-      await editor.fill(JSON.stringify(draft, null, 2));
+      // The form over the schema: a section's maximum made negative is refused, the error under its field.
+      const maxPoints = page.locator('[data-path="$.sections[1].maxPoints"] input');
+      await maxPoints.waitFor({ timeout: UI_WAIT });
+      await maxPoints.fill('-5');
       await page.getByRole('button', { name: '保存' }).click();
+      await page
+        .locator('[data-path="$.sections[1].maxPoints"]')
+        .getByText(/\$\.sections\[1\]\.maxPoints：/)
+        .waitFor({ timeout: UI_WAIT });
       await page.getByLabel('细则中的错误').getByText('$.sections[1].maxPoints').waitFor({ timeout: UI_WAIT });
-      await page.screenshot({ path: join(ARTIFACTS, 'assessment-rules-error.png') });
+      await page.screenshot({ path: join(ARTIFACTS, 'assessment-rules-error.png'), fullPage: true });
       const stored = await t.request('GET', `/assessment/rulesets/${year}`);
       expect(stored.body.revision).toBe(before);
+      // The same draft in the advanced tab, as JSON.
+      await page.getByRole('tab', { name: 'JSON（高级）' }).click();
+      const editor = page.getByRole('textbox', { name: /草稿/ });
+      await editor.waitFor({ timeout: UI_WAIT });
+      expect(
+        (JSON.parse(await editor.inputValue()) as { sections: { maxPoints: number }[] }).sections[1].maxPoints,
+      ).toBe(-5);
       // The draft as stored, tried on every unit against the version in force.
       await page.reload();
-      await editor.waitFor({ timeout: UI_WAIT });
+      await maxPoints.waitFor({ timeout: UI_WAIT });
       await page.getByRole('button', { name: /试算/ }).click();
       const whatIf = page.getByRole('table', { name: /试算/ });
       await whatIf.locator('tbody tr').first().waitFor({ timeout: UI_WAIT });
@@ -106,6 +116,7 @@ describe('assessment screens in Chromium (e2e)', () => {
       await expect(page.getByRole('button', { name: '发布通报' }).count()).resolves.toBe(0);
       await review.screenshot({ path: join(ARTIFACTS, 'assessment-review-secretary.png') });
       await page.goto(`${base}/#/assessment-rules`);
+      await page.getByRole('tab', { name: 'JSON（高级）' }).click();
       await page.getByRole('textbox', { name: /草稿/ }).waitFor({ timeout: UI_WAIT });
       await expect(page.getByRole('button', { name: '保存' }).count()).resolves.toBe(0);
       expect(problems).toEqual([]);

@@ -11,6 +11,8 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  Tab,
+  Tabs,
   TextField,
   Typography,
 } from '@mui/material';
@@ -27,6 +29,7 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { AssessmentDataProvider, RuleSetError, WhatIf } from './dataProvider';
+import { RuleSetForm } from './RuleSetForm';
 
 const thisYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -54,6 +57,7 @@ const RuleSetEditor = ({ year }: { year: number }) => {
   const [errors, setErrors] = useState<RuleSetError[]>([]);
   const [effectiveOn, setEffectiveOn] = useState(`${year}-01-01`);
   const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
+  const [tab, setTab] = useState<'form' | 'json'>('form');
   if (isPending) return <Loading />;
   if (error || !data) return <Alert severity="error">{error?.message}</Alert>;
   const shown = text ?? JSON.stringify(data.draft, null, 2);
@@ -114,16 +118,41 @@ const RuleSetEditor = ({ year }: { year: number }) => {
           <Chip key={v.version} label={`v${v.version} · ${v.effectiveOn}`} color="primary" variant="outlined" />
         ))}
       </Stack>
-      <TextField
-        label={translate('resources.assessment-rules.draft', { revision: data.revision })}
-        value={shown}
-        onChange={(event) => setText(event.target.value)}
-        multiline
-        minRows={16}
-        maxRows={30}
-        fullWidth
-        slotProps={{ input: { readOnly: !canEdit, sx: { fontFamily: 'monospace', fontSize: 13 } } }}
-      />
+      <Tabs value={tab} onChange={(_, next: 'form' | 'json') => setTab(next)}>
+        <Tab value="form" label={translate('resources.assessment-rules.form.name')} />
+        <Tab value="json" label={translate('resources.assessment-rules.advanced')} />
+      </Tabs>
+      {tab === 'form' &&
+        (() => {
+          let draft: Record<string, unknown> | null;
+          try {
+            draft = JSON.parse(shown) as Record<string, unknown>;
+          } catch {
+            draft = null;
+          }
+          return draft ? (
+            <RuleSetForm
+              value={draft}
+              errors={errors}
+              readOnly={!canEdit}
+              onChange={(next) => setText(JSON.stringify(next, null, 2))}
+            />
+          ) : (
+            <Alert severity="warning">{translate('resources.assessment-rules.badJson')}</Alert>
+          );
+        })()}
+      {tab === 'json' && (
+        <TextField
+          label={translate('resources.assessment-rules.draft', { revision: data.revision })}
+          value={shown}
+          onChange={(event) => setText(event.target.value)}
+          multiline
+          minRows={16}
+          maxRows={30}
+          fullWidth
+          slotProps={{ input: { readOnly: !canEdit, sx: { fontFamily: 'monospace', fontSize: 13 } } }}
+        />
+      )}
       {errors.length > 0 && (
         <Alert severity="error" aria-label={translate('resources.assessment-rules.errors')}>
           {errors.map((e) => (
