@@ -120,6 +120,8 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
       `/audit/units/${ids.unit}/timeline?${filter({ correlationId: registered.correlationId })}`,
     );
     expect(correlated.body.map((line: { id: string }) => line.id)).toContain(registered.id);
+    // The request that registered the unit also claimed its name (another stream, the same correlation).
+    expect(registered.correlated.map((other: { type: string }) => other.type)).toContain('NameClaimed');
     for (const other of registered.correlated) expect(other.id).not.toBe(registered.id);
 
     const byFeature = await asAuditor(`/audit/units/${ids.unit}/timeline?${filter({ feature: 'instructors' })}`);
