@@ -79,6 +79,8 @@ describe('roster screens in Chromium with the demo county (e2e)', () => {
         ...ROSTER_MENU,
         '用户',
         '动态',
+        '审计回溯',
+        '审计查阅记录',
         '指导员日历',
         '指导员派驻',
         '挂靠组织月度确认',

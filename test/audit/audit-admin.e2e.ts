@@ -34,7 +34,7 @@ describe('audit page in Chromium (e2e)', () => {
   test('an auditor replays 桥山中学: slider as of / as known at, diff, drill to events, export; reads nothing else', async () => {
     const { context, page, problems } = await signInAs(browser, base, 'qian-shenji', USER_PASSWORD);
     try {
-      await page.locator('.RaMenuItemLink-root', { hasText: '单位审计' }).click();
+      await page.locator('.RaMenuItemLink-root', { hasText: '审计回溯' }).click();
       await page.getByText('桥山中学').first().click();
       await page.getByTestId('verification-status').waitFor({ timeout: UI_WAIT });
       expect(await page.getByTestId('verification-status').innerText()).toMatch(
@@ -78,7 +78,7 @@ describe('audit page in Chromium (e2e)', () => {
       await page.getByRole('button', { name: '导出 Excel' }).click();
       expect((await download).suggestedFilename()).toMatch(/桥山中学-2026.*\.xlsx$/);
       // Read-only: the bureau's list of reads is not the auditor's.
-      expect(await menuLabels(page)).toEqual(expect.arrayContaining(['动态', '单位审计']));
+      expect(await menuLabels(page)).toEqual(expect.arrayContaining(['动态', '审计回溯']));
       expect(await menuLabels(page)).not.toContain('审计查阅记录');
       expect(problems).toEqual([]);
     } finally {

@@ -120,6 +120,8 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
       `/audit/units/${ids.unit}/timeline?${filter({ correlationId: registered.correlationId })}`,
     );
     expect(correlated.body.map((line: { id: string }) => line.id)).toContain(registered.id);
+    // The request that registered the unit also claimed its name (another stream, the same correlation).
+    expect(registered.correlated.map((other: { type: string }) => other.type)).toContain('NameClaimed');
     for (const other of registered.correlated) expect(other.id).not.toBe(registered.id);
 
     const byFeature = await asAuditor(`/audit/units/${ids.unit}/timeline?${filter({ feature: 'instructors' })}`);
@@ -203,6 +205,10 @@ describe('audit: timeline, as of / as known at, diff, export, reads recorded (e2
       query: { asOf: '2026-10-01' },
     });
     expect(reads.body[0].readAt).toBe('2026-10-20T02:00:00.000Z');
+    const badDay = await t.request('GET', `/audit/reads?${filter({ from: '2026-10-32' })}`);
+    expect([badDay.status, badDay.body.field]).toEqual([400, 'filter.from']);
+    const day = await t.request('GET', `/audit/reads?${filter({ from: '2026-10-20', to: '2026-10-20' })}`);
+    expect(day.body.length).toBeGreaterThan(0);
     expect((await asAuditor('/audit/reads')).status).toBe(403);
     expect((await t.requestAs(instructor, 'GET', `/audit/units/${ids.unit}/timeline`)).status).toBe(403);
   });

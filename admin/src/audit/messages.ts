@@ -28,7 +28,7 @@ const zh = {
       },
     },
     'audit-units': {
-      name: '单位审计',
+      name: '审计回溯',
       fields: { name: '单位', q: '搜索单位' },
     },
     'audit-reads': {
@@ -125,7 +125,7 @@ const en: typeof zh = {
       },
     },
     'audit-units': {
-      name: 'Unit audit |||| Unit audits',
+      name: 'Audit replay |||| Audit replay',
       fields: { name: 'Unit', q: 'Search units' },
     },
     'audit-reads': {

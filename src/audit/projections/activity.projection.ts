@@ -191,7 +191,10 @@ const correlatedOf = (db: ReadModelDb, row: { id: string; correlationId: string 
 
 /**
  * One page of a unit's timeline: the lines of the events naming the unit in `metadata.unitIds`, from any
- * stream, with the log's filters (type, actor, dates, correlation) and its order.
+ * stream, with the log's filters (type, actor, dates, correlation) and its order. Read from the log's own
+ * projection rather than `EventStore.readUnit`: the same events (the same `metadata.unitIds`), but paged,
+ * filtered and counted in SQL with the names beside them; the scores at a point, which must see exactly
+ * what the store held, read the store (AssessmentFacts).
  */
 export const listUnitTimeline = (db: ReadModelDb, unitId: string, query: ListQuery) =>
   listActivity(db, {

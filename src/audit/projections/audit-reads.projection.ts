@@ -1,7 +1,8 @@
+import { ValidationError } from '../../core/errors.js';
 import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import type { RecordedEvent } from '../../core/messages.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
-import { shanghaiDate } from '../../core/time/local-date.js';
+import { isValidLocalDate, shanghaiDate } from '../../core/time/local-date.js';
 import { NAMES_TABLE } from '../activity-names.js';
 import type { AuditViewed } from '../audit.events.js';
 
@@ -51,6 +52,19 @@ export const auditReadsProjection: Projection = {
   },
 };
 
+/** A day bounding a date filter; anything else is a 400 naming the filter. */
+const dayBound = (column: string, field: string, comparison: '>=' | '<=') => (value: unknown) => {
+  if (!isValidLocalDate(value))
+    throw new ValidationError([
+      {
+        field: `filter.${field}`,
+        code: 'invalid_date',
+        message: { zh: '应为日期，格式 YYYY-MM-DD', en: 'must be a date, YYYY-MM-DD' },
+      },
+    ]);
+  return { sql: `${column} ${comparison} ?`, params: [value] };
+};
+
 export const auditReadList: ListSpec = {
   id: 'seq',
   sortable: { readAt: 'seq' },
@@ -59,8 +73,9 @@ export const auditReadList: ListSpec = {
     actorId: filters.equals('actor_id'),
     unitId: filters.equals('unit_id'),
     view: filters.oneOf('view'),
-    from: (value) => ({ sql: 'read_on >= ?', params: [String(value)] }),
-    to: (value) => ({ sql: 'read_on <= ?', params: [String(value)] }),
+    // Days of the county's calendar (Asia/Shanghai), both ends included.
+    from: dayBound('read_on', 'from', '>='),
+    to: dayBound('read_on', 'to', '<='),
   },
 };
 
