@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AssessmentFacts } from './assessment.facts.js';
 import { AssessmentController } from './assessment.controller.js';
 import { PublishBulletinHandler } from './commands/bulletin-handlers.js';
 import {
@@ -10,7 +11,11 @@ import {
 import { DraftRuleSetHandler, EditRuleSetDraftHandler, PublishRuleSetHandler } from './commands/rule-set-handlers.js';
 import { AssessmentTodayFunction } from './today-function.js';
 
-/** The annual target-responsibility assessment: rules per year in versions, scores computed from events. */
+/**
+ * The annual target-responsibility assessment: rules per year in versions, scores computed from events.
+ * Global for its read door (AssessmentFacts: a unit's score at any point in time, for the audit).
+ */
+@Global()
 @Module({
   controllers: [AssessmentController],
   providers: [
@@ -23,6 +28,8 @@ import { AssessmentTodayFunction } from './today-function.js';
     RaiseObjectionHandler,
     FinaliseResultHandler,
     AssessmentTodayFunction,
+    AssessmentFacts,
   ],
+  exports: [AssessmentFacts],
 })
 export class AssessmentModule {}
