@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS events (
   data      TEXT    NOT NULL,
   metadata  TEXT    NOT NULL,
   prev_hash TEXT,
-  hash      TEXT    NOT NULL
+  hash      TEXT    NOT NULL,
+  log_hash  TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE TABLE IF NOT EXISTS event_units (
@@ -78,7 +79,7 @@ export const baselineInserts = async (
     const begin = db.prepare('BEGIN IMMEDIATE');
     const commit = db.prepare('COMMIT');
     const insert = db.prepare(
-      'INSERT INTO events (stream, revision, id, type, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (stream, revision, id, type, data, metadata, prev_hash, hash, log_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const unitIndex = db.prepare(
       'INSERT OR IGNORE INTO event_units (unit_id, position, occurred_at, recorded_at) VALUES (?, ?, ?, ?)',
@@ -93,7 +94,9 @@ export const baselineInserts = async (
         const hash = HASHES[h++ & 4095];
         const metadata = { ...event.metadata, recordedAt: new Date().toISOString() };
         const row = [streams[s], ++revisions[s], randomUUID(), event.type, JSON.stringify(event.data)] as const;
-        const { lastInsertRowid } = insert.run(...row, JSON.stringify(metadata), lastHashes[s], hash);
+        // The log hash's 64 bytes are written too, as the adapter writes them (not computed either).
+        const logHash = HASHES[h++ & 4095];
+        const { lastInsertRowid } = insert.run(...row, JSON.stringify(metadata), lastHashes[s], hash, logHash);
         for (const unitId of metadata.unitIds)
           unitIndex.run(unitId, lastInsertRowid, metadata.occurredAt, metadata.recordedAt);
         lastHashes[s] = hash;

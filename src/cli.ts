@@ -188,6 +188,9 @@ const main = async (args: string[]) => {
   ensureDataDir(config.dataDir);
   const paths = integrityPaths(config);
   const key = auditKeyState(paths.keyFile);
+  if (key.key?.created)
+    console.error(`Audit key created: ${key.key.file} (id ${key.key.id}); public key:\n${key.key.publicKeyPem}`);
+  else if (key.problem && (verb === 'verify' || verb === 'checkpoint')) console.error(key.problem);
   const store = await createEventStore(config.eventStore, systemClock, key.key?.logKey);
   const db = openReadModelDb(config.readModelFile);
   const runner = new ProjectionRunner(store, db, projections, (message) => console.error(message));

@@ -38,11 +38,21 @@ export class IntegrityController {
   @ApiProduces('application/json')
   @ApiOkResponse({
     description:
-      'The latest signed checkpoint as a file to keep outside the system; `npm run cli -- verify --against <file>` checks the log against it.',
+      'A checkpoint of the log’s head, signed now (after checking the events since the last one), as a file to keep ' +
+      'outside the system; `npm run cli -- verify --against <file>` checks the log against it. When the log cannot be ' +
+      'signed (it does not verify), the latest checkpoint signed before. 404 while the log is empty or there is no key.',
   })
-  checkpoint(@Res({ passthrough: true }) response: Response) {
+  async checkpoint(@Res({ passthrough: true }) response: Response) {
+    await this.integrity.checkpointNow('export');
     const latest = this.integrity.latestCheckpoint();
-    if (!latest) throw new NotFoundError({ zh: '签名检查点', en: 'Signed checkpoint' }, 'latest');
+    if (!latest)
+      throw new NotFoundError(
+        {
+          zh: '签名检查点（事件日志为空或无审计密钥）',
+          en: 'Signed checkpoint (the log is empty, or there is no audit key)',
+        },
+        'latest',
+      );
     response.setHeader(
       'Content-Disposition',
       `attachment; filename="party-ledger-checkpoint-${latest.checkpoint.position}.json"`,
