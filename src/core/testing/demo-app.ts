@@ -16,6 +16,12 @@ const templatesRoot = (): string => {
   return root;
 };
 
+/**
+ * The run's one audit key for its demo counties: a copy's log is chained with the key that sealed the
+ * seeded one, so every copy must use that key, or its log would not verify (src/core/integrity).
+ */
+const auditKeyEnv = () => ({ AUDIT_KEY_FILE: join(templatesRoot(), 'keys', 'audit-ed25519.pem') });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface DemoOptions {
@@ -53,7 +59,7 @@ const demoTemplate = async ({ clock, env = {} }: DemoOptions): Promise<string> =
     mkdirSync(building);
     const seeding = await startTestApp({
       dataDir: building,
-      env: { ...env, SEED_DEMO: 'true' },
+      env: { ...env, ...auditKeyEnv(), SEED_DEMO: 'true' },
       ...(clock ? { clock: new ManualClock(clock.now()) } : {}),
     });
     await seeding.close();
@@ -76,7 +82,8 @@ export const startDemoApp = async (options: DemoOptions = {}): Promise<TestApp> 
   const template = await demoTemplate(options);
   const dataDir = mkdtempSync(join(tmpdir(), 'party-ledger-e2e-demo-'));
   cpSync(template, dataDir, { recursive: true, filter: (path) => !basename(path).startsWith('read-models.sqlite') });
-  const app = await startTestApp({ ...options, dataDir }).catch((error: unknown) => {
+  const env = { ...options.env, ...auditKeyEnv() };
+  const app = await startTestApp({ ...options, env, dataDir }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
