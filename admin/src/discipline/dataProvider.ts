@@ -21,7 +21,7 @@ export const disciplineCommands = {
     postCommand(on(id, command), data),
   getEligibility: (personId: string, day: string) =>
     getJson<EligibilityAnswer>(
-      `/discipline/eligibility?personId=${encodeURIComponent(personId)}${day ? `&on=${encodeURIComponent(day)}` : ''}`,
+      `/discipline/eligibility/${encodeURIComponent(personId)}${day ? `?on=${encodeURIComponent(day)}` : ''}`,
     ),
 };
 
