@@ -84,7 +84,7 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
         nomineeId: m,
         merits: '教书育人',
       });
-    const kase = (
+    ids.kase = (
       await post('/discipline/cases', {
         kind: 'misconduct',
         memberId: ids.m2,
@@ -92,7 +92,7 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
         summary: '违反工作纪律',
       })
     ).id;
-    await post(`/discipline/cases/${kase}/sanctions`, {
+    await post(`/discipline/cases/${ids.kase}/sanctions`, {
       track: 'party',
       measure: 'serious_warning',
       ...decision('2025-06-05', 5),
@@ -136,6 +136,21 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
       await expect(page.getByText('党内警告').count()).resolves.toBeGreaterThan(0);
       await expect(page.getByText('2026-03-31').count()).resolves.toBeGreaterThan(0); // both: 12 months from 1 April
       await page.screenshot({ path: join(ARTIFACTS, 'discipline-case.png'), fullPage: true });
+
+      // The administrative sanction for 赵强, through the case page's dialog: its own row, its own period.
+      await page.goto(`${base}/#/discipline-cases/${ids.kase}/show`);
+      await page.getByRole('button', { name: '作出处分' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('处分种类').click();
+      await page.getByRole('option', { name: '政务（行政）处分：警告（处分）' }).click();
+      await dialog.getByLabel('决定日期').fill('2025-06-20');
+      await dialog.getByLabel('决定机关').fill('蒲城县教育局');
+      await dialog.getByLabel('文号').fill('蒲教发〔2025〕99号');
+      await dialog.getByRole('button', { name: '作出处分' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: UI_WAIT });
+      await page.getByText('蒲教发〔2025〕99号').waitFor({ timeout: UI_WAIT });
+      await expect(page.getByText('2025-12-19').count()).resolves.toBeGreaterThan(0); // 6 months
+      await page.screenshot({ path: join(ARTIFACTS, 'discipline-sanction-added.png'), fullPage: true });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '资格查询' }).click();
       await page.getByLabel('党员').fill('赵');
