@@ -151,6 +151,27 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
       await page.getByText('蒲教发〔2025〕99号').waitFor({ timeout: UI_WAIT });
       await expect(page.getByText('2025-12-19').count()).resolves.toBeGreaterThan(0); // 6 months
       await page.screenshot({ path: join(ARTIFACTS, 'discipline-sanction-added.png'), fullPage: true });
+      // Appealed and revoked: the appeal and its outcome are recorded; the sanction shows its revocation day.
+      await page.getByRole('button', { name: '提出申诉' }).click();
+      const appeal = page.getByRole('dialog');
+      await appeal.getByLabel('处分').click();
+      await page.getByRole('option', { name: '蒲教发〔2025〕99号（2025-06-20）' }).click();
+      await appeal.getByLabel('申诉日期').fill('2025-06-25');
+      await appeal.getByLabel('申诉理由').fill('事实认定有误');
+      await appeal.getByRole('button', { name: '提出申诉' }).click();
+      await appeal.waitFor({ state: 'hidden', timeout: UI_WAIT });
+      await page.getByRole('button', { name: '作出复查决定' }).click();
+      const review = page.getByRole('dialog');
+      await review.getByLabel('结果').click();
+      await page.getByRole('option', { name: '撤销处分' }).click();
+      await review.getByLabel('决定日期').fill('2025-07-01');
+      await review.getByLabel('决定机关').fill('蒲城县教育局');
+      await review.getByLabel('文号').fill('蒲教发〔2025〕101号');
+      await review.getByRole('button', { name: '作出复查决定' }).click();
+      await review.waitFor({ state: 'hidden', timeout: UI_WAIT });
+      await page.getByText('事实认定有误').waitFor({ timeout: UI_WAIT });
+      await expect(page.getByText('2025-07-01').count()).resolves.toBeGreaterThan(1); // the appeal's and the sanction's
+      await page.screenshot({ path: join(ARTIFACTS, 'discipline-appeal.png'), fullPage: true });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '资格查询' }).click();
       await page.getByLabel('党员').fill('赵');

@@ -77,14 +77,24 @@ const Rows = ({
 };
 
 /** A decision dialog: the deciding body and the document number are asked every time. */
-const Decide = ({ command, label, extra }: { command: string; label: string; extra?: ReactNode }) => {
+const Decide = ({
+  command,
+  label,
+  extra,
+  decision = true,
+}: {
+  command: string;
+  label: string;
+  extra?: ReactNode;
+  /** A decision asks its day, deciding body and document number; an appeal or a closure does not. */
+  decision?: boolean;
+}) => {
   const [open, setOpen] = useState(false);
   const record = useRecordContext();
   const provider = useDataProvider<DisciplineDataProvider>();
   const refresh = useRefresh();
   const translate = useTranslate();
   if (!record) return null;
-  const closing = command === 'close';
   return (
     <>
       <Button variant="outlined" size="small" onClick={() => setOpen(true)}>
@@ -110,9 +120,8 @@ const Decide = ({ command, label, extra }: { command: string; label: string; ext
         }}
       >
         {extra}
-        {closing ? (
-          <DateInput source="closedOn" label="discipline.field.closedOn" validate={required()} />
-        ) : (
+        {command === 'close' && <DateInput source="closedOn" label="discipline.field.closedOn" validate={required()} />}
+        {decision && (
           <>
             <DateInput source="decidedOn" label="discipline.column.decidedOn" validate={required()} />
             <TextInput source="decidingBody" label="discipline.column.decidingBody" validate={required()} />
@@ -155,8 +164,64 @@ const SanctionFields = () => {
 const Actions = () => {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'discipline-cases', action: 'approve' });
-  if (!record || !canAccess || record.closedOn) return null;
+  if (!record?.sanctionList || !canAccess) return null;
+  const sanctions = record.sanctionList as Row[];
+  const appeals = (record.appeals as Row[]).filter((a) => a.outcome === null);
+  const appealable = sanctions
+    .filter((s) => !s.revokedOn)
+    .map((s) => ({ id: String(s.id), name: `${s.documentNumber}（${s.decidedOn}）` }));
+  // Appeals and their outcomes are recorded even after the case is closed.
+  const appealActions = (
+    <>
+      {appealable.length > 0 && (
+        <Decide
+          command="appeals"
+          decision={false}
+          label="discipline.action.appeal"
+          extra={
+            <>
+              <SelectInput
+                source="sanctionId"
+                label="discipline.field.sanction"
+                choices={appealable}
+                validate={required()}
+              />
+              <DateInput source="filedOn" label="discipline.field.filedOn" validate={required()} />
+              <TextInput source="grounds" label="discipline.field.grounds" multiline validate={required()} />
+            </>
+          }
+        />
+      )}
+      {appeals.map((a) => (
+        <Decide
+          key={String(a.id)}
+          command={`appeals/${a.id}/decision`}
+          label="discipline.action.decideAppeal"
+          extra={
+            <SelectInput
+              source="outcome"
+              label="discipline.field.outcome"
+              choices={[
+                { id: 'upheld', name: 'discipline.outcome.upheld' },
+                { id: 'revoked', name: 'discipline.outcome.revoked' },
+              ]}
+              validate={required()}
+            />
+          }
+        />
+      ))}
+    </>
+  );
+  if (record.closedOn)
+    return (
+      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+        {appealActions}
+      </Stack>
+    );
   const ethics = record.kind === 'teacher_ethics_violation';
+  const probations = sanctions.filter(
+    (s) => s.track === 'party' && s.measure === 'party_probation' && !s.concluded && !s.revokedOn,
+  );
   return (
     <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
       {ethics && !record.violationConfirmedOn && (
@@ -176,8 +241,46 @@ const Actions = () => {
           }
         />
       )}
+      {record.category === 'probationary' && (
+        <Decide
+          command="measures"
+          label="discipline.action.measure"
+          extra={
+            <SelectInput
+              source="measure"
+              label="discipline.column.measure"
+              choices={['criticism_education', 'probation_extension', 'probation_cancellation'].map((id) => ({
+                id,
+                name: `choices.probationaryMeasure.${id}`,
+              }))}
+              validate={required()}
+            />
+          }
+        />
+      )}
+      {probations.map((p) => (
+        <Stack key={String(p.id)} direction="row" spacing={1}>
+          <Decide command={`sanctions/${p.id}/extension`} label="discipline.action.extend" />
+          <Decide
+            command={`sanctions/${p.id}/conclusion`}
+            label="discipline.action.conclude"
+            extra={
+              <SelectInput
+                source="outcome"
+                label="discipline.field.outcome"
+                choices={[
+                  { id: 'restored', name: 'discipline.outcome.restored' },
+                  { id: 'expelled', name: 'discipline.outcome.expelled' },
+                ]}
+                validate={required()}
+              />
+            }
+          />
+        </Stack>
+      ))}
       <Decide
         command="close"
+        decision={false}
         label="discipline.action.close"
         extra={
           <SelectInput
@@ -191,6 +294,7 @@ const Actions = () => {
           />
         }
       />
+      {appealActions}
     </Stack>
   );
 };
@@ -233,7 +337,11 @@ const CaseFile = () => {
         />
       </Section>
       <Section title="discipline.section.appeals">
-        <Rows rows={record.appeals} columns={['decidedOn', 'decidingBody', 'documentNumber']} />
+        <Rows
+          rows={record.appeals}
+          columns={['filedOn', 'grounds', 'outcome', 'decidedOn', 'decidingBody', 'documentNumber']}
+          render={{ outcome: (r) => (r.outcome ? translate(`discipline.outcome.${r.outcome}`) : '—') }}
+        />
       </Section>
     </>
   );
