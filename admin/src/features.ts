@@ -1,8 +1,10 @@
 import { assessment } from './assessment/feature';
 import { audit } from './audit/feature';
 import type { AdminFeature } from './common/adminFeature';
+import { commendations } from './commendations/feature';
 import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
+import { discipline } from './discipline/feature';
 import { evidence } from './evidence/feature';
 import { instructors } from './instructors/feature';
 import { organizationalLife } from './organizational-life/feature';
@@ -18,6 +20,8 @@ import { users } from './users/feature';
 export const features: readonly AdminFeature[] = [
   organizations,
   development,
+  discipline,
+  commendations,
   pairing,
   instructors,
   organizationalLife,

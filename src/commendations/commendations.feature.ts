@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { commendationsDemo } from './commendations.demo.js';
 import { COMMENDATION_EVENT_TYPES } from './commendations.events.js';
 import { CommendationsModule } from './commendations.module.js';
 import { commendationsObligations } from './commendations.obligations.js';
@@ -17,5 +18,6 @@ export const commendationsFeature: Feature = {
   events: COMMENDATION_EVENT_TYPES,
   projections: [commendationsRosterProjection, commendationCyclesProjection],
   permissions: COMMENDATIONS_PERMISSIONS,
+  demo: commendationsDemo,
   obligations: [commendationsObligations],
 };

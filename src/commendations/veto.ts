@@ -3,7 +3,8 @@ import { DisciplineFacts } from '../discipline/discipline.facts.js';
 import { OrganizationsFacts } from '../organizations/organizations.facts.js';
 import type { CommendationTitle, VetoReason } from './commendations.events.js';
 
-const GENERIC = {
+/** The veto's categories: what a secretary may read of why (never the case). */
+export const GENERIC = {
   party: { zh: '党纪处分影响期内', en: 'Within the influence period of a Party sanction' },
   administrative: { zh: '政务（行政）处分期内', en: 'Within the period of an administrative sanction' },
   ethics: {

@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { disciplineDemo } from './discipline.demo.js';
 import { DISCIPLINE_EVENT_TYPES } from './discipline.events.js';
 import { DisciplineModule } from './discipline.module.js';
 import { disciplineObligations } from './discipline.obligations.js';
@@ -17,5 +18,6 @@ export const disciplineFeature: Feature = {
   events: DISCIPLINE_EVENT_TYPES,
   projections: [disciplineRosterProjection, disciplineCasesProjection],
   permissions: DISCIPLINE_PERMISSIONS,
+  demo: disciplineDemo,
   obligations: [disciplineObligations],
 };

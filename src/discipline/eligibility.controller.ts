@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError, NotFoundError } from '../core/errors.js';
@@ -15,7 +15,7 @@ import { RIGHTS, RIGHT_LABELS, type Eligibility } from './eligibility.js';
 import { activePeriodBook } from './periods.js';
 import { peopleWithRecordsIn, personOf } from './projections/case-queries.js';
 
-const personQuery = z.strictObject({ personId: z.uuid(), on: localDate().optional() });
+const dayQuery = z.strictObject({ on: localDate().optional() });
 const orgQuery = z.strictObject({ orgId: z.uuid().optional(), on: localDate().optional() });
 
 /** Full answers for those who may read case files (bureau, auditors); secretaries get rights and end days only. */
@@ -44,13 +44,16 @@ export class EligibilityController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get('eligibility')
+  @Get('eligibility/:personId')
   @Allow('discipline-eligibility', 'list')
-  @ApiQuery({ name: 'personId', required: true, description: 'A member id, or the person id of a case.' })
   @ApiQuery({ name: 'on', required: false, description: 'The day (YYYY-MM-DD, default today in Asia/Shanghai).' })
   @ApiOkResponse({ description: 'Each right on the day: allowed, until (last day), and for the bureau every reason.' })
-  eligibility(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {
-    const { personId, on = shanghaiDate(this.clock.now()) } = parseWith(personQuery, query);
+  eligibility(
+    @Param('personId', ParseUUIDPipe) personId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: ActorRequest,
+  ) {
+    const { on = shanghaiDate(this.clock.now()) } = parseWith(dayQuery, query);
     const person = personOf(this.db, personId);
     if (!person) throw new NotFoundError({ zh: '人员', en: 'Person' }, personId);
     const actor = request.user;
@@ -67,7 +70,7 @@ export class EligibilityController {
   }
 
   /** The people of an organisation (a secretary: its own) with a right withheld on the day, and until when. */
-  @Get('eligibility/restricted')
+  @Get('restricted-members')
   @Allow('discipline-eligibility', 'list')
   @ApiOkResponse({ description: 'Members with any right withheld on the day: rights and last days only.' })
   restricted(@Query() query: Record<string, unknown>, @Req() request: ActorRequest) {

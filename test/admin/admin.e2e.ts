@@ -37,6 +37,9 @@ const RESOURCES = {
   'org-life-confirmations': '挂靠组织月度确认',
   'assessment-scores': '考核排名',
   'assessment-rules': '考核细则',
+  'discipline-cases': '纪律处分案件',
+  'discipline-eligibility': '资格查询',
+  'commendation-cycles': '“两优一先”评选',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -57,6 +60,9 @@ const ENGLISH = {
   'org-life-confirmations': 'Monthly organisational-life confirmations',
   'assessment-scores': 'Assessment ranking',
   'assessment-rules': 'Assessment rules',
+  'discipline-cases': 'Discipline cases',
+  'discipline-eligibility': 'Eligibility look-up',
+  'commendation-cycles': 'Commendations (两优一先)',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -133,6 +139,9 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '纪律处分案件',
+      '资格查询',
+      '“两优一先”评选',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -147,6 +156,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '资格查询',
+      '“两优一先”评选',
     ]);
   });
 
@@ -202,6 +213,9 @@ describe('admin UI in Chromium (e2e)', () => {
         '挂靠组织月度确认',
         '考核排名',
         '考核细则',
+        '纪律处分案件',
+        '资格查询',
+        '“两优一先”评选',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

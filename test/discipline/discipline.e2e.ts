@@ -210,8 +210,7 @@ describe('discipline (e2e)', () => {
       ...decision('2025-02-01', 6),
     });
     expect((await close()).status).toBe(201);
-    const commend = (await t.request('GET', `/discipline/eligibility?personId=${ids.m4}&on=2025-04-10`)).body.rights
-      .commend;
+    const commend = (await t.request('GET', `/discipline/eligibility/${ids.m4}?on=2025-04-10`)).body.rights.commend;
     expect(commend.allowed).toBe(false);
     expect(commend.until).toBe('2027-01-31');
     expect(commend.reasons.map((r: { kind: string }) => r.kind).sort()).toEqual([
@@ -226,16 +225,16 @@ describe('discipline (e2e)', () => {
     const other = await t.userWithRole('secretary', { orgIds: [ids.other] });
     expect((await t.requestAs(secretary, 'GET', '/discipline/cases')).status).toBe(403);
     expect((await t.requestAs(secretary, 'GET', `/discipline/cases/${ids.case1}`)).status).toBe(403);
-    const seen = await t.requestAs(secretary, 'GET', `/discipline/eligibility?personId=${ids.m1}&on=2025-04-10`);
+    const seen = await t.requestAs(secretary, 'GET', `/discipline/eligibility/${ids.m1}?on=2025-04-10`);
     expect(seen.status).toBe(200);
     expect(seen.body.rights.vote).toEqual({ allowed: false, until: '2025-11-30' });
     expect(JSON.stringify(seen.body)).not.toContain('蒲教党纪');
     expect(JSON.stringify(seen.body)).not.toContain('party_probation');
-    const restricted = await t.requestAs(secretary, 'GET', '/discipline/eligibility/restricted?on=2025-04-10');
+    const restricted = await t.requestAs(secretary, 'GET', '/discipline/restricted-members?on=2025-04-10');
     expect(restricted.body.map((r: { name: string }) => r.name).sort()).toEqual(['周杰', '王芳']);
     expect(JSON.stringify(restricted.body)).not.toContain(BODY);
-    expect((await t.requestAs(other, 'GET', `/discipline/eligibility?personId=${ids.m1}`)).status).toBe(403);
-    const bureau = (await t.request('GET', `/discipline/eligibility?personId=${ids.m1}&on=2025-04-10`)).body;
+    expect((await t.requestAs(other, 'GET', `/discipline/eligibility/${ids.m1}`)).status).toBe(403);
+    const bureau = (await t.request('GET', `/discipline/eligibility/${ids.m1}?on=2025-04-10`)).body;
     expect(bureau.rights.vote.reasons[0]).toMatchObject({
       kind: 'party_probation',
       documentNumber: '蒲教党纪〔2024〕1号',
@@ -258,7 +257,7 @@ describe('discipline (e2e)', () => {
       ...decision('2025-04-01', 7),
     });
     const vote = async (on: string) =>
-      (await t.request('GET', `/discipline/eligibility?personId=${ids.m1}&on=${on}`)).body.rights.vote;
+      (await t.request('GET', `/discipline/eligibility/${ids.m1}?on=${on}`)).body.rights.vote;
     expect((await vote('2025-03-31')).allowed).toBe(false);
     expect((await vote('2025-04-01')).allowed).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, name } from '../../core/http/validation.js';
+import { localDate, name, says } from '../../core/http/validation.js';
 import type { Command } from '../../core/messages.js';
 import { occurredOn } from '../../core/time/local-date.js';
 import type { CommendationCycle } from '../commendation-cycle.js';
@@ -8,7 +8,13 @@ import { refuse } from './refuse.js';
 
 const quota = () => z.number().int().min(0).max(1000);
 export const openCycleBody = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
+  // A refinement, not min/max: the year's range is checked with a message, not advertised as a number range.
+  year: z
+    .number()
+    .int()
+    .refine((y) => y >= 2000 && y <= 2100, {
+      message: says('年度应在 2000 至 2100 之间', 'must be a year from 2000 to 2100'),
+    }),
   name: name(200),
   quotas: z.strictObject({
     outstanding_member: quota(),

@@ -1,0 +1,56 @@
+/** Commendations (两优一先) in English. */
+export const en = {
+  resources: {
+    'commendation-cycles': {
+      name: 'Commendations (两优一先)',
+      fields: {
+        q: 'Search',
+        id: 'Id',
+        year: 'Year',
+        name: 'Cycle',
+        nominationsDueOn: 'Nominations due',
+        decisionDueOn: 'Decision due',
+        publicityWorkingDays: 'Publicity (working days)',
+        openedOn: 'Opened',
+        nominations: 'Nominations',
+        decidedOn: 'Decided',
+        quotas: 'Quotas',
+        'quotas.outstanding_member': 'Quota: outstanding members',
+        'quotas.outstanding_party_worker': 'Quota: outstanding Party workers',
+        'quotas.advanced_party_org': 'Quota: advanced organisations',
+      },
+    },
+  },
+  commendations: {
+    status: {
+      nominated: 'Nominated',
+      vetoed: 'Vetoed',
+      awarded: 'Awarded',
+      not_awarded: 'Not awarded',
+      revoked: 'Revoked',
+    },
+    column: {
+      title: 'Title',
+      nominee: 'Nominee',
+      org: 'Nominating organisation',
+      status: 'Status',
+      veto: 'Veto reasons',
+      quota: 'Quota',
+    },
+    publicity: 'Publicity: %{from} to %{to}',
+    noPublicity: 'Not yet publicised',
+    decided: 'Decision: %{on} (%{document})',
+    until: 'until %{until}',
+    action: { nominate: 'Nominate', publicity: 'Start publicity', decide: 'Decide' },
+    field: {
+      title: 'Title',
+      nomineeId: 'Member',
+      orgNominee: 'Party organisation',
+      merits: 'Merits',
+      from: 'Publicity from',
+      decidedOn: 'Decided on',
+      decidingBody: 'Deciding body',
+      documentNumber: 'Document number',
+    },
+  },
+};
