@@ -8,7 +8,8 @@ import { addMonths, endOfMonth, occurredOn } from '../src/core/time/local-date.j
 import { instructorsFeature } from '../src/instructors/instructors.feature.js';
 import { instructorsObligations } from '../src/instructors/instructors.obligations.js';
 import { monthLedger, monthsEnding, overviewOf } from '../src/instructors/projections/calendar.js';
-import { TODAY_FUNCTION } from '../src/instructors/today-function.js';
+import { ManualClock } from '../src/core/time/clock.js';
+import { registerTodaySql } from '../src/core/time/today-sql.js';
 import { envInt, withTempDir } from './util.js';
 
 /**
@@ -134,7 +135,7 @@ export const runCalendarBench = async () =>
       await store.append(`instructor-${userId}`, history, 'no_stream');
     }
     const db = openReadModelDb(join(dir, 'read-models.sqlite'));
-    db.function(TODAY_FUNCTION, { deterministic: false }, () => TODAY);
+    registerTodaySql(db, new ManualClock(`${TODAY}T04:00:00Z`));
     const runner = new ProjectionRunner(store, db, [...(instructorsFeature.projections ?? [])]);
     const rebuildStart = process.hrtime.bigint();
     for (const name of runner.names) await runner.rebuild(name);

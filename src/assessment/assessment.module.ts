@@ -9,7 +9,6 @@ import {
   ScoreManualItemsHandler,
 } from './commands/review-handlers.js';
 import { DraftRuleSetHandler, EditRuleSetDraftHandler, PublishRuleSetHandler } from './commands/rule-set-handlers.js';
-import { AssessmentTodayFunction } from './today-function.js';
 
 /**
  * The annual target-responsibility assessment: rules per year in versions, scores computed from events.
@@ -27,7 +26,6 @@ import { AssessmentTodayFunction } from './today-function.js';
     AdjustScoreHandler,
     RaiseObjectionHandler,
     FinaliseResultHandler,
-    AssessmentTodayFunction,
     AssessmentFacts,
   ],
   exports: [AssessmentFacts],

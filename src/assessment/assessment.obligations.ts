@@ -1,5 +1,5 @@
 import { sqlText, type ObligationSource } from '../core/obligations.js';
-import { ASSESSMENT_TODAY } from './today-function.js';
+import { TODAY_SQL } from '../core/time/today-sql.js';
 
 const D2 = { zh: '发布季度考核通报（末三位便函预警）', en: 'Publish the quarterly bulletin (bottom three warned)' };
 
@@ -19,8 +19,8 @@ const bulletinsOwed = `SELECT 'D2.' || v.year || '-Q' || q.n AS id, 'D2' AS code
     date(v.year || '-01-01', '+' || (q.n * 3) || ' months') AS opened_on
   FROM (SELECT DISTINCT year FROM assessment_rule_set_versions) v
   JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) q
-    ON date(v.year || '-01-01', '+' || (q.n * 3) || ' months') <= (SELECT ${ASSESSMENT_TODAY}())
-  WHERE v.year >= CAST(substr((SELECT ${ASSESSMENT_TODAY}()), 1, 4) AS INTEGER) - 1
+    ON date(v.year || '-01-01', '+' || (q.n * 3) || ' months') <= ${TODAY_SQL}
+  WHERE v.year >= CAST(substr(${TODAY_SQL}, 1, 4) AS INTEGER) - 1
     AND NOT EXISTS (SELECT 1 FROM assessment_bulletins b WHERE b.year = v.year AND b.period = v.year || '-Q' || q.n)`;
 
 /** What the bureau owes for the assessment (domain.md §12 D2). */

@@ -37,6 +37,7 @@ import { StorageMonitor } from './storage-monitor.js';
 import { startupErrorOpening } from './storage.js';
 import { ROLE_MATRIX } from './roles.js';
 import { CLOCK, systemClock, type Clock } from './time/clock.js';
+import { registerTodaySql } from './time/today-sql.js';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -102,10 +103,13 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         },
         {
           provide: READ_MODEL_DB,
-          useFactory: () => {
+          inject: [CLOCK],
+          useFactory: (clock: Clock) => {
             const file = options.config.eventStore.kind === 'memory' ? ':memory:' : options.config.readModelFile;
             try {
-              return openReadModelDb(file);
+              const db = openReadModelDb(file);
+              registerTodaySql(db, clock);
+              return db;
             } catch (error) {
               throw startupErrorOpening(file, error) ?? error;
             }

@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { DisciplineCaseHandler } from './commands/case-command.js';
 import { DisciplineController } from './discipline.controller.js';
 import { DisciplineFacts } from './discipline.facts.js';
-import { DisciplineTodayFunction } from './today-function.js';
 import { EligibilityController } from './eligibility.controller.js';
 
 /**
@@ -12,7 +11,7 @@ import { EligibilityController } from './eligibility.controller.js';
 @Global()
 @Module({
   controllers: [DisciplineController, EligibilityController],
-  providers: [DisciplineCaseHandler, DisciplineFacts, DisciplineTodayFunction],
+  providers: [DisciplineCaseHandler, DisciplineFacts],
   exports: [DisciplineFacts],
 })
 export class DisciplineModule {}

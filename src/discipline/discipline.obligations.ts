@@ -1,5 +1,5 @@
 import { sqlText, type ObligationSource } from '../core/obligations.js';
-import { TODAY_FUNCTION } from './today-function.js';
+import { TODAY_SQL } from '../core/time/today-sql.js';
 
 const TITLES = {
   E1: { zh: '党内警告影响期届满（1年）', en: 'Party warning influence period ends (1 year)' },
@@ -28,7 +28,7 @@ const WHO: Record<Code, string> = {
   E8: 'bureau_office',
 };
 
-const today = `(SELECT ${TODAY_FUNCTION}())`;
+const today = TODAY_SQL;
 
 /**
  * One row per record whose period ends on `due`. Only E4 (the branch must decide) carries the member's unit

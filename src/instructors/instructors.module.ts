@@ -5,7 +5,6 @@ import { EndDispatchHandler } from './commands/end-dispatch.js';
 import { LogVisitHandler } from './commands/log-visit.js';
 import { InstructorsController } from './instructors.controller.js';
 import { InstructorsFacts } from './instructors.facts.js';
-import { InstructorsTodayFunction } from './today-function.js';
 
 /**
  * Instructors' dispatches and visits (C1) and affiliated organisations' confirmations (C6). Global for its
@@ -14,14 +13,7 @@ import { InstructorsTodayFunction } from './today-function.js';
 @Global()
 @Module({
   controllers: [InstructorsController],
-  providers: [
-    DispatchInstructorHandler,
-    EndDispatchHandler,
-    LogVisitHandler,
-    ConfirmOrgLifeHandler,
-    InstructorsFacts,
-    InstructorsTodayFunction,
-  ],
+  providers: [DispatchInstructorHandler, EndDispatchHandler, LogVisitHandler, ConfirmOrgLifeHandler, InstructorsFacts],
   exports: [InstructorsFacts],
 })
 export class InstructorsModule {}

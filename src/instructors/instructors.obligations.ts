@@ -1,5 +1,5 @@
 import { sqlText, type ObligationSource } from '../core/obligations.js';
-import { TODAY_FUNCTION } from './today-function.js';
+import { TODAY_SQL } from '../core/time/today-sql.js';
 
 const C1 = { zh: '党建工作指导员每月到派驻单位指导', en: 'Instructor visits each assigned unit every month' };
 const C6 = {
@@ -15,14 +15,14 @@ const C6 = {
  * read once per query (an uncorrelated subquery), keeps it an index search of at most twelve months.
  */
 const monthsOwed = (from: string, to: string) =>
-  `m.month BETWEEN max(substr(${from}, 1, 7), (SELECT substr(date(${TODAY_FUNCTION}(), 'start of month', '-11 months'), 1, 7)))
-    AND min(substr(COALESCE(${to}, '9999-12-31'), 1, 7), (SELECT substr(${TODAY_FUNCTION}(), 1, 7)))`;
+  `m.month BETWEEN max(substr(${from}, 1, 7), (SELECT substr(date(${TODAY_SQL}, 'start of month', '-11 months'), 1, 7)))
+    AND min(substr(COALESCE(${to}, '9999-12-31'), 1, 7), (SELECT substr(${TODAY_SQL}, 1, 7)))`;
 
 /**
  * C1: for every month a dispatch covers (from its start to its end, up to the current month, within the last year), a visit
  * is owed by the month's last day; open until one is logged (past months without one stay open and
  * overdue: a visit made then may still be logged late). One row per instructor × unit × month. The
- * current month is judged by the injected clock through {@link TODAY_FUNCTION}.
+ * current month is judged by the injected clock through {@link TODAY_SQL}.
  */
 const visitsOwed = `SELECT 'C1.' || d.instructor_id || '.' || d.unit_id || '.' || m.month AS id, 'C1' AS code,
     ${sqlText(C1.zh)} || '（' || COALESCE(p.display_name, d.instructor_id) || '）' AS title_zh,
