@@ -5,6 +5,7 @@ import { dashboard } from './dashboard/feature';
 import { development } from './development/feature';
 import { evidence } from './evidence/feature';
 import { instructors } from './instructors/feature';
+import { notices } from './notices/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
@@ -25,5 +26,6 @@ export const features: readonly AdminFeature[] = [
   users,
   audit,
   assessment,
+  notices,
   dashboard,
 ];

@@ -20,7 +20,7 @@ export const NOTICES_PERMISSIONS: Permissions = {
   /** Lagging units found from the bulletin, grades and overdue obligations: the bureau's suggestion list. */
   'notice-suggestions': { list: READERS },
   /** A secretary's notices to read (待阅通报) with the unread badge; acknowledging and rectifying. */
-  'notice-inbox': { list: WITH_SECRETARIES, create: ['secretary'] },
+  'notice-inbox': { list: ['secretary', 'auditor'], create: ['secretary'] },
   /** Thresholds and working-day deadlines. */
   'notice-settings': { show: READERS, edit: BUREAU },
 };

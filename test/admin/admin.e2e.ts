@@ -35,6 +35,8 @@ const RESOURCES = {
   'org-life-confirmations': '挂靠组织月度确认',
   'assessment-scores': '考核排名',
   'assessment-rules': '考核细则',
+  'criticism-notices': '通报批评',
+  'notice-inbox': '待阅通报',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -53,6 +55,8 @@ const ENGLISH = {
   'org-life-confirmations': 'Monthly organisational-life confirmations',
   'assessment-scores': 'Assessment ranking',
   'assessment-rules': 'Assessment rules',
+  'criticism-notices': 'Criticism notices',
+  'notice-inbox': 'Notices to read',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -127,6 +131,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '通报批评',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -141,6 +146,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '通报批评',
+      '待阅通报',
     ]);
   });
 
@@ -194,6 +201,7 @@ describe('admin UI in Chromium (e2e)', () => {
         '挂靠组织月度确认',
         '考核排名',
         '考核细则',
+        '通报批评',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
