@@ -240,10 +240,12 @@ describe('criticism notices in Chromium (e2e)', () => {
       await expect(page.getByTestId('pending-units').innerText()).resolves.toMatch(
         /雏鹰学校[\s\S]*桥山中学|桥山中学[\s\S]*雏鹰学校/,
       );
+      // Round 1 was the scheduled job's (the first urging day was past at circulation); the button urges round 2.
+      await page.getByTestId('pending-units').getByText('已催办 1 次', { exact: false }).first().waitFor();
       await page.getByRole('button', { name: '催办' }).click();
       await page
         .getByTestId('pending-units')
-        .getByText('已催办 1 次', { exact: false })
+        .getByText('已催办 2 次', { exact: false })
         .first()
         .waitFor({ timeout: UI_WAIT });
       await shot(page, '8-urged');

@@ -15,11 +15,19 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { CommandDialog } from '../common/CommandDialog';
 import { useCommand } from '../dataProvider/useCommand';
 import type { NoticesDataProvider } from './dataProvider';
 
 const F = 'resources.notice-inbox.fields';
+
+/** The notice's title, opening its page (rows do not: their buttons open dialogs). */
+const TitleLink = (_props: { source?: string }) => {
+  const row = useRecordContext();
+  if (!row) return null;
+  return <Link to={`/criticism-notices/${row.noticeId}/show`}>{row.title}</Link>;
+};
 
 const AcknowledgedField = (_props: { source?: string }) => {
   const row = useRecordContext();
@@ -140,12 +148,9 @@ export const InboxList = () => {
   const { canAccess: canAct = false } = useCanAccess({ resource: 'notice-inbox', action: 'create' });
   return (
     <List filters={filters} sort={{ field: 'circulatedOn', order: 'DESC' }} actions={<UnreadCount />} empty={false}>
-      <DataTable
-        bulkActionButtons={false}
-        rowClick={(_id, _resource, row) => `/criticism-notices/${row.noticeId}/show`}
-      >
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="documentNumber" disableSort />
-        <DataTable.Col source="title" disableSort />
+        <DataTable.Col source="title" disableSort field={TitleLink} />
         <DataTable.Col source="unitName" disableSort />
         <DataTable.Col source="circulatedOn" field={DateField} />
         <DataTable.Col source="acknowledgeBy" field={DateField} disableSort />
