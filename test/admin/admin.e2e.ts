@@ -132,6 +132,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '考核排名',
       '考核细则',
       '通报批评',
+      '待阅通报',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -202,6 +203,7 @@ describe('admin UI in Chromium (e2e)', () => {
         '考核排名',
         '考核细则',
         '通报批评',
+        '待阅通报',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

@@ -155,6 +155,12 @@ describe('criticism notices in Chromium (e2e)', () => {
       const drafted = await notice();
       expect(drafted).toMatchObject({ unitIds: [ids.a], draftedBy: 'li-staff' });
       expect(drafted.facts.map((f: { kind: string }) => f.kind)).toEqual(['bulletin', 'grade']);
+      // The draft's words are edited in a dialog, guarded by the revision the page shows.
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.getByRole('dialog').locator('input[name="title"]').fill('关于对兴华学校党建工作不力的通报（修改稿）');
+      await dialogButton(page, '编辑').click();
+      await page.getByText('草稿已修改').waitFor({ timeout: UI_WAIT });
+      expect((await notice()).title).toBe('关于对兴华学校党建工作不力的通报（修改稿）');
       await page.getByRole('button', { name: '提交审批' }).click();
       await page.getByTestId('notice-status').filter({ hasText: '待审批' }).waitFor({ timeout: UI_WAIT });
       await shot(page, '3-submitted');
@@ -258,6 +264,7 @@ describe('criticism notices in Chromium (e2e)', () => {
       const steps = closed.history.map((h: { type: string }) => h.type);
       expect(steps.filter((type: string) => type !== 'NoticeUrged')).toEqual([
         'NoticeDrafted',
+        'NoticeEdited',
         'NoticeSubmitted',
         'NoticeApproved',
         'CriticismNoticeIssued',

@@ -55,6 +55,33 @@ export const NoticeActions = () => {
   const steps: ReactNode[] = [];
   if (canEdit && record.status === 'draft')
     steps.push(
+      // The words of a draft; its units and facts are kept as drafted (a new draft picks others).
+      <Step
+        key="edit"
+        label="ra.action.edit"
+        done="notices.done.edited"
+        initial={{ title: record.title, reason: record.reason, body: record.body }}
+        send={(dp, v) =>
+          dp.editNotice(id, {
+            title: v.title,
+            reason: v.reason,
+            body: v.body || null,
+            unitIds: record.unitIds,
+            facts: record.facts,
+            expectedRevision,
+          })
+        }
+        fields={
+          <>
+            <TextInput source="title" label={`${F}.title`} validate={required()} fullWidth />
+            <TextInput source="reason" label={`${F}.reason`} validate={required()} fullWidth multiline />
+            <TextInput source="body" label={`${F}.body`} fullWidth multiline minRows={4} />
+          </>
+        }
+      />,
+    );
+  if (canEdit && record.status === 'draft')
+    steps.push(
       <Step
         key="submit"
         label="notices.action.submit"

@@ -14,15 +14,20 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
+import { Button, Title, useDataProvider, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
 import type { LaggingUnit, NoticesDataProvider } from './dataProvider';
 
-/** Where a fact is looked at: an obligation in the obligations list, a bulletin's event in the activity log. */
-const linkOf = (reason: LaggingUnit['reasons'][number]) =>
+/**
+ * Where a fact is looked at: an obligation in the obligations list (when the admin has one), a bulletin's
+ * event in the activity log (filtered by its stream); null when there is no page for it.
+ */
+const linkOf = (reason: LaggingUnit['reasons'][number], resources: Record<string, unknown>) =>
   reason.link.resource === 'obligations'
-    ? `/obligations?filter=${encodeURIComponent(JSON.stringify({ id: reason.ref }))}`
-    : `/activity?filter=${encodeURIComponent(JSON.stringify({ q: reason.eventId ?? reason.ref }))}`;
+    ? resources.obligations
+      ? `/obligations?filter=${encodeURIComponent(JSON.stringify({ id: reason.ref }))}`
+      : null
+    : `/activity?filter=${encodeURIComponent(JSON.stringify({ stream: reason.ref }))}`;
 
 /** The lagging units with their facts; ticking some and drafting carries them over into a new notice. */
 export const SuggestionsPage = () => {
@@ -31,6 +36,7 @@ export const SuggestionsPage = () => {
   const navigate = useNavigate();
   const dataProvider = useDataProvider<NoticesDataProvider>();
   const [picked, setPicked] = useState<string[]>([]);
+  const resources = useResourceDefinitions();
   const { data = [], isPending } = useQuery({
     queryKey: ['criticism-notices', 'suggestions'],
     queryFn: () => dataProvider.getNoticeSuggestions().then(({ data }) => data),
@@ -91,7 +97,11 @@ export const SuggestionsPage = () => {
                       {s.reasons.map((r, i) => (
                         <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                           <Chip size="small" variant="outlined" label={translate(`choices.noticeFactKind.${r.kind}`)} />
-                          <Link to={linkOf(r)}>{locale === 'en' ? r.label.en : r.label.zh}</Link>
+                          {linkOf(r, resources) ? (
+                            <Link to={linkOf(r, resources)!}>{locale === 'en' ? r.label.en : r.label.zh}</Link>
+                          ) : (
+                            <Typography variant="body2">{locale === 'en' ? r.label.en : r.label.zh}</Typography>
+                          )}
                         </Box>
                       ))}
                     </Stack>

@@ -34,6 +34,7 @@ export const noticesCommands = {
   getNoticeUnread: () => getJson<{ unread: number }>('/notices/inbox/unread-count'),
   getNoticeEvidenceChoices: (id: Identifier, unitId: string) =>
     getJson<EvidenceChoice[]>(`${notice(id, 'evidence-choices')}?unitId=${encodeURIComponent(unitId)}`),
+  editNotice: (id: Identifier, data: Record<string, unknown>) => postCommand(notice(id, 'edit'), data),
   submitNotice: (id: Identifier, data: Record<string, unknown>) => postCommand(notice(id, 'submit'), data),
   approveNotice: (id: Identifier, data: Record<string, unknown>) => postCommand(notice(id, 'approve'), data),
   returnNotice: (id: Identifier, data: Record<string, unknown>) => postCommand(notice(id, 'return'), data),

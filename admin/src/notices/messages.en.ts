@@ -81,6 +81,7 @@ export const en = {
       rectify: 'Report rectification',
     },
     done: {
+      edited: 'Draft edited',
       submitted: 'Submitted for approval',
       approved: 'Approved',
       returned: 'Returned to the drafter',

@@ -81,6 +81,7 @@ export const zh = {
       rectify: '报送整改报告',
     },
     done: {
+      edited: '草稿已修改',
       submitted: '已提交审批',
       approved: '已审批通过',
       returned: '已退回起草人',
