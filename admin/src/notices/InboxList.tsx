@@ -6,7 +6,6 @@ import {
   Button,
   CheckboxGroupInput,
   DataTable,
-  DateField,
   List,
   required,
   TextInput,
@@ -152,8 +151,8 @@ export const InboxList = () => {
         <DataTable.Col source="documentNumber" disableSort />
         <DataTable.Col source="title" disableSort field={TitleLink} />
         <DataTable.Col source="unitName" disableSort />
-        <DataTable.Col source="circulatedOn" field={DateField} />
-        <DataTable.Col source="acknowledgeBy" field={DateField} disableSort />
+        <DataTable.Col source="circulatedOn" />
+        <DataTable.Col source="acknowledgeBy" disableSort />
         <DataTable.Col source="acknowledgedOn" field={AcknowledgedField} />
         <DataTable.Col source="rectification" field={RectificationField} disableSort />
         {canAct && (

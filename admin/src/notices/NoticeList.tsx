@@ -48,7 +48,7 @@ export const NoticeList = () => {
         <DataTable.Col source="title" />
         <DataTable.Col source="unitNames" field={UnitNamesField} />
         <DataTable.Col source="status" field={NoticeStatusField} />
-        <DataTable.Col source="issuedOn" field={DateField} />
+        <DataTable.Col source="issuedOn" />
         <DataTable.Col source="progress" field={ProgressField} disableSort />
         <DataTable.Col source="updatedAt" field={DateField} />
       </DataTable>
