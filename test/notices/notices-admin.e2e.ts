@@ -136,6 +136,16 @@ describe('criticism notices in Chromium (e2e)', () => {
       await page.getByText('2026-Q3 季通报排名第 3/3（倒数三名）').waitFor();
       await page.getByText('2026-Q3 考核等次为“poor”，低于设定档次').waitFor();
       await shot(page, '1-suggestions');
+      // The bureau's thresholds: obligations overdue by more than 10 days instead of 30.
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByRole('dialog').locator('input[name="overdueDays"]').fill('10');
+      await shot(page, '1-settings');
+      await dialogButton(page, '保存').click();
+      await page.getByText('设置已保存').waitFor({ timeout: UI_WAIT });
+      expect((await t.request('GET', '/notices/settings')).body).toMatchObject({
+        overdueDays: 10,
+        lowGradeIds: ['poor'],
+      });
       await page.getByRole('checkbox', { name: '兴华学校' }).check();
       await page.getByRole('button', { name: '起草通报（已选 1 个单位）' }).click();
       await page.locator('input[name="title"]').fill('关于对兴华学校党建工作不力的通报');

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { Button, Title, useDataProvider, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
 import type { LaggingUnit, NoticesDataProvider } from './dataProvider';
+import { SettingsButton } from './SettingsButton';
 
 /**
  * Where a fact is looked at: an obligation in the obligations list (when the admin has one), a bulletin's
@@ -57,7 +58,10 @@ export const SuggestionsPage = () => {
     <Card sx={{ mt: 2 }}>
       <Title title={translate('notices.suggestions.title')} />
       <CardContent>
-        <Typography variant="h6">{translate('notices.suggestions.title')}</Typography>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography variant="h6">{translate('notices.suggestions.title')}</Typography>
+          <SettingsButton />
+        </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {translate('notices.suggestions.hint')}
         </Typography>

@@ -25,11 +25,24 @@ export interface EvidenceChoice {
   category: string;
 }
 
+/** GET /api/notices/settings: thresholds and working days, with the revision to send back. */
+export interface NoticeSettings {
+  lowGradeIds: string[];
+  overdueDays: number;
+  acknowledgeWorkingDays: number;
+  urgeAfterWorkingDays: number;
+  urgeRounds: number;
+  rectifyWorkingDays: number;
+  revision: number;
+}
+
 const notice = (id: Identifier, command: string) => commandPath('notices', id, command);
 
 /** The notices feature's reads beside its resources, and its commands (src/notices/notices.controller.ts). */
 export const noticesCommands = {
   getNoticeSuggestions: () => getJson<LaggingUnit[]>('/notices/suggestions'),
+  getNoticeSettings: () => getJson<NoticeSettings>('/notices/settings'),
+  changeNoticeSettings: (data: Record<string, unknown>) => postCommand('/notices/settings', data),
   getNoticeUnits: () => getJson<{ id: string; name: string }[]>('/notices/units'),
   getNoticeUnread: () => getJson<{ unread: number }>('/notices/inbox/unread-count'),
   getNoticeEvidenceChoices: (id: Identifier, unitId: string) =>

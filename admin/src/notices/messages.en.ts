@@ -48,6 +48,7 @@ export const en = {
     },
   },
   choices: {
+    noticeGrade: { good: 'Good', fairly_good: 'Fairly good', average: 'Average', poor: 'Poor' },
     noticeStatus: {
       draft: 'Draft',
       submitted: 'Awaiting approval',
@@ -60,6 +61,16 @@ export const en = {
     rectification: { owed: 'Owed', reported: 'Reported', sent_back: 'Sent back' },
   },
   notices: {
+    settings: {
+      title: 'Settings',
+      saved: 'Settings saved',
+      lowGradeIds: 'Grades counted as lagging',
+      overdueDays: 'Obligations overdue by more than (days)',
+      acknowledgeWorkingDays: 'Acknowledge within (working days)',
+      urgeAfterWorkingDays: 'Urge every (working days)',
+      urgeRounds: 'Rounds of urging at most',
+      rectifyWorkingDays: 'Rectification report within (working days)',
+    },
     suggestions: {
       title: 'Lagging units',
       open: 'Lagging units',

@@ -48,6 +48,7 @@ export const zh = {
     },
   },
   choices: {
+    noticeGrade: { good: '好', fairly_good: '较好', average: '一般', poor: '差' },
     noticeStatus: {
       draft: '草稿',
       submitted: '待审批',
@@ -60,6 +61,16 @@ export const zh = {
     rectification: { owed: '待报送', reported: '已报送', sent_back: '已退回' },
   },
   notices: {
+    settings: {
+      title: '设置',
+      saved: '设置已保存',
+      lowGradeIds: '视为后进的考核等次',
+      overdueDays: '事项逾期超过（天）',
+      acknowledgeWorkingDays: '签收期限（工作日）',
+      urgeAfterWorkingDays: '催办间隔（工作日）',
+      urgeRounds: '催办轮数上限',
+      rectifyWorkingDays: '整改报告期限（工作日）',
+    },
     suggestions: {
       title: '后进单位建议名单',
       open: '后进单位',
