@@ -7,6 +7,7 @@ import { development } from './development/feature';
 import { discipline } from './discipline/feature';
 import { evidence } from './evidence/feature';
 import { instructors } from './instructors/feature';
+import { notices } from './notices/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
@@ -29,5 +30,6 @@ export const features: readonly AdminFeature[] = [
   users,
   audit,
   assessment,
+  notices,
   dashboard,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { command } from '../core/command-handling.js';
@@ -112,7 +112,7 @@ export class NoticesController {
     return currentSettings(this.db);
   }
 
-  @Put('settings')
+  @Post('settings')
   @Allow('notice-settings', 'edit')
   @BodySchema(noticeSettingsBody)
   async changeSettings(@Body() body: unknown, @Req() request: ActorRequest) {
@@ -229,7 +229,7 @@ export class NoticesController {
     return this.step(request, 'DraftNotice', { ...data, noticeId, knownUnitIds: allUnitIds(this.db) }, draftNotice);
   }
 
-  @Put(':id')
+  @Post(':id/edit')
   @Allow('criticism-notices', 'edit')
   @BodySchema(editNoticeBody)
   async edit(@Param('id', ParseUUIDPipe) noticeId: string, @Body() body: unknown, @Req() request: ActorRequest) {

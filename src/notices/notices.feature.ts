@@ -1,4 +1,5 @@
 import type { Feature } from '../core/feature.js';
+import { noticesDemo } from './notices.demo.js';
 import { NOTICE_EVENT_TYPES } from './notices.events.js';
 import { NoticesModule } from './notices.module.js';
 import { noticesObligations } from './notices.obligations.js';
@@ -19,5 +20,6 @@ export const noticesFeature: Feature = {
   projections: [noticesSourcesProjection, noticesProjection],
   policies: [noticeUrgingPolicy],
   permissions: NOTICES_PERMISSIONS,
+  demo: noticesDemo,
   obligations: [noticesObligations],
 };

@@ -19,7 +19,7 @@ export const NOTICES_PERMISSIONS: Permissions = {
   },
   /** Lagging units found from the bulletin, grades and overdue obligations: the bureau's suggestion list. */
   'notice-suggestions': { list: READERS },
-  /** A secretary's notices to read (待阅通报) with the unread badge; acknowledging and rectifying. */
+  /** A secretary's notices to read (待阅通报) with the unread badge, acknowledging and rectifying; the bureau and auditors read every unit's receipts. */
   'notice-inbox': { list: WITH_SECRETARIES, create: ['secretary'] },
   /** Thresholds and working-day deadlines. */
   'notice-settings': { show: READERS, edit: BUREAU },

@@ -40,6 +40,8 @@ const RESOURCES = {
   'discipline-cases': '纪律处分案件',
   'discipline-eligibility': '资格查询',
   'commendation-cycles': '“两优一先”评选',
+  'criticism-notices': '通报批评',
+  'notice-inbox': '待阅通报',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -63,6 +65,8 @@ const ENGLISH = {
   'discipline-cases': 'Discipline cases',
   'discipline-eligibility': 'Eligibility look-up',
   'commendation-cycles': 'Commendations (两优一先)',
+  'criticism-notices': 'Criticism notices',
+  'notice-inbox': 'Notices to read',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -142,6 +146,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '纪律处分案件',
       '资格查询',
       '“两优一先”评选',
+      '通报批评',
+      '待阅通报',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -158,6 +164,8 @@ describe('admin UI in Chromium (e2e)', () => {
       '考核细则',
       '资格查询',
       '“两优一先”评选',
+      '通报批评',
+      '待阅通报',
     ]);
   });
 
@@ -216,6 +224,8 @@ describe('admin UI in Chromium (e2e)', () => {
         '纪律处分案件',
         '资格查询',
         '“两优一先”评选',
+        '通报批评',
+        '待阅通报',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 

@@ -174,18 +174,18 @@ describe('criticism notices (e2e)', () => {
     // The band is a setting: 'average' too, and a shorter overdue threshold.
     const settings = (await t.request('GET', '/notices/settings')).body;
     await expectRefused(
-      t.request('PUT', '/notices/settings', { ...settings, revision: undefined, overdueDays: -1 }),
+      t.request('POST', '/notices/settings', { ...settings, revision: undefined, overdueDays: -1 }),
       400,
       'validation.failed',
     );
     const { revision, ...rest } = settings;
-    const changed = await as('staff1', 'PUT', '/notices/settings', {
+    const changed = await as('staff1', 'POST', '/notices/settings', {
       ...rest,
       lowGradeIds: ['average', 'poor'],
       overdueDays: 10,
       expectedRevision: revision,
     });
-    expect(changed.status).toBe(200);
+    expect(changed.status).toBe(201);
     const again = (await t.request('GET', '/notices/suggestions')).body;
     expect(
       again.find((s: { unitId: string }) => s.unitId === ids.b).reasons.map((r: { kind: string }) => r.kind),
@@ -194,7 +194,7 @@ describe('criticism notices (e2e)', () => {
       again.find((s: { unitId: string }) => s.unitId === ids.d).reasons.map((r: { ref: string }) => r.ref.slice(-7)),
     ).toContain('2026-10');
     await expectRefused(as('secA', 'GET', '/notices/suggestions'), 403, 'access.denied');
-    await expectRefused(as('auditor1', 'PUT', '/notices/settings', { ...rest }), 403, 'access.denied');
+    await expectRefused(as('auditor1', 'POST', '/notices/settings', { ...rest }), 403, 'access.denied');
   });
 
   test('draft, edit (stale → 409), submit; approval never by the drafter; nothing before approval', async () => {
@@ -219,14 +219,14 @@ describe('criticism notices (e2e)', () => {
     const drafted = await as('staff1', 'POST', '/notices', content());
     expect(drafted.status).toBe(201);
     ids.notice = drafted.body.id;
-    const edited = await as('staff1', 'PUT', `/notices/${ids.notice}`, {
+    const edited = await as('staff1', 'POST', `/notices/${ids.notice}/edit`, {
       ...content(),
       title: '关于对兴华学校、雏鹰学校党建工作不力的通报',
       expectedRevision: drafted.body.revision,
     });
-    expect(edited.status).toBe(200);
+    expect(edited.status).toBe(201);
     await expectRefused(
-      as('staff1', 'PUT', `/notices/${ids.notice}`, { ...content(), expectedRevision: drafted.body.revision }),
+      as('staff1', 'POST', `/notices/${ids.notice}/edit`, { ...content(), expectedRevision: drafted.body.revision }),
       409,
       'concurrency.conflict',
     );
@@ -253,7 +253,7 @@ describe('criticism notices (e2e)', () => {
     await expectRefused(as('secA', 'GET', `/notices/${ids.notice}`), 404, 'not-found');
     expect((await t.request('POST', `/notices/${ids.notice}/approve`, { comment: '同意印发' })).status).toBe(201);
     await expectRefused(
-      as('staff1', 'PUT', `/notices/${ids.notice}`, content()),
+      as('staff1', 'POST', `/notices/${ids.notice}/edit`, content()),
       400,
       'validation.failed',
       'expectedRevision',

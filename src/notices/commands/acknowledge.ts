@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../../core/errors.js';
 import { shanghaiDate } from '../../core/time/local-date.js';
 import { unacknowledged, type Notice } from '../notice.js';
 import type { NoticeAcknowledged, NoticeSettings, NoticeUrged } from '../notices.events.js';
@@ -36,6 +37,19 @@ export const acknowledgeNotice = ({ data, metadata }: AcknowledgeNotice, state: 
     },
     metadata: { unitIds: [data.unitId] },
   };
+};
+
+/**
+ * The next round's day; none when next year's holidays are not loaded yet (late December): urging this round
+ * must not fail for it, and a person of the bureau can still urge the next round by hand.
+ */
+const nextRoundOn = (today: string, n: number): string | null => {
+  try {
+    return workingDaysAfter(today, n);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'notices.calendar-not-covered') return null;
+    throw error;
+  }
 };
 
 export const urgeNoticeBody = z.strictObject({});
@@ -87,7 +101,7 @@ export const urgeNotice = ({ data, metadata }: UrgeNotice, state: Notice): Notic
       round,
       unitIds,
       urgedOn: today,
-      nextUrgeOn: round < data.settings.urgeRounds ? workingDaysAfter(today, data.settings.urgeAfterWorkingDays) : null,
+      nextUrgeOn: round < data.settings.urgeRounds ? nextRoundOn(today, data.settings.urgeAfterWorkingDays) : null,
       automatic: data.round !== null,
     },
     metadata: { unitIds },
