@@ -2,15 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assembleFeatures } from '../../src/core/feature.js';
-import { can as canIn, ROLES, type Action, type Role } from '../../src/core/roles.js';
-import { FEATURES } from '../../src/features.js';
+import { ROLES, type Role } from '../../src/core/roles.js';
 
-/** The matrix the guard checks: every feature's permissions, merged as the app merges them. */
-const MATRIX = assembleFeatures(FEATURES).permissions;
-const can = (roles: readonly string[], resource: string, action: Action) => canIn(MATRIX, roles, resource, action);
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WAIT } from './browser.js';
+import { can, ENGLISH, expectedMenu } from './menus.js';
 
 /**
  * The admin in a real browser against the real app: each role signs in through the login page and
@@ -18,57 +14,6 @@ import { ARTIFACTS, ensureAdminBuilt, expectMenu, launchBrowser, signInAs, UI_WA
  * through the form, exports the list, and switches the UI to English.
  */
 const PASSWORD = 'browser-pass-2026';
-const RESOURCES = {
-  units: '单位',
-  'party-organizations': '党组织',
-  members: '党员',
-  development: '发展党员',
-  pairings: '帮扶共同体',
-  'organizational-life': '组织生活',
-  'typical-cases': '典型案例',
-  evidence: '印证资料',
-  positions: '职务',
-  users: '用户',
-  activity: '动态',
-  'audit-units': '审计回溯',
-  'audit-reads': '审计查阅记录',
-  'instructor-calendar': '指导员日历',
-  'instructor-dispatches': '指导员派驻',
-  'org-life-confirmations': '挂靠组织月度确认',
-  'assessment-scores': '考核排名',
-  'assessment-rules': '考核细则',
-  'discipline-cases': '纪律处分案件',
-  'discipline-eligibility': '资格查询',
-  'commendation-cycles': '“两优一先”评选',
-  'criticism-notices': '通报批评',
-  'notice-inbox': '待阅通报',
-} as const;
-const ENGLISH = {
-  units: 'Units',
-  'party-organizations': 'Party organisations',
-  members: 'Members',
-  development: 'Membership development',
-  pairings: 'Pairing communities',
-  'organizational-life': 'Organisational life',
-  'typical-cases': 'Typical cases',
-  evidence: 'Evidence',
-  positions: 'Post holders',
-  users: 'Users',
-  activity: 'Activity',
-  'audit-units': 'Audit replay',
-  'audit-reads': 'Audit reads',
-  'instructor-calendar': 'Instructor calendar',
-  'instructor-dispatches': 'Instructor dispatches',
-  'org-life-confirmations': 'Monthly organisational-life confirmations',
-  'assessment-scores': 'Assessment ranking',
-  'assessment-rules': 'Assessment rules',
-  'discipline-cases': 'Discipline cases',
-  'discipline-eligibility': 'Eligibility look-up',
-  'commendation-cycles': 'Commendations (两优一先)',
-  'criticism-notices': 'Criticism notices',
-  'notice-inbox': 'Notices to read',
-} as const;
-type Resource = keyof typeof RESOURCES;
 
 const accounts: Record<Role, { username: string; displayName: string }> = {
   bureau_admin: { username: 'wang-admin', displayName: '王主任' },
@@ -77,10 +22,6 @@ const accounts: Record<Role, { username: string; displayName: string }> = {
   instructor: { username: 'sun-instructor', displayName: '孙指导员' },
   auditor: { username: 'qian-auditor', displayName: '钱审计' },
 };
-
-/** What each role must find in the menu, from the same matrix the server enforces. */
-const expectedMenu = (role: Role, labels: Record<Resource, string> = RESOURCES) =>
-  (Object.keys(labels) as Resource[]).filter((resource) => can([role], resource, 'list')).map((r) => labels[r]);
 
 describe('admin UI in Chromium (e2e)', () => {
   let t: TestApp;
@@ -202,31 +143,7 @@ describe('admin UI in Chromium (e2e)', () => {
   test('bureau_admin registers a unit through the form, renames it, finds it in the list and exports CSV', async () => {
     const { context, page } = await signIn('bureau_admin');
     try {
-      await expectMenu(page, [
-        '单位',
-        '党组织',
-        '党员',
-        '发展党员',
-        '帮扶共同体',
-        '组织生活',
-        '典型案例',
-        '印证资料',
-        '职务',
-        '用户',
-        '动态',
-        '审计回溯',
-        '审计查阅记录',
-        '指导员日历',
-        '指导员派驻',
-        '挂靠组织月度确认',
-        '考核排名',
-        '考核细则',
-        '纪律处分案件',
-        '资格查询',
-        '“两优一先”评选',
-        '通报批评',
-        '待阅通报',
-      ]);
+      await expectMenu(page, expectedMenu('bureau_admin'));
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
       await page.locator('.RaMenuItemLink-root', { hasText: '单位' }).click();
