@@ -62,7 +62,7 @@ describe("the demo's Pucheng-style rules", () => {
       ['negative-list', 0],
       ['bonus', 0],
     ]);
-    expect(result).toMatchObject({ total: 55, grade: { id: 'lagging' } });
+    expect(result).toMatchObject({ total: 55, grade: { id: 'poor' } });
   });
 
   test('a school that held its general meeting and lesson every quarter and its theme day every month keeps the 20', () => {

@@ -194,9 +194,10 @@ export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => (
   ],
   weights: { self: 40, superior: 60 },
   gradeBands: [
-    { id: 'advanced', min: 90, name: { zh: '先进', en: 'Advanced' } },
-    { id: 'good', min: 75, name: { zh: '较好', en: 'Good' } },
+    // Ids from the glossary (domain.md §13: good, fairly_good, average, poor), names as Pucheng words them.
+    { id: 'good', min: 90, name: { zh: '先进', en: 'Advanced' } },
+    { id: 'fairly_good', min: 75, name: { zh: '较好', en: 'Fairly good' } },
     { id: 'average', min: 60, name: { zh: '一般', en: 'Average' } },
-    { id: 'lagging', min: 0, name: { zh: '后进', en: 'Lagging' } },
+    { id: 'poor', min: 0, name: { zh: '后进', en: 'Lagging' } },
   ],
 });

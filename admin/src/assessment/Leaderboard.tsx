@@ -20,14 +20,13 @@ import { useState } from 'react';
 import { Loading, Title, useDataProvider, useLocale, useTranslate } from 'react-admin';
 import { downloadFromApi } from '../dataProvider/http';
 import type { AssessmentDataProvider } from './dataProvider';
-import { BulletinsPanel, GradeChart, QuarterChart, ReviewPanel } from './Panels';
+import { BulletinsPanel, GRADE_ORDER, GradeChart, QuarterChart, ReviewPanel } from './Panels';
 
 type Bilingual = { zh: string; en: string };
 
 /** Grade colours: the bands' order from the top (先进 green … 后进 red). */
 const GRADE_COLOURS = ['success', 'info', 'warning', 'error'] as const;
-const gradeColour = (id: string) =>
-  GRADE_COLOURS[['advanced', 'good', 'average', 'lagging'].indexOf(id)] ?? ('default' as const);
+const gradeColour = (id: string) => GRADE_COLOURS[GRADE_ORDER.indexOf(id)] ?? ('default' as const);
 
 const currentYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));

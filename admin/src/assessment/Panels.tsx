@@ -20,12 +20,15 @@ import type { AssessmentDataProvider, Bulletin, RankedUnit } from './dataProvide
 
 type Bilingual = { zh: string; en: string };
 
+/** The grades' ids from the top band down (domain.md §13: 好/先进, 较好, 一般, 差/后进). */
+export const GRADE_ORDER = ['good', 'fairly_good', 'average', 'poor'];
+
 /** Grade colours as the chips show them: from the top band (先进 green) to the bottom (后进 red). */
 export const GRADE_FILL: Record<string, string> = {
-  advanced: '#2e7d32',
-  good: '#0288d1',
+  good: '#2e7d32',
+  fairly_good: '#0288d1',
   average: '#ed6c02',
-  lagging: '#d32f2f',
+  poor: '#d32f2f',
 };
 
 /** How many units in each grade: one bar per band, in the leaderboard's colours (plain SVG). */
@@ -38,8 +41,7 @@ export const GradeChart = ({ rows }: { rows: RankedUnit[] }) => {
     band.count++;
     bands.set(row.grade.id, band);
   }
-  const order = ['advanced', 'good', 'average', 'lagging'];
-  const entries = [...bands].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  const entries = [...bands].sort((a, b) => GRADE_ORDER.indexOf(a[0]) - GRADE_ORDER.indexOf(b[0]));
   const max = Math.max(1, ...entries.map(([, band]) => band.count));
   const width = 80;
   return (
