@@ -1,11 +1,7 @@
+import { assembleFeatures } from '../core/feature.js';
+import { FEATURES } from '../features.js';
 import { describe, expect, test } from '@jest/globals';
-import { EVIDENCE_EVENT_TYPES } from '../evidence/evidence.events.js';
-import { PAIRING_EVENT_TYPES } from '../pairing/pairing.events.js';
 import type { RecordedEvent } from '../core/messages.js';
-import { DEVELOPMENT_EVENT_TYPES } from '../development/development.events.js';
-import { INSTRUCTOR_EVENT_TYPES } from '../instructors/instructors.events.js';
-import { ORGANIZATIONAL_LIFE_EVENT_TYPES } from '../organizational-life/organizational-life.events.js';
-import { ORGANIZATION_EVENT_TYPES } from '../organizations/organizations.events.js';
 import { puchengRuleSet } from './pucheng-rules.js';
 import { ruleSetIssues } from './rule-set.js';
 import { score } from './scorer.js';
@@ -40,14 +36,7 @@ const sections = (result: ReturnType<typeof score>) => result.sections.map((s) =
 
 describe("the demo's Pucheng-style rules", () => {
   test('pass the schema and name only event types the app declares', () => {
-    const known = new Set<string>([
-      ...ORGANIZATION_EVENT_TYPES,
-      ...DEVELOPMENT_EVENT_TYPES,
-      ...ORGANIZATIONAL_LIFE_EVENT_TYPES,
-      ...INSTRUCTOR_EVENT_TYPES,
-      ...PAIRING_EVENT_TYPES,
-      ...EVIDENCE_EVENT_TYPES,
-    ]);
+    const known = new Set(assembleFeatures(FEATURES).eventOwners.keys());
     expect(ruleSetIssues(puchengRuleSet(2026), known).issues).toEqual([]);
   });
 

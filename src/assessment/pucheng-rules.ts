@@ -4,7 +4,7 @@ import type { RuleSetBody } from './rule-set.js';
  * A Pucheng-style annual rule set (domain.md §7.2–7.3: 100 points deducted item by item, bonus capped at
  * 10, self 40 / superior 60, ≥90 先进 / 75–89 较好 / 60–74 一般 / <60 后进), naming only event types the
  * app writes. Organisational life (三会一课) and the instructors' monthly visits are `target` rules over their
- * features' events; the leadership team and the archives stay with the assessor (site checks).
+ * features' events; sanctions (Example F) and criticism notices are deductions, 两优一先 awards a bonus; the leadership team and the archives stay with the assessor (site checks).
  * `admittedEach` differs between the demo's two years, so the versions are not the same rules.
  */
 export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => ({
@@ -33,6 +33,28 @@ export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => (
           filter: { data: { reason: 'lapsed' } },
           pointsEach: 3,
           distinctBy: 'memberId',
+        },
+        {
+          // Example F (domain.md §7.3): a member's Party sanction by its severity, one case counted once.
+          id: 'sanctions',
+          title: { zh: '党员受党纪处分', en: 'A member sanctioned' },
+          kind: 'deduction',
+          eventTypes: ['SanctionImposed'],
+          filter: { data: { track: 'party' } },
+          pointsEach: 3,
+          severity: {
+            field: 'measure',
+            points: { warning: 3, serious_warning: 3, removal_from_party_posts: 5, party_probation: 5, expulsion: 5 },
+          },
+          distinctBy: 'caseId',
+        },
+        {
+          id: 'criticism-notices',
+          title: { zh: '被通报批评', en: 'A criticism notice' },
+          kind: 'deduction',
+          eventTypes: ['CriticismNoticeIssued'],
+          pointsEach: 2,
+          distinctBy: 'noticeId',
         },
       ],
     },
@@ -180,6 +202,14 @@ export const puchengRuleSet = (year: number, admittedEach = 5): RuleSetBody => (
           eventTypes: ['TeachingActivityLogged', 'PartyBuildingActivityLogged'],
           pointsEach: 0.5,
           cap: 3,
+        },
+        {
+          id: 'commended',
+          title: { zh: '“两优一先”表彰', en: 'Commendations (两优一先)' },
+          kind: 'bonus',
+          eventTypes: ['CommendationAwarded'],
+          pointsEach: 1,
+          cap: 2,
         },
         {
           id: 'evidence-on-file',

@@ -22,8 +22,12 @@ const points = (max = 1000) =>
 
 const bilingual = z.strictObject({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
 
-const identifier = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
-  message: says('编号只能用小写字母、数字和连字符，以字母开头', 'must be lowercase letters, digits and dashes'),
+// Underscores too: the glossary's grade ids are `fairly_good`… (domain.md §13).
+const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, {
+  message: says(
+    '编号只能用小写字母、数字、下划线和连字符，以字母开头',
+    'must be lowercase letters, digits, underscores and dashes',
+  ),
 });
 
 /** `MM-DD` of the assessment year (a due date such as the year-end summary's 12-31). */
