@@ -8,6 +8,7 @@ import { instructors } from './instructors/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
+import { reminders } from './reminders/feature';
 import { users } from './users/feature';
 
 /**
@@ -26,4 +27,5 @@ export const features: readonly AdminFeature[] = [
   audit,
   assessment,
   dashboard,
+  reminders,
 ];

@@ -35,6 +35,12 @@ const RESOURCES = {
   'org-life-confirmations': '挂靠组织月度确认',
   'assessment-scores': '考核排名',
   'assessment-rules': '考核细则',
+  'reminder-inbox': '我的提醒',
+  'reminder-overview': '督办总览',
+  reminders: '提醒记录',
+  'reminder-deliveries': '消息发送',
+  'reminder-robots': '群机器人',
+  'reminder-queues': '任务队列',
 } as const;
 const ENGLISH = {
   units: 'Units',
@@ -53,6 +59,12 @@ const ENGLISH = {
   'org-life-confirmations': 'Monthly organisational-life confirmations',
   'assessment-scores': 'Assessment ranking',
   'assessment-rules': 'Assessment rules',
+  'reminder-inbox': 'My reminders',
+  'reminder-overview': 'Obligations overview',
+  reminders: 'Reminder log',
+  'reminder-deliveries': 'Deliveries',
+  'reminder-robots': 'Group robots',
+  'reminder-queues': 'Job queues',
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -127,6 +139,12 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '我的提醒',
+      '督办总览',
+      '提醒记录',
+      '消息发送',
+      '群机器人',
+      '任务队列',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -141,6 +159,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '挂靠组织月度确认',
       '考核排名',
       '考核细则',
+      '我的提醒',
     ]);
   });
 
