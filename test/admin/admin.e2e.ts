@@ -213,6 +213,12 @@ describe('admin UI in Chromium (e2e)', () => {
         '挂靠组织月度确认',
         '考核排名',
         '考核细则',
+        '我的提醒',
+        '督办总览',
+        '提醒记录',
+        '消息发送',
+        '群机器人',
+        '任务队列',
       ]);
       await page.screenshot({ path: join(ARTIFACTS, 'admin-bureau_admin.png') });
 
