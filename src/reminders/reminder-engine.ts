@@ -215,12 +215,13 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * The re-check at fire time: is the obligation still open in the read models? The kernel's list is one
-   * SELECT over every feature's sources that cannot use an index for one id, so a burst of jobs (every
-   * reminder of a morning) shares one reading for up to REMINDERS_RECHECK_MS (1 s): an obligation met in
-   * that second may still get the reminder that was due.
+   * SELECT over every feature's sources that cannot use an index for one id. With REMINDERS_RECHECK_MS > 0
+   * a burst of jobs (every reminder of a morning) shares one reading for that long, and an obligation met
+   * within it may still get the reminder that was due; by default (0) each job reads afresh.
    */
   private openObligation(id: string): Obligation | undefined {
     const now = Date.now();
+    if (this.settings.recheckMs === 0) return this.openObligations(id)[0];
     if (!this.openCache || now - this.openCache.at > this.settings.recheckMs)
       this.openCache = { at: now, byId: new Map(this.openObligations().map((o) => [o.id, o])) };
     return this.openCache.byId.get(id);
