@@ -11,6 +11,7 @@ import { notices } from './notices/feature';
 import { organizationalLife } from './organizational-life/feature';
 import { organizations } from './organizations/feature';
 import { pairing } from './pairing/feature';
+import { reminders } from './reminders/feature';
 import { users } from './users/feature';
 
 /**
@@ -32,4 +33,5 @@ export const features: readonly AdminFeature[] = [
   assessment,
   notices,
   dashboard,
+  reminders,
 ];

@@ -211,7 +211,23 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** The open obligations with a deadline; `id` narrows to one (the re-check at fire time). */
+  private openCache?: { at: number; byId: Map<string, Obligation> };
+
+  /**
+   * The re-check at fire time: is the obligation still open in the read models? The kernel's list is one
+   * SELECT over every feature's sources that cannot use an index for one id. With REMINDERS_RECHECK_MS > 0
+   * a burst of jobs (every reminder of a morning) shares one reading for that long, and an obligation met
+   * within it may still get the reminder that was due; by default (0) each job reads afresh.
+   */
+  private openObligation(id: string): Obligation | undefined {
+    const now = Date.now();
+    if (this.settings.recheckMs === 0) return this.openObligations(id)[0];
+    if (!this.openCache || now - this.openCache.at > this.settings.recheckMs)
+      this.openCache = { at: now, byId: new Map(this.openObligations().map((o) => [o.id, o])) };
+    return this.openCache.byId.get(id);
+  }
+
+  /** The open obligations with a deadline; `id` narrows to one. */
   private openObligations(id?: string): Obligation[] {
     const today = shanghaiDate(this.clock.now());
     return listOpenObligations(
@@ -306,7 +322,7 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Fire time: still open, the offset still in the settings → one reminder per person, recorded once. */
   private async fire({ obligationId, offset }: FireJob, metadata: CommandMetadata): Promise<void> {
-    const [obligation] = this.openObligations(obligationId);
+    const obligation = this.openObligation(obligationId);
     if (!obligation) return; // met (or gone) since it was scheduled: nothing to say
     if (!currentSettings(this.db).offsets.includes(offset)) return;
     const key = offsetKey(offset);
@@ -334,7 +350,7 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Still open N working days after the deadline: the bureau office is told, once per person. */
   private async escalate({ obligationId }: EscalateJob, metadata: CommandMetadata): Promise<void> {
-    const [obligation] = this.openObligations(obligationId);
+    const obligation = this.openObligation(obligationId);
     if (!obligation?.dueOn) return;
     const settings = currentSettings(this.db);
     const calendar = calendarWith(configuredCalendarYears(this.db));
@@ -370,7 +386,7 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private async resend({ reminderId, after }: ResendJob, metadata: CommandMetadata): Promise<void> {
     const row = getReminder(this.db, reminderId);
     if (!row) return;
-    const [obligation] = this.openObligations(row.obligationId);
+    const obligation = this.openObligation(row.obligationId);
     if (!obligation) return;
     const robotsKey = `${row.obligationId}.${row.kind === 'escalation' ? ESCALATION_KEY : offsetKey(row.offset ?? 0)}`;
     const robotUnit = row.kind === 'escalation' || !audienceOf(obligation.who).scoped ? null : row.unitId;

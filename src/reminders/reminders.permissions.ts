@@ -21,5 +21,5 @@ export const REMINDER_PERMISSIONS: Permissions = {
   'reminder-robots': { list: READERS, create: ADMIN, edit: ADMIN, delete: ADMIN },
   'reminder-calendar': { list: EVERYONE, edit: ADMIN },
   /** bull-board at /admin/queues. */
-  'reminder-queues': { show: ADMIN },
+  'reminder-queues': { list: ADMIN, show: ADMIN },
 };

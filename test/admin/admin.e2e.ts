@@ -89,6 +89,12 @@ describe('admin UI in Chromium (e2e)', () => {
       '“两优一先”评选',
       '通报批评',
       '待阅通报',
+      '我的提醒',
+      '督办总览',
+      '提醒记录',
+      '消息发送',
+      '群机器人',
+      '任务队列',
     ]);
     expect(expectedMenu('secretary')).toEqual([
       '单位',
@@ -107,6 +113,7 @@ describe('admin UI in Chromium (e2e)', () => {
       '“两优一先”评选',
       '通报批评',
       '待阅通报',
+      '我的提醒',
     ]);
   });
 

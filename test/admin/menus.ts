@@ -35,6 +35,12 @@ export const RESOURCES = {
   'commendation-cycles': '“两优一先”评选',
   'criticism-notices': '通报批评',
   'notice-inbox': '待阅通报',
+  'reminder-inbox': '我的提醒',
+  'reminder-overview': '督办总览',
+  reminders: '提醒记录',
+  'reminder-deliveries': '消息发送',
+  'reminder-robots': '群机器人',
+  'reminder-queues': '任务队列',
 } as const;
 export const ENGLISH = {
   units: 'Units',
@@ -60,6 +66,12 @@ export const ENGLISH = {
   'commendation-cycles': 'Commendations (两优一先)',
   'criticism-notices': 'Criticism notices',
   'notice-inbox': 'Notices to read',
+  'reminder-inbox': 'My reminders',
+  'reminder-overview': 'Obligations overview',
+  reminders: 'Reminder log',
+  'reminder-deliveries': 'Deliveries',
+  'reminder-robots': 'Group robots',
+  'reminder-queues': 'Job queues',
 } as const;
 export type Resource = keyof typeof RESOURCES;
 

@@ -324,6 +324,23 @@ describe('reminders (e2e)', () => {
     expect(overview.find((u) => u.unitId === ids.unit)).toMatchObject({ light: 'red', escalated: 1 });
   });
 
+  test('the daily digest: one email listing the day’s reminders to whoever chose it', async () => {
+    const chosen = await as('staff', 'PUT', '/reminder-channels/me', {
+      channels: ['robot'],
+      email: 'ganshi@jyj.pucheng.gov.cn',
+      digest: true,
+    });
+    expect(chosen.body).toMatchObject({ digest: true, email: 'ganshi@jyj.pucheng.gov.cn' });
+    const before = smtp.mails.length;
+    await engine.openQueue().add('digest', { data: {} });
+    const mail = await eventually(() => smtp.mails.find((m) => m.to[0] === 'ganshi@jyj.pucheng.gov.cn'), 'the digest');
+    expect(mail.subject).toBe('【党建提醒】2026-11-26 待办汇总（1 项）');
+    // Asked again the same day, nothing more is sent.
+    await engine.openQueue().add('digest', { data: {} });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.mails.length).toBe(before + 1);
+  });
+
   test('once the committee is re-elected the obligation is met: a reminder still queued sends nothing', async () => {
     await post(`/party-organizations/${ids.branch}/elect-committee`, { termStart: '2026-11-26', termYears: 3 });
     const queue = engine.openQueue();

@@ -39,4 +39,6 @@ export interface AdminFeature {
   /** Methods added to the data provider, called by the feature's screens (useCommand, useDataProvider). */
   commands?: Record<string, (...args: never[]) => Promise<unknown>>;
   messages: FeatureMessages;
+  /** Shown in the app bar beside the language switcher (the reminders' unread badge). */
+  appBarItems?: ComponentType[];
 }

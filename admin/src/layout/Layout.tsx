@@ -1,11 +1,36 @@
 import { ThemeProvider, type Theme } from '@mui/material/styles';
 import { useCallback, type ComponentType, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  TitlePortal,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
+import { features } from '../features';
 import { AccountMenu } from './AccountMenu';
 
-/** React-admin's layout; the app bar keeps its language switcher (中文 / English) and adds "change password". */
+const APP_BAR_ITEMS = features.flatMap((feature) => feature.appBarItems ?? []);
+
+/**
+ * React-admin's layout; the app bar keeps its language switcher (中文 / English) and adds "change password",
+ * and the features' own items (the reminders' unread badge).
+ */
 const PartyLedgerAppBar = () => (
-  <AppBar userMenu={<AccountMenu />}>
+  <AppBar
+    userMenu={<AccountMenu />}
+    toolbar={
+      <>
+        {APP_BAR_ITEMS.map((Item, index) => (
+          <Item key={index} />
+        ))}
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
+  >
     <TitlePortal />
   </AppBar>
 );
