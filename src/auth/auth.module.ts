@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 import { AccessGuard, ACTOR_RESOLVER } from '../core/http/access.js';
 import { TokenActorResolver } from './actor-resolver.js';
+import { AuthFacts } from './auth.facts.js';
 import { AuthController } from './auth.controller.js';
 import { authSecret } from './auth-secret.js';
 import { ChangePasswordHandler } from './commands/change-password.js';
@@ -23,7 +24,11 @@ const commandHandlers = [
   SetUserStatusHandler,
 ];
 
-/** Users, roles, sign-in and the global access guard. */
+/**
+ * Users, roles, sign-in and the global access guard. Global for its read door (AuthFacts: users by role and
+ * scope, whom the reminders reach).
+ */
+@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -43,6 +48,8 @@ const commandHandlers = [
     LoginLockout,
     { provide: ACTOR_RESOLVER, useExisting: TokenActorResolver },
     { provide: APP_GUARD, useClass: AccessGuard },
+    AuthFacts,
   ],
+  exports: [AuthFacts],
 })
 export class AuthModule {}

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { AuthFacts } from '../auth/auth.facts.js';
 import { QueueBoard } from './queue-board.js';
 import { ReminderEngine } from './reminder-engine.js';
 import { RemindersController } from './reminders.controller.js';
@@ -7,13 +6,12 @@ import { RemindersFacts } from './reminders.facts.js';
 
 /**
  * Reminders (issue 14): obligations → reminders → inbox, email, group robots; escalation; bull-board.
- * Reads users through the auth read door (AuthFacts, provided here: it holds nothing but the read-model
- * file). Global for its read door, RemindersFacts.
+ * Reads users through the auth read door (AuthFacts). Global for its read door, RemindersFacts.
  */
 @Global()
 @Module({
   controllers: [RemindersController],
-  providers: [ReminderEngine, QueueBoard, AuthFacts, RemindersFacts],
+  providers: [ReminderEngine, QueueBoard, RemindersFacts],
   exports: [RemindersFacts],
 })
 export class RemindersModule {}
