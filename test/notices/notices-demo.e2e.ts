@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
+import { type TestApp } from '../../src/core/testing/test-app.js';
+import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
 
@@ -8,7 +9,7 @@ describe('criticism notices in the demo county (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SEED_DEMO: 'true' }, clock: new ManualClock('2026-11-23T02:00:00Z') });
+    t = await startDemoApp({ clock: new ManualClock('2026-11-23T02:00:00Z') });
   }, 300_000);
 
   afterAll(async () => {
