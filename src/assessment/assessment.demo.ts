@@ -1,6 +1,9 @@
 import { command } from '../core/command-handling.js';
 import type { DemoPart } from '../core/demo/demo-part.js';
+import { COMMENDATION_EVENT_TYPES } from '../commendations/commendations.events.js';
 import { DEVELOPMENT_EVENT_TYPES } from '../development/development.events.js';
+import { DISCIPLINE_EVENT_TYPES } from '../discipline/discipline.events.js';
+import { NOTICE_EVENT_TYPES } from '../notices/notices.events.js';
 import { INSTRUCTOR_EVENT_TYPES } from '../instructors/instructors.events.js';
 import { ORGANIZATIONAL_LIFE_EVENT_TYPES } from '../organizational-life/organizational-life.events.js';
 import { EVIDENCE_EVENT_TYPES } from '../evidence/evidence.events.js';
@@ -15,8 +18,14 @@ import { score } from './scorer.js';
 import { puchengRuleSet } from './pucheng-rules.js';
 import { ruleSetHistory } from './rule-set-history.js';
 
-/** The event types the demo's rules name: those of the features seeded before this part. */
+/**
+ * The event types the demo's rules name: of the features seeded before this part, and the criticism notices
+ * seeded after it (a rule may name any event type of the app; the notice's deduction shows once it is issued).
+ */
 const KNOWN_EVENT_TYPES = new Set<string>([
+  ...DISCIPLINE_EVENT_TYPES,
+  ...COMMENDATION_EVENT_TYPES,
+  ...NOTICE_EVENT_TYPES,
   ...ORGANIZATION_EVENT_TYPES,
   ...DEVELOPMENT_EVENT_TYPES,
   ...ORGANIZATIONAL_LIFE_EVENT_TYPES,
