@@ -59,6 +59,8 @@ export const ID_FIELDS: Record<string, NamedKind> = {
   absent: 'member',
   lecturers: 'member',
   evidenceId: 'evidence',
+  // Reminders: whom a reminder reached.
+  recipientId: 'user',
 };
 
 /** How a name is looked up: kinds share no key even if two of them ever shared an id. */
@@ -67,6 +69,13 @@ export const nameKey = ({ kind, id }: Reference) => `${kind}:${id}`;
 /** Fields never shown in the log, whoever reads it. */
 const SECRET_FIELDS = new Set(['passwordHash']);
 
+/**
+ * The system's own keys, made of other ids (a reminder's obligation `instructors.C1.<user>.<unit>.2026-03`,
+ * its job key): they find its records again and tell a reader nothing the same line does not say in words
+ * (the obligation's code, title, subject and due day). Kept in the event, not shown in the log.
+ */
+const SYSTEM_KEYS = new Set(['obligationId', 'reminderId', 'deliveryId']);
+
 /** What the event is about: the thing its stream is the history of. */
 export const subjectOf = (stream: string): Reference | null => {
   const dash = stream.indexOf('-');
@@ -74,13 +83,17 @@ export const subjectOf = (stream: string): Reference | null => {
   return kind ? { kind, id: stream.slice(dash + 1) } : null;
 };
 
-/** The event's data as the log shows it: without secrets, at any depth. */
+/**
+ * The event's data as the log shows it: without secrets and the system's own keys, at any depth; a thing named
+ * in words (`{ kind, id, name }`, an obligation's subject) without its raw id.
+ */
 export const shownData = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(shownData);
   if (!value || typeof value !== 'object') return value;
+  const named = typeof (value as { name?: unknown }).name === 'string' && 'kind' in value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .filter(([key]) => !SECRET_FIELDS.has(key) && !SYSTEM_KEYS.has(key) && !(named && key === 'id'))
       .map(([key, inner]) => [key, shownData(inner)]),
   );
 };

@@ -35,7 +35,8 @@ describe('audit page in Chromium (e2e)', () => {
     const { context, page, problems } = await signInAs(browser, base, 'qian-shenji', USER_PASSWORD);
     try {
       await page.locator('.RaMenuItemLink-root', { hasText: '审计回溯' }).click();
-      await page.getByText('桥山中学').first().click();
+      // The list's row, not the home page's mention of the school (its lines load while the menu is clicked).
+      await page.locator('.RaDataTable-tbody tr', { hasText: '桥山中学' }).first().click();
       await page.getByTestId('verification-status').waitFor({ timeout: UI_WAIT });
       expect(await page.getByTestId('verification-status').innerText()).toMatch(
         /校验状态：(未校验|校验通过|校验未通过)/,

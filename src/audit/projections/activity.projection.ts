@@ -48,7 +48,7 @@ export const activityProjection: Projection = {
   name: 'activity',
   // 2: the event's data, its Shanghai dates for the date filters, and the names of what it refers to.
   // 3: its command and correlation ids, and the units of each event one a row (a unit's timeline).
-  version: 3,
+  version: 4,
   handles: ['*'],
   tables: ['activity', NAMES_TABLE, 'activity_units'],
   init: (db) => {
