@@ -5,7 +5,7 @@ import { CommendationsModule } from './commendations.module.js';
 import { commendationsObligations } from './commendations.obligations.js';
 import { COMMENDATIONS_PERMISSIONS } from './commendations.permissions.js';
 import { commendationCyclesProjection } from './projections/cycles.projection.js';
-import { commendationsRosterProjection } from './projections/roster.projection.js';
+import { rosterCopyProjection } from '../organizations/organizations.facts.js';
 
 /**
  * Commendations (两优一先, domain.md §6, issue 16): cycles with quotas and due dates, branches'
@@ -16,7 +16,7 @@ export const commendationsFeature: Feature = {
   name: 'commendations',
   module: CommendationsModule,
   events: COMMENDATION_EVENT_TYPES,
-  projections: [commendationsRosterProjection, commendationCyclesProjection],
+  projections: [rosterCopyProjection('commendations'), commendationCyclesProjection],
   permissions: COMMENDATIONS_PERMISSIONS,
   demo: commendationsDemo,
   obligations: [commendationsObligations],

@@ -5,7 +5,7 @@ import { DisciplineModule } from './discipline.module.js';
 import { disciplineObligations } from './discipline.obligations.js';
 import { DISCIPLINE_PERMISSIONS } from './discipline.permissions.js';
 import { disciplineCasesProjection } from './projections/cases.projection.js';
-import { disciplineRosterProjection } from './projections/roster.projection.js';
+import { rosterCopyProjection } from '../organizations/organizations.facts.js';
 
 /**
  * Discipline (domain.md §5, issue 16): Party and administrative sanctions as separate records with their
@@ -16,7 +16,7 @@ export const disciplineFeature: Feature = {
   name: 'discipline',
   module: DisciplineModule,
   events: DISCIPLINE_EVENT_TYPES,
-  projections: [disciplineRosterProjection, disciplineCasesProjection],
+  projections: [rosterCopyProjection('discipline'), disciplineCasesProjection],
   permissions: DISCIPLINE_PERMISSIONS,
   demo: disciplineDemo,
   obligations: [disciplineObligations],

@@ -5,6 +5,8 @@ import { membersOn, rosterOn } from './projections/member-history.js';
 import { fullMembersOfUnit } from './projections/members.projection.js';
 import { RosterFacts } from './roster-facts.js';
 
+export { rosterCopyProjection } from './roster-copy.js';
+
 /** A member as the roster knows them: enough to judge who may be named in another feature's step. */
 export interface MemberOnRoster {
   id: string;
