@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandMessage, handleCommand } from '../../core/command-handling.js';
 import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
 import { defaultChinaCalendar } from '../../core/time/china-holidays.js';
-import { reviewStream } from '../assessment.events.js';
+import { reviewStream, type ReviewEvent } from '../assessment.events.js';
 import {
   adjustScore,
   finaliseResult,
@@ -25,66 +25,58 @@ export class FinaliseResultCommand extends CommandMessage<FinaliseResult, Review
 /** Working days by the Chinese calendar (holidays and make-up working days) for the objection window. */
 const calendar = defaultChinaCalendar();
 
-abstract class ReviewHandler {
+/**
+ * Every review command is decided on its unit's review stream for the year (`assessmentReview-<year>-<unitId>`);
+ * each handler names only its decider.
+ */
+abstract class ReviewHandler<
+  C extends CommandMessage<ScoreManualItems | AdjustScore | RaiseObjection | FinaliseResult, ReviewState>,
+> {
   constructor(@Inject(EVENT_STORE) protected readonly store: EventStore) {}
+
+  protected abstract decide(command: C['command'], state: ReviewState): ReviewEvent | ReviewEvent[];
+
+  execute({ command, options }: C) {
+    const { year, unitId } = command.data;
+    return handleCommand(
+      this.store,
+      reviewStream(year, unitId),
+      reviewHistory,
+      (state) => this.decide(command, state),
+      command.metadata,
+      options,
+    );
+  }
 }
 
 @CommandHandler(ScoreManualItemsCommand)
-export class ScoreManualItemsHandler extends ReviewHandler implements ICommandHandler<ScoreManualItemsCommand> {
-  execute({ command, options }: ScoreManualItemsCommand) {
-    const { year, unitId } = command.data;
-    return handleCommand(
-      this.store,
-      reviewStream(year, unitId),
-      reviewHistory,
-      (state) => scoreManualItems(command, state),
-      command.metadata,
-      options,
-    );
-  }
+export class ScoreManualItemsHandler
+  extends ReviewHandler<ScoreManualItemsCommand>
+  implements ICommandHandler<ScoreManualItemsCommand>
+{
+  protected decide = scoreManualItems;
 }
 
 @CommandHandler(AdjustScoreCommand)
-export class AdjustScoreHandler extends ReviewHandler implements ICommandHandler<AdjustScoreCommand> {
-  execute({ command, options }: AdjustScoreCommand) {
-    const { year, unitId } = command.data;
-    return handleCommand(
-      this.store,
-      reviewStream(year, unitId),
-      reviewHistory,
-      (state) => adjustScore(command, state),
-      command.metadata,
-      options,
-    );
-  }
+export class AdjustScoreHandler
+  extends ReviewHandler<AdjustScoreCommand>
+  implements ICommandHandler<AdjustScoreCommand>
+{
+  protected decide = adjustScore;
 }
 
 @CommandHandler(RaiseObjectionCommand)
-export class RaiseObjectionHandler extends ReviewHandler implements ICommandHandler<RaiseObjectionCommand> {
-  execute({ command, options }: RaiseObjectionCommand) {
-    const { year, unitId } = command.data;
-    return handleCommand(
-      this.store,
-      reviewStream(year, unitId),
-      reviewHistory,
-      (state) => raiseObjection(command, state, calendar),
-      command.metadata,
-      options,
-    );
-  }
+export class RaiseObjectionHandler
+  extends ReviewHandler<RaiseObjectionCommand>
+  implements ICommandHandler<RaiseObjectionCommand>
+{
+  protected decide = (command: RaiseObjection, state: ReviewState) => raiseObjection(command, state, calendar);
 }
 
 @CommandHandler(FinaliseResultCommand)
-export class FinaliseResultHandler extends ReviewHandler implements ICommandHandler<FinaliseResultCommand> {
-  execute({ command, options }: FinaliseResultCommand) {
-    const { year, unitId } = command.data;
-    return handleCommand(
-      this.store,
-      reviewStream(year, unitId),
-      reviewHistory,
-      (state) => finaliseResult(command, state),
-      command.metadata,
-      options,
-    );
-  }
+export class FinaliseResultHandler
+  extends ReviewHandler<FinaliseResultCommand>
+  implements ICommandHandler<FinaliseResultCommand>
+{
+  protected decide = finaliseResult;
 }
