@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ADMIN_DIST } from '../../src/http-app.js';
 import { chromiumExecutable } from '../support/chromium.js';
 import { ROOT } from '../support/processes.js';
@@ -119,4 +119,30 @@ export const expectMenu = async (page: Page, expected: string[]) => {
   }
   await page.waitForTimeout(200); // a late item would show up now
   expect(await menuLabels(page)).toEqual(wanted);
+};
+
+/**
+ * Opens the dialog behind `opener` and returns it once `ready` (a field inside it) is visible. A click that
+ * lands while the page refetches after the previous command (its button re-mounted) or while the previous
+ * dialog is still fading out opens nothing, so wait for the old dialog to go and click again until it opens.
+ */
+export const openDialog = async (
+  page: Page,
+  opener: Locator,
+  ready: (dialog: Locator) => Locator,
+): Promise<Locator> => {
+  const dialog = page.getByRole('dialog');
+  const deadline = Date.now() + UI_WAIT;
+  await dialog.first().waitFor({ state: 'hidden', timeout: UI_WAIT });
+  for (;;) {
+    await opener.click();
+    try {
+      await ready(dialog).waitFor({ state: 'visible', timeout: 5_000 });
+      return dialog;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      if (await dialog.count()) await page.keyboard.press('Escape');
+      await dialog.first().waitFor({ state: 'hidden', timeout: UI_WAIT });
+    }
+  }
 };

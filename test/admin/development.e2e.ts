@@ -6,7 +6,7 @@ import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js
 import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { addDays, addYears, shanghaiDate } from '../../src/core/time/local-date.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, openDialog, signInAs, UI_WAIT } from './browser.js';
 
 /**
  * The membership development case page in a real browser: a bureau_admin opens a case and sees the
@@ -302,8 +302,9 @@ describe('membership development screens in Chromium (e2e)', () => {
       expect(await talk.innerText()).toContain('谈话记录 · 党员档案 2025-031 第 2 页 · 2025-03-20');
 
       // Step 3 with its records sub-form: the recommendation ballots, suggested from the catalogue.
-      await page.getByRole('button', { name: '确定入党积极分子', exact: true }).click();
-      dialog = page.getByRole('dialog');
+      dialog = await openDialog(page, page.getByRole('button', { name: '确定入党积极分子', exact: true }), (d) =>
+        d.locator('input[name="on"]'),
+      );
       await dialog.locator('input[name="on"]').fill('2025-09-01');
       await dialog.getByRole('combobox').click();
       await page.getByRole('option', { name: '党员推荐' }).click();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
 import { addMonths, shanghaiDate } from '../../src/core/time/local-date.js';
-import { ARTIFACTS, ensureAdminBuilt, eventually, launchBrowser, signInAs, UI_WAIT } from './browser.js';
+import { ARTIFACTS, ensureAdminBuilt, eventually, launchBrowser, openDialog, signInAs, UI_WAIT } from './browser.js';
 
 /**
  * The instructor calendar in a real browser: an instructor signs in, logs a visit and sees this month
@@ -79,9 +79,9 @@ describe('instructor calendar in Chromium (e2e)', () => {
   const cell = (page: Page, unit: string, of = month) => page.locator(`td[data-month="${of}"][aria-label^="${unit} "]`);
 
   const logVisit = async (page: Page, unit: string) => {
-    await page.getByRole('button', { name: '记录到单位指导' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '单位' }).fill(unit.slice(0, 2));
+    const unitField = (dialog: Locator) => dialog.getByRole('combobox', { name: '单位' });
+    const dialog = await openDialog(page, page.getByRole('button', { name: '记录到单位指导' }), unitField);
+    await unitField(dialog).fill(unit.slice(0, 2));
     await page.getByRole('option', { name: unit }).click();
     await dialog.getByRole('button', { name: '记录到单位指导' }).click();
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
-import { ARTIFACTS, ensureAdminBuilt, launchBrowser, signInAs, UI_WAIT } from '../admin/browser.js';
+import { ARTIFACTS, ensureAdminBuilt, launchBrowser, openDialog, signInAs, UI_WAIT } from '../admin/browser.js';
 import { enrolMembers, seedSchoolBranch } from '../support/roster.js';
 
 const PASSWORD = 'browser-pass-2026';
@@ -160,8 +160,9 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
       await appeal.getByLabel('申诉理由').fill('事实认定有误');
       await appeal.getByRole('button', { name: '提出申诉' }).click();
       await appeal.waitFor({ state: 'hidden', timeout: UI_WAIT });
-      await page.getByRole('button', { name: '作出复查决定' }).click();
-      const review = page.getByRole('dialog');
+      const review = await openDialog(page, page.getByRole('button', { name: '作出复查决定' }), (d) =>
+        d.getByLabel('结果'),
+      );
       await review.getByLabel('结果').click();
       await page.getByRole('option', { name: '撤销处分' }).click();
       await review.getByLabel('决定日期').fill('2025-07-01');

@@ -6,7 +6,15 @@ import { ADMIN_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js
 import { startDemoApp } from '../../src/core/testing/demo-app.js';
 import { addDays, shanghaiDate } from '../../src/core/time/local-date.js';
 import { DEMO_PASSWORD } from '../../src/first-start.js';
-import { ARTIFACTS, ensureAdminBuilt, eventually, launchBrowser, signInAs, UI_WAIT } from '../admin/browser.js';
+import {
+  ARTIFACTS,
+  ensureAdminBuilt,
+  eventually,
+  launchBrowser,
+  openDialog,
+  signInAs,
+  UI_WAIT,
+} from '../admin/browser.js';
 
 const encodeFilter = (filter: object) => encodeURIComponent(JSON.stringify(filter));
 
@@ -86,8 +94,9 @@ describe('pairing screens in Chromium (e2e)', () => {
       await page.getByTestId('pairing-log').getByText('刘晓燕', { exact: false }).waitFor({ timeout: UI_WAIT });
       await page.screenshot({ path: join(ARTIFACTS, 'pairing-logged.png') });
 
-      await page.getByRole('button', { name: '结成一对一帮扶对子' }).click();
-      const pairDialog = page.getByRole('dialog');
+      const pairDialog = await openDialog(page, page.getByRole('button', { name: '结成一对一帮扶对子' }), (d) =>
+        d.getByLabel('帮扶党员教师'),
+      );
       await pairDialog.getByLabel('帮扶党员教师').fill(teacherName);
       await page.getByRole('option', { name: teacherName }).first().click();
       await pairDialog.getByLabel('学生（化名或姓名首字母）').fill('610526200801011234');
