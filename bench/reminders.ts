@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { writeSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 import type { Feature } from '../src/core/feature.js';
 import { EVENT_STORE, type EventStore } from '../src/core/event-store/event-store.js';
 import { sqlText } from '../src/core/obligations.js';
+import type { ReadModelDb } from '../src/core/projections/projection.js';
+import { READ_MODEL_DB } from '../src/core/projections/read-model-db.js';
 import { startTestApp, type TestApp } from '../src/core/testing/test-app.js';
 import { addDays, shanghaiDate } from '../src/core/time/local-date.js';
 import { FEATURES } from '../src/features.js';
@@ -23,33 +25,45 @@ import { envInt, withTempDir } from './util.js';
  * 2. 10,000 more due in 20 days (delayed jobs) → the app restarts on the same files and queue → its scan at
  *    start and two more schedule nothing new and send nothing twice.
  * Baseline from the same run: bare BullMQ, 10,000 no-op jobs added in bulk and processed (concurrency 16).
- * The obligations come from a bench feature whose source SQL generates them (no roster to build first).
+ * The obligations come from a bench feature's own table, filled at start (no roster to build first).
  */
 const UNITS = 500;
 
-/** The bench feature's module: it has nothing to provide, only its obligations. */
-@Module({})
-class RemindersBenchModule {}
+const BENCH_TABLE = 'reminders_bench_open';
 
-const benchFeature = (count: number, today: string, later: string): Feature => ({
-  name: 'reminders-bench',
-  module: RemindersBenchModule,
-  events: [],
-  obligations: [
-    {
-      codes: [
-        { code: 'C1', title: { zh: '指导员每月到校指导', en: 'Monthly visit' }, who: 'party_building_instructor' },
-      ],
-      openSql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count * 2})
-        SELECT 'o' || i AS id, 'C1' AS code, ${sqlText('指导员每月到校指导')} AS title_zh, 'Monthly visit' AS title_en,
-          'unit' AS subject_kind, 'u' || (i % ${UNITS}) AS subject_id, '学校' || (i % ${UNITS}) AS subject_name,
-          'u' || (i % ${UNITS}) AS unit_id, NULL AS org_id,
-          CASE WHEN i <= ${count} THEN '${today}' ELSE '${later}' END AS due_on, NULL AS not_before,
-          'party_building_instructor' AS who, NULL AS opened_on
-        FROM n`,
-    },
-  ],
-});
+/**
+ * The bench feature: its open obligations are rows of its own read-model table, as a real feature's are
+ * (keyed by id, so the re-check at fire time reads one row), written when the app starts.
+ */
+const benchFeature = (count: number, today: string, later: string): Feature => {
+  @Module({})
+  class RemindersBenchModule implements OnModuleInit {
+    constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+    onModuleInit() {
+      this.db.exec(`DROP TABLE IF EXISTS ${BENCH_TABLE};
+        CREATE TABLE ${BENCH_TABLE} (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, due_on TEXT NOT NULL);
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count * 2})
+        INSERT INTO ${BENCH_TABLE}
+          SELECT 'o' || i, 'u' || (i % ${UNITS}), CASE WHEN i <= ${count} THEN '${today}' ELSE '${later}' END FROM n;`);
+    }
+  }
+  return {
+    name: 'reminders-bench',
+    module: RemindersBenchModule,
+    events: [],
+    obligations: [
+      {
+        codes: [
+          { code: 'C1', title: { zh: '指导员每月到校指导', en: 'Monthly visit' }, who: 'party_building_instructor' },
+        ],
+        openSql: `SELECT id, 'C1' AS code, ${sqlText('指导员每月到校指导')} AS title_zh, 'Monthly visit' AS title_en,
+            'unit' AS subject_kind, unit_id AS subject_id, '学校' || substr(unit_id, 2) AS subject_name, unit_id,
+            NULL AS org_id, due_on, NULL AS not_before, 'party_building_instructor' AS who, NULL AS opened_on
+          FROM ${BENCH_TABLE}`,
+      },
+    ],
+  };
+};
 
 const startSink = async () => {
   let posts = 0;
@@ -120,8 +134,6 @@ export const runRemindersBench = async () =>
     const sink = await startSink();
     const prefix = `bench-reminders-${process.pid}`;
     process.env.REMINDERS_CONCURRENCY ??= '16';
-    // A morning's burst shares one reading of the open obligations per second (see reminder-engine.ts).
-    process.env.REMINDERS_RECHECK_MS ??= '1000';
     const env = { JOBS_PREFIX: prefix, LOG_LEVEL: 'error' };
     const baselineMs = await baseline(count, redisUrl);
 

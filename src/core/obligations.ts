@@ -1,6 +1,6 @@
 import type { Bilingual } from './errors.js';
 import { filters, listPage, type ListQuery, type ListSpec } from './http/list-query.js';
-import type { ReadModelDb } from './projections/projection.js';
+import { statement, type ReadModelDb } from './projections/projection.js';
 
 /**
  * Obligations: what someone must do by a day (domain.md §12, the reminder and deadline catalogue). Each
@@ -132,9 +132,25 @@ interface Raw {
   openedOn: string | null;
 }
 
-const COLUMNS = `o.id, o.source, o.code, o.title_zh AS titleZh, o.title_en AS titleEn, o.subject_kind AS subjectKind,
+const DETAIL_COLUMNS = `o.code, o.title_zh AS titleZh, o.title_en AS titleEn, o.subject_kind AS subjectKind,
   o.subject_id AS subjectId, o.subject_name AS subjectName, o.unit_id AS unitId, o.org_id AS orgId, o.due_on AS dueOn,
   o.not_before AS notBefore, o.who, o.opened_on AS openedOn`;
+const COLUMNS = `o.id, o.source, ${DETAIL_COLUMNS}`;
+
+const toObligation = (r: Raw, today: string): Obligation => ({
+  id: r.id,
+  source: r.source,
+  code: r.code,
+  title: { zh: r.titleZh, en: r.titleEn },
+  subject: { kind: r.subjectKind, id: r.subjectId, name: r.subjectName },
+  unitId: r.unitId,
+  orgId: r.orgId,
+  dueOn: r.dueOn,
+  notBefore: r.notBefore,
+  who: r.who,
+  openedOn: r.openedOn,
+  overdue: r.dueOn !== null && r.dueOn < today,
+});
 
 /** One page of every feature's open obligations, as `query` (already scoped) selects them. */
 export const listOpenObligations = (
@@ -148,21 +164,52 @@ export const listOpenObligations = (
     // The union is a derived table: choosing keys first would compute it twice, and its columns are plain.
     { columns: COLUMNS, from: `(${unionOf(sources)}) o`, tieBreak: 'o.id', keysFirst: false },
     query,
-    (r) => ({
-      id: r.id,
-      source: r.source,
-      code: r.code,
-      title: { zh: r.titleZh, en: r.titleEn },
-      subject: { kind: r.subjectKind, id: r.subjectId, name: r.subjectName },
-      unitId: r.unitId,
-      orgId: r.orgId,
-      dueOn: r.dueOn,
-      notBefore: r.notBefore,
-      who: r.who,
-      openedOn: r.openedOn,
-      overdue: r.dueOn !== null && r.dueOn < today,
-    }),
+    (r) => toObligation(r, today),
   );
+
+/**
+ * The ids a source may have given an obligation whose kernel id is `id`: the kernel writes a source's
+ * `:` as `.`, so every `.` after the feature's prefix was either. Asking the source for these ids (an
+ * `IN` the source's own index can answer) finds one obligation without reading every source in full.
+ * Undefined when the id names no feature or has too many dots to enumerate (the caller then scans).
+ */
+export const sourceIdsOf = (
+  sources: readonly PublishedObligations[],
+  id: string,
+): { source: PublishedObligations; ids: string[] } | undefined => {
+  const source = sources.find(({ feature }) => id.startsWith(`${feature}.`));
+  if (!source) return undefined;
+  const parts = id.slice(source.feature.length + 1).split('.');
+  if (parts.length > 7) return { source, ids: [] };
+  let ids = [parts[0]];
+  for (const part of parts.slice(1)) ids = ids.flatMap((head) => [`${head}.${part}`, `${head}:${part}`]);
+  return { source, ids };
+};
+
+/**
+ * One open obligation by its kernel id, or undefined when it is met (or never was): the reminders' re-check
+ * at fire time. Reads only the feature that published it, by its own ids.
+ */
+export const openObligationById = (
+  db: ReadModelDb,
+  sources: readonly PublishedObligations[],
+  id: string,
+  today: string,
+): Obligation | undefined => {
+  const found = sourceIdsOf(sources, id);
+  if (!found) return undefined;
+  const byIds = found.ids.length
+    ? { where: `WHERE o.id IN (${found.ids.map(() => '?').join(', ')})`, params: found.ids }
+    : { where: "WHERE replace(o.id, ':', '.') = ?", params: [id.slice(found.source.feature.length + 1)] };
+  // The source's SELECT is flattened into this one, so the id predicate reaches its own table's key.
+  const { feature, openSql } = found.source;
+  const row = statement(
+    db,
+    `SELECT ${sqlText(feature)} AS source, ${sqlText(`${feature}.`)} || replace(o.id, ':', '.') AS id, ${DETAIL_COLUMNS}
+     FROM (${openSql}) o ${byIds.where} LIMIT 1`,
+  ).get(...byIds.params) as Raw | undefined;
+  return row && toObligation(row, today);
+};
 
 /** The codes every feature publishes, with their titles and the feature: the list's filter and legend. */
 export const obligationCatalogue = (sources: readonly PublishedObligations[]) =>

@@ -15,6 +15,7 @@ import { REDIS_READY, type RedisReady } from '../core/jobs/redis.js';
 import type { CommandMetadata, Event } from '../core/messages.js';
 import {
   listOpenObligations,
+  openObligationById,
   OBLIGATION_SOURCES,
   type Obligation,
   type PublishedObligations,
@@ -211,24 +212,16 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private openCache?: { at: number; byId: Map<string, Obligation> };
-
   /**
-   * The re-check at fire time: is the obligation still open in the read models? The kernel's list is one
-   * SELECT over every feature's sources that cannot use an index for one id. With REMINDERS_RECHECK_MS > 0
-   * a burst of jobs (every reminder of a morning) shares one reading for that long, and an obligation met
-   * within it may still get the reminder that was due; by default (0) each job reads afresh.
+   * The re-check at fire time: is the obligation still open in the read models? Asked of the one feature
+   * that published it, by its id, so a morning's burst of jobs costs one indexed read each.
    */
   private openObligation(id: string): Obligation | undefined {
-    const now = Date.now();
-    if (this.settings.recheckMs === 0) return this.openObligations(id)[0];
-    if (!this.openCache || now - this.openCache.at > this.settings.recheckMs)
-      this.openCache = { at: now, byId: new Map(this.openObligations().map((o) => [o.id, o])) };
-    return this.openCache.byId.get(id);
+    return openObligationById(this.db, this.sources, id, shanghaiDate(this.clock.now()));
   }
 
-  /** The open obligations with a deadline; `id` narrows to one. */
-  private openObligations(id?: string): Obligation[] {
+  /** The open obligations with a deadline. */
+  private openObligations(): Obligation[] {
     const today = shanghaiDate(this.clock.now());
     return listOpenObligations(
       this.db,
@@ -236,9 +229,9 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
       {
         orderBy: 'o.id ASC',
         offset: 0,
-        limit: id ? 1 : 10_000_000,
-        where: id ? 'WHERE o.id = ?' : 'WHERE o.due_on IS NOT NULL',
-        params: id ? [id] : [],
+        limit: 10_000_000,
+        where: 'WHERE o.due_on IS NOT NULL',
+        params: [],
       },
       today,
     ).rows;
@@ -258,18 +251,32 @@ export class ReminderEngine implements OnApplicationBootstrap, OnModuleDestroy {
     const today = shanghaiDate(this.clock.now());
     const delay = (day: string) => Math.max(0, this.fireAt(day, settings.sendHour) - now);
     const jobs: { name: string; data: { data: unknown }; opts: JobsOptions }[] = [];
+    // A county's obligations fall on a few hundred days: plan each day once, not once per obligation.
+    const plans = new Map<string, { reminders: ReturnType<typeof planReminders>; escalateOn: string }>();
+    const planFor = (dueOn: string) => {
+      let plan = plans.get(dueOn);
+      if (!plan)
+        plans.set(
+          dueOn,
+          (plan = {
+            reminders: planReminders(dueOn, settings, calendar, today),
+            escalateOn: escalationDay(dueOn, settings, calendar),
+          }),
+        );
+      return plan;
+    };
     for (const obligation of this.openObligations()) {
-      for (const planned of planReminders(obligation.dueOn, settings, calendar, today))
+      const plan = planFor(obligation.dueOn!);
+      for (const planned of plan.reminders)
         jobs.push({
           name: 'fire',
           data: { data: { obligationId: obligation.id, offset: planned.offset } satisfies FireJob },
           opts: { jobId: jobId('fire', obligation.id, planned.key), delay: delay(planned.on) },
         });
-      const escalateOn = escalationDay(obligation.dueOn!, settings, calendar);
       jobs.push({
         name: 'escalate',
         data: { data: { obligationId: obligation.id } satisfies EscalateJob },
-        opts: { jobId: jobId('escalate', obligation.id), delay: delay(escalateOn) },
+        opts: { jobId: jobId('escalate', obligation.id), delay: delay(plan.escalateOn) },
       });
     }
     for (let i = 0; i < jobs.length; i += CHUNK) await queue.addBulk(jobs.slice(i, i + CHUNK));

@@ -10,8 +10,6 @@ import { StartupError } from '../core/errors.js';
  * - REMINDERS_ATTEMPTS / REMINDERS_BACKOFF_MS: tries per delivery and the first wait (doubling);
  * - REMINDERS_CONCURRENCY: jobs in parallel per instance;
  * - REMINDERS_SCAN_PATTERN: when the daily scan runs (cron, Asia/Shanghai), default 07:30;
- * - REMINDERS_RECHECK_MS: how long jobs firing together may share one reading of the open obligations (default
- *   0: every job reads them afresh; a large county may trade up to that many ms of staleness for speed);
  * - REMINDERS_BOARD_SECRET: signs the bull-board sign-in links (random per process unless set; set it when
  *   several instances sit behind one address).
  */
@@ -23,7 +21,6 @@ const schema = z.object({
   REMINDERS_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   REMINDERS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   REMINDERS_SCAN_PATTERN: z.string().min(9).default('30 7 * * *'),
-  REMINDERS_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   REMINDERS_BOARD_SECRET: z.string().min(16).optional(),
 });
 
@@ -35,7 +32,6 @@ export interface RemindersConfig {
   backoffMs: number;
   concurrency: number;
   scanPattern: string;
-  recheckMs: number;
   boardSecret?: string;
 }
 
@@ -57,7 +53,6 @@ export const remindersConfig = (env: NodeJS.ProcessEnv = process.env): Reminders
     backoffMs: raw.REMINDERS_BACKOFF_MS,
     concurrency: raw.REMINDERS_CONCURRENCY,
     scanPattern: raw.REMINDERS_SCAN_PATTERN,
-    recheckMs: raw.REMINDERS_RECHECK_MS,
     boardSecret: raw.REMINDERS_BOARD_SECRET,
   };
 };

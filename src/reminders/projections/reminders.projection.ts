@@ -95,12 +95,14 @@ export const remindersProjection: Projection = {
         id TEXT PRIMARY KEY, reminder_id TEXT NOT NULL, channel TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL,
         attempts INTEGER NOT NULL, error TEXT, retries INTEGER NOT NULL, updated_at TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS reminder_deliveries_status ON reminder_deliveries (status);
+      CREATE INDEX IF NOT EXISTS reminder_deliveries_reminder ON reminder_deliveries (reminder_id, channel);
       CREATE TABLE IF NOT EXISTS reminder_settings (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS reminder_channels (
         user_id TEXT PRIMARY KEY, channels TEXT NOT NULL, email TEXT, digest INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS reminder_robots (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT NOT NULL, secret TEXT, unit_id TEXT,
         updated_at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS reminder_robots_unit ON reminder_robots (unit_id, id);
       CREATE TABLE IF NOT EXISTS reminder_calendar (
         year INTEGER PRIMARY KEY, holidays TEXT NOT NULL, make_up_workdays TEXT NOT NULL);`),
   evolve: (db, recorded) => {
