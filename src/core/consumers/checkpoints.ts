@@ -25,6 +25,15 @@ export class CheckpointTable {
     return row && { position: BigInt(row.position), version: row.version };
   }
 
+  /** Every consumer's position, in one read (a batch checks them all). */
+  readAll(): Map<string, bigint> {
+    const rows = statement(this.db, `SELECT name, position FROM ${this.table}`).all() as {
+      name: string;
+      position: string;
+    }[];
+    return new Map(rows.map(({ name, position }) => [name, BigInt(position)]));
+  }
+
   write(name: string, position: bigint, version: number): void {
     statement(
       this.db,

@@ -44,6 +44,37 @@ describe('sqlite group commit', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('in one group, a conflict and an append that fails after writing fail alone; the rest commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'party-ledger-es-'));
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
+    try {
+      await store.append('taken', [newEvent('T')], 'no_stream');
+      // Its first event is written, then the second's unit index row cannot be bound: a half-written append.
+      const broken = newEvent('B');
+      const halfWritten = {
+        ...broken,
+        metadata: { ...broken.metadata, unitIds: ['u1'], occurredAt: {} as unknown as string },
+      };
+      const outcomes = await Promise.allSettled([
+        store.append('first', [newEvent('F1'), newEvent('F2')], 'no_stream'),
+        store.append('taken', [newEvent('X')], 'no_stream'),
+        store.append('broken', [newEvent('B0'), halfWritten], 'no_stream'),
+        store.append('last', [newEvent('L')], 'no_stream'),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'WrongExpectedRevisionError' });
+      expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/parameter|bind/);
+      expect((await store.readStream('broken')).length).toBe(0);
+      expect((await store.readAll()).map((e) => e.stream)).toEqual(['taken', 'first', 'first', 'last']);
+      // The log stays one chain: the next append follows the last committed event.
+      await store.append('after', [newEvent('A')], 'no_stream');
+      expect((await store.readAll()).map((e) => Number(e.position))).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sqlite per-unit index', () => {

@@ -53,6 +53,13 @@ interface PendingAppend {
 /** Enough for every stream a busy bureau writes to in a while; past it the cache starts again. */
 const MAX_CACHED_HEADS = 100_000;
 
+/** An append that failed after writing some of its rows: its group's transaction must be rolled back. */
+class HalfWrittenAppend extends Error {
+  constructor(cause: unknown) {
+    super('append failed after writing', { cause });
+  }
+}
+
 const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
@@ -152,8 +159,6 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly pollIntervalMs: number;
   private readonly statements;
-  /** One append as a savepoint of the group transaction: a refused append rolls back only itself. */
-  private readonly appendOne;
   /** Every append of a group in one IMMEDIATE transaction: one commit, one fsync. */
   private readonly commitGroup;
   private pending: PendingAppend[] = [];
@@ -202,18 +207,14 @@ export class SqliteEventStore implements EventStore {
         'SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)',
       ),
     };
-    this.appendOne = this.db.transaction(
-      (stream: string, events: NewEvent[], expected: ExpectedRevision, cached: StreamHead | undefined) =>
-        this.appendInTransaction(stream, events, expected, cached),
-    );
     this.commitGroup = this.db.transaction((group: PendingAppend[]) => group.map((item) => this.appendInGroup(item)));
   }
 
   /**
    * Group commit: appends made while the event loop is busy (concurrent commands) wait for the end of
    * the loop turn and then commit together, in one transaction and so with one fsync. Each keeps its
-   * own expected-revision check as a savepoint of that transaction, so a conflict fails only its own
-   * append; each caller is answered only once the whole group is durable.
+   * own expected-revision check, so a conflict fails only its own append; each caller is answered only
+   * once the whole group is durable.
    */
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
@@ -228,15 +229,23 @@ export class SqliteEventStore implements EventStore {
     const group = this.pending;
     this.pending = [];
     this.flushScheduled = false;
+    this.commit(group);
+  }
+
+  private commit(group: PendingAppend[]): void {
     let outcomes: (AppendResult | { error: unknown })[];
     try {
       outcomes = this.commitGroup.immediate(group);
     } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing of the group was written.
-      for (const item of group) {
-        this.heads.delete(item.stream);
-        item.reject(error);
+      // Nothing of the group was written. An append that failed half-way took the group down with it:
+      // the others go again, each in a transaction of its own.
+      for (const item of group) this.heads.delete(item.stream);
+      if (error instanceof HalfWrittenAppend && group.length > 1) {
+        for (const item of group) this.commit([item]);
+        return;
       }
+      const cause: unknown = error instanceof HalfWrittenAppend ? error.cause : error;
+      for (const item of group) item.reject(cause);
       return;
     }
     this.stats.commits++;
@@ -251,26 +260,35 @@ export class SqliteEventStore implements EventStore {
     if (appended) this.signal.notify();
   }
 
-  /** One append inside the group transaction; its result, or the error that refused it. */
+  /**
+   * Whether the append being decided has written a row yet. Every refusal (a wrong expected revision, a
+   * stale cached head meeting the unique index on its first INSERT) comes before the first write, so a
+   * refused append leaves the group's transaction as it found it, without a savepoint: SQLite copies each
+   * page a savepoint touches, which made every event of an append cost a third more (docs/benchmarks.md).
+   */
+  private wrote = false;
+
+  /** One append inside the group transaction; its result, or the error that refused it before it wrote. */
   private appendInGroup({ stream, events, expected }: PendingAppend): AppendResult | { error: unknown } {
     try {
       let result: AppendResult;
       try {
-        result = this.appendOne(stream, events, expected, this.heads.get(stream));
+        result = this.appendInTransaction(stream, events, expected, this.heads.get(stream));
       } catch (error) {
         this.heads.delete(stream);
-        if (!isUniqueViolation(error)) throw error;
+        if (this.wrote || !isUniqueViolation(error)) throw error;
         // Our cached head was stale: another process appended to this stream. Decide again on the real head.
-        result = this.appendOne(stream, events, expected, undefined);
+        result = this.appendInTransaction(stream, events, expected, undefined);
       }
       if (result.events.length > 0) {
-        // Later appends of the same group read this head; should the commit fail, flush() forgets it.
+        // Later appends of the same group read this head; should the commit fail, commit() forgets it.
         const tail = result.events[result.events.length - 1];
         if (this.heads.size >= MAX_CACHED_HEADS) this.heads.clear();
         this.heads.set(stream, { revision: tail.revision, hash: tail.hash });
       }
       return result;
     } catch (error) {
+      if (this.wrote) throw new HalfWrittenAppend(error);
       return { error };
     }
   }
@@ -281,6 +299,7 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
     cached: StreamHead | undefined,
   ): AppendResult {
+    this.wrote = false;
     let last = cached ?? this.readHead(stream);
     if (!expectationHolds(expected, last.revision) && cached) last = this.readHead(stream);
     if (!expectationHolds(expected, last.revision)) {
@@ -307,6 +326,7 @@ export class SqliteEventStore implements EventStore {
         event.hash,
         logHash,
       );
+      this.wrote = true;
       // The per-unit index commits with the event, so a unit's history is never missing a recorded event.
       for (const unitId of new Set(event.metadata.unitIds ?? []))
         this.statements.unitIndex.run(unitId, lastInsertRowid, event.metadata.occurredAt, event.metadata.recordedAt);

@@ -1,6 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { ValidationError } from '../errors.js';
-import { filters, parseListQuery, type ListSpec } from './list-query.js';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filters, listPage, parseListQuery, type ListSpec } from './list-query.js';
 
 const spec: ListSpec = {
   sortable: { name: 'u.name' },
@@ -57,5 +61,37 @@ describe('parseListQuery: whatever a client sends is a list or a 400 naming the 
       where: "WHERE (u.name LIKE ? ESCAPE '\\') AND u.id IN (?)",
       params: ['%桥山%', 'a'],
     });
+  });
+});
+
+describe('a list’s total is counted again whenever the read models changed', () => {
+  test('a write by this connection, a commit by another and a table made again all show', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'party-ledger-list-'));
+    const file = join(dir, 'read-models.sqlite');
+    const db = new Database(file);
+    const other = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.exec("CREATE TABLE u (id TEXT PRIMARY KEY, name TEXT); INSERT INTO u VALUES ('a', '甲'), ('b', '乙')");
+      const page = (where = '', params: unknown[] = []) =>
+        listPage(
+          db,
+          { columns: 'u.id', from: 'u', tieBreak: 'u.id' },
+          { orderBy: 'u.name', offset: 0, limit: 1, where, params },
+        );
+      expect(page().total).toBe(2);
+      expect(page('WHERE u.name = ?', ['甲']).total).toBe(1);
+      db.prepare("INSERT INTO u VALUES ('c', '丙')").run();
+      expect(page().total).toBe(3);
+      other.prepare("DELETE FROM u WHERE id = 'a'").run();
+      expect(page().total).toBe(2);
+      expect(page('WHERE u.name = ?', ['甲']).total).toBe(0);
+      db.exec('DROP TABLE u; CREATE TABLE u (id TEXT PRIMARY KEY, name TEXT)');
+      expect(page().total).toBe(0);
+    } finally {
+      other.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
