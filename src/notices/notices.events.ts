@@ -90,6 +90,11 @@ export type RectificationSentBack = Event<
   { noticeId: string; unitId: string; reason: string }
 >;
 export type NoticeClosed = Event<'NoticeClosed', { noticeId: string; closedOn: string; comment: string | null }>;
+/**
+ * A document number taken by a notice about to be issued, on a stream of the number's own
+ * (`noticeNumber-<hash>`) appended at no_stream: of two notices issued with one number at once, one wins.
+ */
+export type NoticeNumberClaimed = Event<'NoticeNumberClaimed', { noticeId: string; documentNumber: string }>;
 
 export type NoticeEvent =
   | NoticeDrafted
@@ -144,7 +149,7 @@ export interface BulletinPublishedData {
 }
 
 /** Every event type of criticism notices, once. */
-export const NOTICE_EVENT_TYPES = eventTypes<(NoticeEvent | NoticeSettingsChanged)['type']>({
+export const NOTICE_EVENT_TYPES = eventTypes<(NoticeEvent | NoticeSettingsChanged | NoticeNumberClaimed)['type']>({
   NoticeDrafted: true,
   NoticeEdited: true,
   NoticeSubmitted: true,
@@ -158,10 +163,14 @@ export const NOTICE_EVENT_TYPES = eventTypes<(NoticeEvent | NoticeSettingsChange
   RectificationSentBack: true,
   NoticeClosed: true,
   NoticeSettingsChanged: true,
+  NoticeNumberClaimed: true,
 });
 
 /** Each event type in words, as the activity log and the admin show it. */
-export const NOTICE_EVENT_LABELS: Record<(NoticeEvent | NoticeSettingsChanged)['type'], Bilingual> = {
+export const NOTICE_EVENT_LABELS: Record<
+  (NoticeEvent | NoticeSettingsChanged | NoticeNumberClaimed)['type'],
+  Bilingual
+> = {
   NoticeDrafted: { zh: '起草通报批评', en: 'Criticism notice drafted' },
   NoticeEdited: { zh: '修改通报批评草稿', en: 'Criticism notice draft edited' },
   NoticeSubmitted: { zh: '通报批评提交审批', en: 'Criticism notice submitted for approval' },
@@ -175,4 +184,5 @@ export const NOTICE_EVENT_LABELS: Record<(NoticeEvent | NoticeSettingsChanged)['
   RectificationSentBack: { zh: '整改报告退回', en: 'Rectification report sent back' },
   NoticeClosed: { zh: '通报批评办结', en: 'Criticism notice closed' },
   NoticeSettingsChanged: { zh: '修改通报批评设置', en: 'Criticism notice settings changed' },
+  NoticeNumberClaimed: { zh: '占用通报文号', en: 'Notice document number taken' },
 };

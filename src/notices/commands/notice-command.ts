@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandMessage, handleCommand } from '../../core/command-handling.js';
+import { createHash } from 'node:crypto';
+import { CommandMessage, envelope, foldStream, handleCommand } from '../../core/command-handling.js';
 import { DomainError, type Bilingual } from '../../core/errors.js';
-import { EVENT_STORE, type EventStore } from '../../core/event-store/event-store.js';
-import type { Command } from '../../core/messages.js';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../core/event-store/event-store.js';
+import { streamName, type Command } from '../../core/messages.js';
 import { defaultChinaCalendar } from '../../core/time/china-holidays.js';
 import { CalendarNotCoveredError } from '../../core/time/working-days.js';
 import { notice, type Notice, type NoticeStatus } from '../notice.js';
-import { noticeStream, type NoticeEvent } from '../notices.events.js';
+import { noticeStream, type NoticeEvent, type NoticeNumberClaimed } from '../notices.events.js';
 
 /** Every notice command names its notice: the stream it is decided on. */
 export type NoticeCommandOf<Type extends string, Data> = Command<Type, Data & { noticeId: string }>;
@@ -30,7 +31,8 @@ export class NoticeCommand<C extends NoticeCommandOf<string, object>> extends Co
 export class NoticeCommandHandler implements ICommandHandler<NoticeCommand<NoticeCommandOf<string, object>>> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ command, decide, options }: NoticeCommand<NoticeCommandOf<string, object>>) {
+  async execute({ command, decide, options }: NoticeCommand<NoticeCommandOf<string, object>>) {
+    if (command.type === 'IssueNotice') await this.claimNumber(command as IssueNoticeCommand, decide);
     return handleCommand(
       this.store,
       noticeStream(command.data.noticeId),
@@ -40,7 +42,47 @@ export class NoticeCommandHandler implements ICommandHandler<NoticeCommand<Notic
       options,
     );
   }
+
+  /**
+   * A document number is unique: the read model's check (numberHeldBy) cannot see a notice issued with the
+   * same number at the same moment, so the number is also claimed on a stream of its own at no_stream. Every
+   * other refusal comes first (the decider on the notice as it is), so a refused issue takes no number; a
+   * number once taken stays its notice's (notices are never deleted), and taking it again is a no-op.
+   */
+  private async claimNumber(
+    command: IssueNoticeCommand,
+    decide: (command: never, state: Notice) => NoticeEvent | NoticeEvent[],
+  ): Promise<void> {
+    const history = await this.store.readStream(noticeStream(command.data.noticeId));
+    decide(command as never, foldStream(notice, history));
+    const stream = noticeNumberStream(command.data.documentNumber);
+    const claim: NoticeNumberClaimed = {
+      type: 'NoticeNumberClaimed',
+      data: { noticeId: command.data.noticeId, documentNumber: command.data.documentNumber },
+      metadata: {},
+    };
+    try {
+      await this.store.append(stream, [envelope(claim, command.metadata)], 'no_stream');
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const [first] = (await this.store.readStream(stream, { limit: 1 })) as unknown as NoticeNumberClaimed[];
+      if (first?.data.noticeId !== command.data.noticeId)
+        throw refuse(
+          'notices.document-number-taken',
+          `文号 ${command.data.documentNumber} 已被另一份通报使用`,
+          `The document number ${command.data.documentNumber} is already used by another notice`,
+          'documentNumber',
+          409,
+        );
+    }
+  }
 }
+
+type IssueNoticeCommand = NoticeCommandOf<'IssueNotice', { documentNumber: string }>;
+
+/** The stream of one document number (hashed: stream ids stay ASCII and short). */
+export const noticeNumberStream = (documentNumber: string) =>
+  streamName('noticeNumber', createHash('sha256').update(documentNumber).digest('hex').slice(0, 40));
 
 export const NOTICE: Bilingual = { zh: '通报', en: 'notice' };
 

@@ -11,7 +11,8 @@ import { NOTICE_EVENT_TYPES } from '../notices.events.js';
 export const noticesProjection: Projection = {
   name: 'notices',
   version: 1,
-  handles: NOTICE_EVENT_TYPES,
+  // A number's claim is on the number's own stream, not the notice's: the notice's issue event carries the number.
+  handles: NOTICE_EVENT_TYPES.filter((type) => type !== 'NoticeNumberClaimed'),
   tables: ['notices', 'notices_recipients', 'notices_rectifications', 'notices_log', 'notices_settings'],
   init: (db) => {
     db.exec(`
