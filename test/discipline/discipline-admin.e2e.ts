@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/core/testing/test-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { ARTIFACTS, ensureAdminBuilt, launchBrowser, openDialog, signInAs, UI_WAIT } from '../admin/browser.js';
@@ -213,6 +214,49 @@ describe('discipline and commendation screens in Chromium (e2e)', () => {
       expect(text).not.toContain('蒲教党纪');
       await page.screenshot({ path: join(ARTIFACTS, 'discipline-eligibility-secretary.png'), fullPage: true });
       await expect(page.locator('.RaMenuItemLink-root', { hasText: '纪律处分案件' }).count()).resolves.toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test('the bureau decides the awards after the publicity and revokes one, with its own decision', async () => {
+    const { context, page, problems } = await signInAs(browser, base, 'admin', ADMIN_PASSWORD);
+    try {
+      await page.goto(`${base}/#/commendation-cycles/${ids.cycle}/show`);
+      const board = page.getByTestId('nominations');
+      await board.waitFor({ timeout: UI_WAIT });
+      const decision = await openDialog(page, page.getByRole('button', { name: '作出表彰决定' }), (d) =>
+        d.getByLabel('决定日期'),
+      );
+      await decision.getByLabel('决定日期').fill('2025-06-20');
+      await decision.getByLabel('决定机关').fill(BODY);
+      await decision.getByLabel('文号').fill('蒲教党发〔2025〕40号');
+      await decision.getByRole('button', { name: '作出表彰决定' }).click();
+      await decision.waitFor({ state: 'hidden', timeout: UI_WAIT });
+      const wang = board.locator('tr', { hasText: '王芳' });
+      await wang.getByText('已表彰').waitFor({ timeout: UI_WAIT });
+      // The vetoed nominee was not awarded, so there is nothing of his to revoke.
+      await expect(
+        board.locator('tr', { hasText: '赵强' }).getByRole('button', { name: '撤销表彰' }).count(),
+      ).resolves.toBe(0);
+
+      const revoke = await openDialog(page, wang.getByRole('button', { name: '撤销表彰' }), (d) =>
+        d.getByLabel('撤销日期'),
+      );
+      await revoke.getByLabel('撤销日期').fill('2025-09-01');
+      await revoke.getByLabel('撤销理由').fill('事迹材料失实');
+      await revoke.getByLabel('决定机关').fill(BODY);
+      await revoke.getByLabel('文号').fill('蒲教党发〔2025〕52号');
+      await revoke.getByRole('button', { name: '撤销表彰' }).click();
+      await revoke.waitFor({ state: 'hidden', timeout: UI_WAIT });
+      await wang.getByText('已撤销').waitFor({ timeout: UI_WAIT });
+      await expect(wang.getByRole('button', { name: '撤销表彰' }).count()).resolves.toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'commendation-revoked.png'), fullPage: true });
+      const revoked = (await t.app.get<EventStore>(EVENT_STORE).readAll()).filter(
+        (e) => e.type === 'CommendationRevoked',
+      );
+      expect(revoked.map((e) => e.data)).toEqual([expect.objectContaining({ documentNumber: '蒲教党发〔2025〕52号' })]);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -119,6 +119,23 @@ const Actions = () => {
   );
 };
 
+/** 撤销表彰: an award revoked by a decision of its own (body, document number, reason), row by row. */
+const RevokeAward = ({ nomination }: { nomination: Nomination }) => {
+  const { canAccess: approve } = useCanAccess({ resource: 'commendation-cycles', action: 'approve' });
+  if (!approve || nomination.status !== 'awarded') return null;
+  return (
+    <Command
+      command={`nominations/${encodeURIComponent(nomination.id)}/revocation`}
+      label="commendations.action.revoke"
+    >
+      <DateInput source="revokedOn" label="commendations.field.revokedOn" validate={required()} />
+      <TextInput source="reason" label="commendations.field.reason" multiline validate={required()} />
+      <TextInput source="decidingBody" label="commendations.field.decidingBody" validate={required()} />
+      <TextInput source="documentNumber" label="commendations.field.documentNumber" validate={required()} />
+    </Command>
+  );
+};
+
 const COLOR: Record<string, 'default' | 'error' | 'success' | 'warning'> = {
   nominated: 'default',
   vetoed: 'error',
@@ -155,7 +172,7 @@ const Board = () => {
           <Table size="small" data-testid="nominations">
             <TableHead>
               <TableRow>
-                {['title', 'nominee', 'org', 'status', 'veto'].map((c) => (
+                {['title', 'nominee', 'org', 'status', 'veto', 'actions'].map((c) => (
                   <TableCell key={c}>{translate(`commendations.column.${c}`)}</TableCell>
                 ))}
               </TableRow>
@@ -176,6 +193,9 @@ const Board = () => {
                           `${locale === 'en' ? r.en : r.zh}${r.until ? ` ${translate('commendations.until', { until: r.until })}` : ''}`,
                       )
                       .join('；') || '—'}
+                  </TableCell>
+                  <TableCell>
+                    <RevokeAward nomination={n} />
                   </TableCell>
                 </TableRow>
               ))}

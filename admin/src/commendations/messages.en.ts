@@ -36,12 +36,13 @@ export const en = {
       status: 'Status',
       veto: 'Veto reasons',
       quota: 'Quota',
+      actions: 'Actions',
     },
     publicity: 'Publicity: %{from} to %{to}',
     noPublicity: 'Not yet publicised',
     decided: 'Decision: %{on} (%{document})',
     until: 'until %{until}',
-    action: { nominate: 'Nominate', publicity: 'Start publicity', decide: 'Decide' },
+    action: { nominate: 'Nominate', publicity: 'Start publicity', decide: 'Decide', revoke: 'Revoke the award' },
     field: {
       title: 'Title',
       nomineeId: 'Member',
@@ -51,6 +52,8 @@ export const en = {
       decidedOn: 'Decided on',
       decidingBody: 'Deciding body',
       documentNumber: 'Document number',
+      revokedOn: 'Revoked on',
+      reason: 'Reason for revoking',
     },
   },
 };

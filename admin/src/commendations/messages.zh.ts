@@ -23,12 +23,20 @@ export const zh = {
   },
   commendations: {
     status: { nominated: '已推荐', vetoed: '一票否决', awarded: '已表彰', not_awarded: '未表彰', revoked: '已撤销' },
-    column: { title: '称号', nominee: '推荐人选', org: '推荐党组织', status: '状态', veto: '否决原因', quota: '名额' },
+    column: {
+      title: '称号',
+      nominee: '推荐人选',
+      org: '推荐党组织',
+      status: '状态',
+      veto: '否决原因',
+      quota: '名额',
+      actions: '操作',
+    },
     publicity: '公示：%{from} 至 %{to}',
     noPublicity: '尚未公示',
     decided: '表彰决定：%{on}（%{document}）',
     until: '至 %{until}',
-    action: { nominate: '推荐人选', publicity: '开始公示', decide: '作出表彰决定' },
+    action: { nominate: '推荐人选', publicity: '开始公示', decide: '作出表彰决定', revoke: '撤销表彰' },
     field: {
       title: '称号',
       nomineeId: '党员',
@@ -38,6 +46,8 @@ export const zh = {
       decidedOn: '决定日期',
       decidingBody: '决定机关',
       documentNumber: '文号',
+      revokedOn: '撤销日期',
+      reason: '撤销理由',
     },
   },
 };
