@@ -82,6 +82,22 @@ describe('assessment screens in Chromium (e2e)', () => {
       await review.getByLabel(/领导班子建设.*说明/).fill('现场检查：会议记录较全');
       await review.getByRole('button', { name: '提交考评' }).click();
       await review.getByText('评分 8/10：现场检查：会议记录较全').waitFor({ timeout: UI_WAIT });
+      // An adjustment with a reason: in hundredths it is refused with the rule; in tenths it is shown and counted.
+      const adjust = review.getByLabel('调整得分');
+      const superiorTotal = async () => Number(/上级考评 (-?[\d.]+)/.exec(await review.innerText())?.[1]);
+      const superiorBefore = await superiorTotal();
+      await adjust.getByLabel('加减分').fill('-0.25');
+      await adjust.getByLabel('调整理由').fill('迎检资料补交');
+      await adjust.getByRole('button', { name: '调整得分' }).click();
+      await page
+        .getByText(/请求有误：points/)
+        .first()
+        .waitFor({ timeout: UI_WAIT });
+      await expect(review.getByText('迎检资料补交').count()).resolves.toBe(0);
+      await adjust.getByLabel('加减分').fill('-2');
+      await adjust.getByRole('button', { name: '调整得分' }).click();
+      await review.getByText('-2（迎检资料补交）').waitFor({ timeout: UI_WAIT });
+      await expect(superiorTotal()).resolves.toBeCloseTo(superiorBefore - 2, 5);
       await review.screenshot({ path: join(ARTIFACTS, 'assessment-review-bureau.png') });
       expect(problems).toEqual([]);
     } finally {

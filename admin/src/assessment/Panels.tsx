@@ -200,6 +200,7 @@ export const ReviewPanel = ({ unitId, year }: { unitId: string; year: number }) 
   });
   const [entered, setEntered] = useState<Record<string, { points: string; comment: string }>>({});
   const [note, setNote] = useState('');
+  const [adjustment, setAdjustment] = useState({ points: '', reason: '' });
   if (error) return <Alert severity="info">{error.message}</Alert>;
   if (!data) return null;
   const by = canSelf ? 'self' : canSuperior ? 'superior' : null;
@@ -326,6 +327,38 @@ export const ReviewPanel = ({ unitId, year }: { unitId: string; year: number }) 
           {translate('resources.assessment-scores.adjustments')}：
           {data.adjustments.map((a) => `${a.points > 0 ? '+' : ''}${a.points}（${a.reason}）`).join('；')}
         </Typography>
+      )}
+      {canSuperior && !data.result && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }} aria-label={translate('resources.assessment-scores.adjust')}>
+          <TextField
+            size="small"
+            type="number"
+            sx={{ width: 140 }}
+            placeholder="-2 / 1.5"
+            label={translate('resources.assessment-scores.adjustPoints')}
+            value={adjustment.points}
+            onChange={(e) => setAdjustment({ ...adjustment, points: e.target.value })}
+          />
+          <TextField
+            size="small"
+            sx={{ minWidth: 320 }}
+            label={translate('resources.assessment-scores.adjustReason')}
+            value={adjustment.reason}
+            onChange={(e) => setAdjustment({ ...adjustment, reason: e.target.value })}
+          />
+          <Button
+            sx={{ whiteSpace: 'nowrap' }}
+            disabled={adjustment.points === '' || !adjustment.reason.trim()}
+            onClick={() =>
+              act(async () => {
+                await dataProvider.adjustScore(unitId, year, Number(adjustment.points), adjustment.reason);
+                setAdjustment({ points: '', reason: '' });
+              }, 'resources.assessment-scores.adjusted')
+            }
+          >
+            {translate('resources.assessment-scores.adjust')}
+          </Button>
+        </Stack>
       )}
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
         {translate('resources.assessment-scores.objections')}

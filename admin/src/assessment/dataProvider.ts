@@ -128,6 +128,8 @@ export const assessmentCommands = {
     postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/${by}`, { items }),
   raiseObjection: (unitId: string, year: number, kind: 'comment' | 'objection', text: string) =>
     postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/objection`, { kind, text }),
+  adjustScore: (unitId: string, year: number, points: number, reason: string) =>
+    postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/adjust`, { points, reason }),
   finaliseResult: (unitId: string, year: number) =>
     postCommand(`/assessment/units/${encodeURIComponent(unitId)}/review/${year}/finalise`, {}),
   getUnitScore: (unitId: string, year: number) =>
