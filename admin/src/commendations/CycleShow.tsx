@@ -141,7 +141,7 @@ const COLOR: Record<string, 'default' | 'error' | 'success' | 'warning'> = {
   vetoed: 'error',
   awarded: 'success',
   not_awarded: 'default',
-  revoked: 'warning',
+  revoked: 'default',
 };
 
 const Board = () => {
