@@ -264,7 +264,7 @@ export class SqliteEventStore implements EventStore {
    * Whether the append being decided has written a row yet. Every refusal (a wrong expected revision, a
    * stale cached head meeting the unique index on its first INSERT) comes before the first write, so a
    * refused append leaves the group's transaction as it found it, without a savepoint: SQLite copies each
-   * page a savepoint touches, which made every event of an append cost a third more (docs/benchmarks.md).
+   * page a savepoint touches, and an insert inside one cost half as much again (docs/benchmarks.md).
    */
   private wrote = false;
 

@@ -173,7 +173,7 @@ export class ProjectionRunner {
 
   /**
    * One transaction for the whole batch. First without savepoints: SQLite copies every page a savepoint
-   * touches, which made each projection's writes cost about a third more (docs/benchmarks.md). Should any
+   * touches, and an insert inside one cost half as much again (docs/benchmarks.md). Should any
    * projection fail, that transaction is rolled back and the batch applied again with each projection in
    * a savepoint of its own, so the failing one rolls back alone while the others go on.
    */
