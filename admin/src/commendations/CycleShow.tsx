@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   CardContent,
   Chip,
@@ -11,7 +10,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   DateInput,
   required,
@@ -25,7 +24,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { CommandDialog } from '../common/CommandDialog';
+import { CommandButton } from '../common/CommandButton';
 import { PickByName } from '../common/PickByName';
 import type { CommendationsDataProvider } from './dataProvider';
 
@@ -51,30 +50,20 @@ const Command = ({
   children: ReactNode;
   transform?: (v: Record<string, unknown>) => Record<string, unknown>;
 }) => {
-  const [open, setOpen] = useState(false);
   const record = useRecordContext();
   const provider = useDataProvider<CommendationsDataProvider>();
   const refresh = useRefresh();
-  const translate = useTranslate();
   if (!record) return null;
   return (
-    <>
-      <Button variant="outlined" size="small" onClick={() => setOpen(true)}>
-        {translate(label)}
-      </Button>
-      <CommandDialog
-        open={open}
-        title={label}
-        submitLabel={label}
-        onClose={() => setOpen(false)}
-        onSubmit={async (values) => {
-          await provider.commendationCommand(record.id, command, transform ? transform(values) : values);
-          refresh();
-        }}
-      >
-        {children}
-      </CommandDialog>
-    </>
+    <CommandButton
+      label={label}
+      onSubmit={async (values) => {
+        await provider.commendationCommand(record.id, command, transform ? transform(values) : values);
+        refresh();
+      }}
+    >
+      {children}
+    </CommandButton>
   );
 };
 

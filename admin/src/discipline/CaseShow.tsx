@@ -1,16 +1,5 @@
-import {
-  Button,
-  Card,
-  CardContent,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   DateInput,
   NumberInput,
@@ -24,7 +13,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { CommandDialog } from '../common/CommandDialog';
+import { CommandButton } from '../common/CommandButton';
 import type { DisciplineDataProvider } from './dataProvider';
 
 type Row = Record<string, string | number | null>;
@@ -89,47 +78,37 @@ const Decide = ({
   /** A decision asks its day, deciding body and document number; an appeal or a closure does not. */
   decision?: boolean;
 }) => {
-  const [open, setOpen] = useState(false);
   const record = useRecordContext();
   const provider = useDataProvider<DisciplineDataProvider>();
   const refresh = useRefresh();
-  const translate = useTranslate();
   if (!record) return null;
   return (
-    <>
-      <Button variant="outlined" size="small" onClick={() => setOpen(true)}>
-        {translate(label)}
-      </Button>
-      <CommandDialog
-        open={open}
-        title={label}
-        submitLabel={label}
-        onClose={() => setOpen(false)}
-        onSubmit={async (values) => {
-          const { choice, ...rest } = values;
-          const body = Object.fromEntries(
-            Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== ''),
-          );
-          const [track, measure] = typeof choice === 'string' ? choice.split(':') : [];
-          await provider.disciplineCommand(record.id, command, {
-            ...body,
-            ...(track ? { track, measure } : {}),
-            expectedRevision: record.revision,
-          });
-          refresh();
-        }}
-      >
-        {extra}
-        {command === 'close' && <DateInput source="closedOn" label="discipline.field.closedOn" validate={required()} />}
-        {decision && (
-          <>
-            <DateInput source="decidedOn" label="discipline.column.decidedOn" validate={required()} />
-            <TextInput source="decidingBody" label="discipline.column.decidingBody" validate={required()} />
-            <TextInput source="documentNumber" label="discipline.column.documentNumber" validate={required()} />
-          </>
-        )}
-      </CommandDialog>
-    </>
+    <CommandButton
+      label={label}
+      onSubmit={async (values) => {
+        const { choice, ...rest } = values;
+        const body = Object.fromEntries(
+          Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+        );
+        const [track, measure] = typeof choice === 'string' ? choice.split(':') : [];
+        await provider.disciplineCommand(record.id, command, {
+          ...body,
+          ...(track ? { track, measure } : {}),
+          expectedRevision: record.revision,
+        });
+        refresh();
+      }}
+    >
+      {extra}
+      {command === 'close' && <DateInput source="closedOn" label="discipline.field.closedOn" validate={required()} />}
+      {decision && (
+        <>
+          <DateInput source="decidedOn" label="discipline.column.decidedOn" validate={required()} />
+          <TextInput source="decidingBody" label="discipline.column.decidingBody" validate={required()} />
+          <TextInput source="documentNumber" label="discipline.column.documentNumber" validate={required()} />
+        </>
+      )}
+    </CommandButton>
   );
 };
 

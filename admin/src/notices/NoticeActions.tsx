@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, DateInput, required, TextInput, useCanAccess, useRecordContext } from 'react-admin';
-import { CommandDialog } from '../common/CommandDialog';
+import { CommandButton } from '../common/CommandButton';
 import { useCommand } from '../dataProvider/useCommand';
 import { shanghaiToday, type NoticesDataProvider } from './dataProvider';
 
@@ -21,24 +21,13 @@ const Step = ({
   fields?: ReactNode;
   initial?: Record<string, unknown>;
 }) => {
-  const [open, setOpen] = useState(false);
   const command = useCommand<NoticesDataProvider, Record<string, unknown>, unknown>(send, { success: done });
   if (!fields)
     return <Button label={label} variant="outlined" disabled={command.isPending} onClick={() => command.mutate({})} />;
   return (
-    <>
-      <Button label={label} variant="outlined" onClick={() => setOpen(true)} />
-      <CommandDialog
-        open={open}
-        title={label}
-        submitLabel={label}
-        record={initial}
-        onClose={() => setOpen(false)}
-        onSubmit={(values) => command.mutateAsync(values)}
-      >
-        {fields}
-      </CommandDialog>
-    </>
+    <CommandButton label={label} record={initial} onSubmit={(values) => command.mutateAsync(values)}>
+      {fields}
+    </CommandButton>
   );
 };
 
