@@ -1,3 +1,4 @@
+import { useNotifiedAction } from '../dataProvider/useNotifiedAction';
 import {
   Alert,
   Box,
@@ -188,7 +189,7 @@ export const BulletinsPanel = ({ year, bulletins }: { year: number; bulletins: B
 export const ReviewPanel = ({ unitId, year }: { unitId: string; year: number }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
+  const notified = useNotifiedAction();
   const queryClient = useQueryClient();
   const text = (value: Bilingual | undefined) => (value ? (locale === 'en' ? value.en : value.zh) : '');
   const dataProvider = useDataProvider<AssessmentDataProvider>();
@@ -209,13 +210,7 @@ export const ReviewPanel = ({ unitId, year }: { unitId: string; year: number }) 
   );
   const reload = () => queryClient.invalidateQueries({ queryKey: ['assessment'] });
   const act = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      notify(done, { type: 'success' });
-      await reload();
-    } catch (failure) {
-      notify((failure as Error).message, { type: 'error' });
-    }
+    if (await notified(action, done)) await reload();
   };
   const submit = () =>
     act(

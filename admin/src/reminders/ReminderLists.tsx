@@ -1,3 +1,4 @@
+import { useNotifiedAction } from '../dataProvider/useNotifiedAction';
 import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -44,21 +45,16 @@ const title = (r: Row) => `${r.title?.zh ?? ''}`;
 const InboxActions = () => {
   const record = useRecordContext<Row>();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notified = useNotifiedAction();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   if (!record) return null;
   const run = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      notify('reminders.done', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
+    if (!(await notified(action, 'reminders.done'))) return;
+    setOpen(false);
+    refresh();
   };
   return (
     <Stack direction="row" spacing={1} onClick={(event) => event.stopPropagation()}>
@@ -215,7 +211,7 @@ export const ReminderLog = () => (
 const RetryButton = () => {
   const record = useRecordContext<Row>();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notified = useNotifiedAction();
   const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'reminder-deliveries', action: 'edit' });
   if (!record || record.status !== 'failed' || !canAccess) return null;
@@ -224,13 +220,7 @@ const RetryButton = () => {
       size="small"
       color="error"
       onClick={async () => {
-        try {
-          await remindersApi.retry(String(record.id));
-          notify('reminders.done', { type: 'success' });
-          refresh();
-        } catch (error) {
-          notify((error as Error).message, { type: 'error' });
-        }
+        if (await notified(() => remindersApi.retry(String(record.id)), 'reminders.done')) refresh();
       }}
     >
       {translate('reminders.action.retry')}

@@ -1,3 +1,4 @@
+import { useNotifiedAction } from '../dataProvider/useNotifiedAction';
 import {
   Button,
   Card,
@@ -77,7 +78,7 @@ export const OverviewList = () => {
 /** Each user's channels: the inbox always; email; their unit's robots; a daily digest instead of single emails. */
 export const ChannelsPage = () => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notified = useNotifiedAction();
   const [value, setValue] = useState<Channels | null>(null);
   useEffect(() => {
     remindersApi.channels().then(setValue, () => undefined);
@@ -119,8 +120,8 @@ export const ChannelsPage = () => {
           />
           <Button
             variant="contained"
-            onClick={async () => {
-              try {
+            onClick={() =>
+              notified(async () => {
                 setValue(
                   await remindersApi.saveChannels({
                     channels: value.channels,
@@ -128,11 +129,8 @@ export const ChannelsPage = () => {
                     digest: value.digest,
                   }),
                 );
-                notify('reminders.done', { type: 'success' });
-              } catch (error) {
-                notify((error as Error).message, { type: 'error' });
-              }
-            }}
+              }, 'reminders.done')
+            }
           >
             {translate('reminders.action.save')}
           </Button>
@@ -145,7 +143,7 @@ export const ChannelsPage = () => {
 /** The bureau's offsets, escalation days and hours. */
 export const SettingsPage = () => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notified = useNotifiedAction();
   const [value, setValue] = useState<Settings | null>(null);
   const [offsets, setOffsets] = useState('');
   useEffect(() => {
@@ -181,8 +179,8 @@ export const SettingsPage = () => {
           {number('digestHour', 'reminders.settings.digestHour')}
           <Button
             variant="contained"
-            onClick={async () => {
-              try {
+            onClick={() =>
+              notified(async () => {
                 const saved = await remindersApi.saveSettings({
                   ...value,
                   offsets: offsets
@@ -192,11 +190,8 @@ export const SettingsPage = () => {
                 });
                 setValue(saved);
                 setOffsets(saved.offsets.join(', '));
-                notify('reminders.done', { type: 'success' });
-              } catch (error) {
-                notify((error as Error).message, { type: 'error' });
-              }
-            }}
+              }, 'reminders.done')
+            }
           >
             {translate('reminders.action.save')}
           </Button>
