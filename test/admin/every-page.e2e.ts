@@ -63,11 +63,13 @@ describe('every page of the menu, as every role (Chromium, demo county)', () => 
           failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       });
       try {
-        const entries = await page
-          .locator('.RaMenuItemLink-root')
-          .evaluateAll((links) =>
-            links.map((link) => ({ label: (link.textContent ?? '').trim(), href: link.getAttribute('href') ?? '' })),
-          );
+        const links = page.locator('.RaMenuItemLink-root');
+        const entries = await Promise.all(
+          (await links.all()).map(async (link) => ({
+            label: (await link.innerText()).trim(),
+            href: (await link.getAttribute('href')) ?? '',
+          })),
+        );
         expect(entries.length).toBeGreaterThan(3);
         for (const { label, href } of entries) {
           await page.goto(`${base}/${href}`);
