@@ -1,8 +1,9 @@
+import { refusedWithoutWriting, signedInUser } from '../support/refusals.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { Jobs } from '../../src/core/jobs/jobs.module.js';
 import { ProjectionRunner } from '../../src/core/projections/projection-runner.js';
-import { startTestApp, USER_PASSWORD, type TestApp } from '../../src/core/testing/test-app.js';
+import { startTestApp, type TestApp, type TestResponse } from '../../src/core/testing/test-app.js';
 import { ManualClock } from '../../src/core/time/clock.js';
 import { NoticesFacts } from '../../src/notices/notices.facts.js';
 
@@ -20,36 +21,15 @@ describe('criticism notices (e2e)', () => {
   const clock = new ManualClock('2026-11-23T02:00:00.000Z');
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
-  const head = async () => (await store.headPosition()).toString();
   const as = (who: string, method: string, path: string, body?: unknown) =>
     t.requestAs(tokens[who], method, path, body);
   const events = async (noticeId: string) => store.readStream(`notice-${noticeId}`);
 
-  const expectRefused = async (
-    response: Promise<{ status: number; body: any }>, // eslint-disable-line @typescript-eslint/no-explicit-any
-    status: number,
-    code: string,
-    field?: string,
-  ) => {
-    const before = await head();
-    const { status: actual, body } = await response;
-    expect({ status: actual, code: body.code }).toEqual({ status, code });
-    expect(body.messages.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(body.messages.en).toMatch(/[a-z]/);
-    if (field) expect(body.field ?? Object.keys(body.fieldMessages ?? {})[0]).toBe(field);
-    expect(await head()).toBe(before);
-  };
+  const expectRefused = (response: Promise<TestResponse>, status: number, code: string, field?: string) =>
+    refusedWithoutWriting(store, response, status, code, field);
 
   const user = async (username: string, role: string, scope: { orgIds?: string[]; unitIds?: string[] } = {}) => {
-    const created = await t.request('POST', '/users', {
-      username,
-      displayName: `${username} 名`,
-      password: USER_PASSWORD,
-      role,
-      ...scope,
-    });
-    expect(created.status).toBe(201);
-    tokens[username] = await t.login(username, USER_PASSWORD);
+    tokens[username] = await signedInUser(t, username, role, scope);
   };
 
   const content = () => ({

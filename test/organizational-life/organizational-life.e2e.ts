@@ -1,3 +1,4 @@
+import { refusedWithoutWriting } from '../support/refusals.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { startTestApp, type TestApp, type TestResponse } from '../../src/core/testing/test-app.js';
@@ -35,15 +36,8 @@ describe('organisational life (e2e)', () => {
   const as = (who: string, method: string, path: string, body?: unknown) =>
     t.requestAs(tokens[who], method, path, body);
   /** A refused write answers `status` with `code` and writes nothing. */
-  const refused = async (response: Promise<TestResponse>, status: number, code: string, field?: string) => {
-    const before = await store.headPosition();
-    const answer = await response;
-    expect([answer.status, answer.body.code]).toEqual([status, code]);
-    expect(answer.body.messages).toEqual({ zh: expect.any(String), en: expect.any(String) });
-    if (field) expect(answer.body.field).toBe(field);
-    expect(await store.headPosition()).toBe(before);
-    return answer.body;
-  };
+  const refused = async (response: Promise<TestResponse>, status: number, code: string, field?: string) =>
+    (await refusedWithoutWriting(store, response, status, code, field)).body;
   const openObligations = async (code: string) =>
     (
       (await t.request('GET', `/obligations?filter=${JSON.stringify({ code, orgId: ids.branch })}&range=[0,99]`))

@@ -1,3 +1,4 @@
+import { refusedWithoutWriting } from '../support/refusals.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import { ProjectionRunner } from '../../src/core/projections/projection-runner.js';
@@ -26,14 +27,8 @@ describe('pairing communities (e2e)', () => {
   const as = (who: string, method: string, path: string, body?: unknown) =>
     t.requestAs(tokens[who], method, path, body);
   /** The request is refused with `status` and `code` (and `field`), and appends nothing. */
-  const refused = async (request: Promise<TestResponse>, status: number, code: string, field?: string) => {
-    const before = await store.headPosition();
-    const response = await request;
-    expect([response.status, response.body.code]).toEqual([status, code]);
-    if (field) expect(response.body.field).toBe(field);
-    expect(await store.headPosition()).toBe(before);
-    return response;
-  };
+  const refused = async (request: Promise<TestResponse>, status: number, code: string, field?: string) =>
+    await refusedWithoutWriting(store, request, status, code, field);
   const pairing = async () => (await t.request('GET', `/pairings/${ids.pairing}`)).body;
 
   beforeAll(async () => {

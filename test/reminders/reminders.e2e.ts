@@ -1,3 +1,4 @@
+import { refusedWithoutWriting } from '../support/refusals.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '../../src/core/event-store/event-store.js';
 import {
@@ -38,14 +39,8 @@ describe('reminders (e2e)', () => {
   };
   const as = (who: string, method: string, path: string, body?: unknown) =>
     t.requestAs(tokens[who], method, path, body);
-  const refused = async (request: Promise<TestResponse>, status: number, code: string, field?: string) => {
-    const before = await store.headPosition();
-    const response = await request;
-    expect([response.status, response.body.code]).toEqual([status, code]);
-    if (field) expect(response.body.field ?? response.body.errors?.[0]?.field).toBe(field);
-    expect(await store.headPosition()).toBe(before);
-    return response;
-  };
+  const refused = async (request: Promise<TestResponse>, status: number, code: string, field?: string) =>
+    await refusedWithoutWriting(store, request, status, code, field);
   /** Business time moves by days: the tokens signed on the old day have expired, so everyone signs in again. */
   const moveClock = async (to: string) => {
     clock.set(to);
