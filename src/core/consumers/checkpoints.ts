@@ -1,4 +1,5 @@
 import { statement, type ReadModelDb } from '../projections/projection.js';
+import type { GroupMember } from './consumer-group.js';
 
 export interface StoredCheckpoint {
   position: bigint;
@@ -40,5 +41,12 @@ export class CheckpointTable {
       `INSERT INTO ${this.table} (name, position, version, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version, updated_at = excluded.updated_at`,
     ).run(name, position.toString(), version, new Date().toISOString());
+  }
+
+  /** Writes `member`'s checkpoint at `position` and notes that it did (see {@link checkpointDue}). */
+  advance(member: GroupMember, position: bigint, now = Date.now()): void {
+    this.write(member.name, position, member.version);
+    member.checkpoint = position;
+    member.checkpointAt = now;
   }
 }

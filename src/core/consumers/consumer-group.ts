@@ -10,6 +10,13 @@ export interface GroupMember {
   readonly handles: ReadonlySet<string> | null;
   /** Global position of the last event it has taken in. */
   position: bigint;
+  /**
+   * The position its stored checkpoint holds, as this process last wrote or read it, and when that
+   * was (ms): a member that only skipped events writes its checkpoint at most once in
+   * {@link IDLE_CHECKPOINT_MS} (see {@link checkpointDue}).
+   */
+  checkpoint?: bigint;
+  checkpointAt?: number;
   /** Why its last batch failed; it sits out until `retryAt`, then the group goes back to its position. */
   error?: string;
   retryAt?: number;
@@ -42,6 +49,18 @@ export interface ConsumerGroupOptions<M extends GroupMember> {
   /** 'projection' or 'policy', for log lines. */
   kind: string;
 }
+
+/**
+ * How often the checkpoint of a member that only skipped events is written. About forty consumers
+ * share each batch and most of them read none of its events: writing all their checkpoints every batch
+ * cost as much as the events themselves. A checkpoint left behind costs nothing but skipping the same
+ * events again after a restart.
+ */
+export const IDLE_CHECKPOINT_MS = 1000;
+
+/** Whether `member`'s checkpoint is written with this batch: always when it took events in, else when stale. */
+export const checkpointDue = (member: GroupMember, tookEvents: boolean, now: number): boolean =>
+  tookEvents || member.checkpoint === undefined || now - (member.checkpointAt ?? 0) >= IDLE_CHECKPOINT_MS;
 
 /** The events of `batch` that `member` has not taken in yet and reads. */
 export const eventsFor = (member: GroupMember, batch: readonly RecordedEvent[]): RecordedEvent[] =>

@@ -1,5 +1,11 @@
 import { CheckpointTable } from '../consumers/checkpoints.js';
-import { ConsumerGroup, eventsFor, type ConsumerStatus, type GroupMember } from '../consumers/consumer-group.js';
+import {
+  checkpointDue,
+  ConsumerGroup,
+  eventsFor,
+  type ConsumerStatus,
+  type GroupMember,
+} from '../consumers/consumer-group.js';
 import type { EventStore } from '../event-store/event-store.js';
 import type { RecordedEvent } from '../messages.js';
 import type { ReadModelDb } from '../projections/projection.js';
@@ -44,6 +50,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
 export class PolicyRunner {
   private readonly group: ConsumerGroup<Member>;
   private readonly checkpoints: CheckpointTable;
+  private readonly db: ReadModelDb;
   private readonly store: EventStore;
   private readonly enqueue: (jobs: QueuedJob[]) => Promise<void>;
   private readonly clock: Clock;
@@ -60,6 +67,7 @@ export class PolicyRunner {
     retryAfterMs?: number;
   }) {
     this.store = options.store;
+    this.db = options.db;
     this.enqueue = options.enqueue;
     this.clock = options.clock;
     this.log = options.log ?? (() => undefined);
@@ -93,12 +101,20 @@ export class PolicyRunner {
       if (stored && stored.version !== member.version)
         this.log(`policy ${member.name}: version ${stored.version} → ${member.version}, replaying the log`);
       member.position = stored && stored.version === member.version ? stored.position : 0n;
+      member.checkpoint = stored?.position;
+      member.checkpointAt = Date.now();
     }
     this.group.start();
   }
 
+  /** Stops after the batch in flight and writes the checkpoints left behind (see `checkpointDue`). */
   async stop(): Promise<void> {
     await this.group.stop();
+    if (!this.db.open) return;
+    this.db.transaction(() => {
+      for (const member of this.group.members.values())
+        if (member.checkpoint !== member.position) this.checkpoints.advance(member, member.position);
+    })();
   }
 
   /** Forgets a policy's checkpoint and runs it over the whole log again. */
@@ -106,7 +122,7 @@ export class PolicyRunner {
     const member = this.group.members.get(name);
     if (!member) throw new Error(`Unknown policy ${name}; known: ${this.names.join(', ')}`);
     member.position = 0n;
-    this.checkpoints.write(member.name, 0n, member.version);
+    this.checkpoints.advance(member, 0n);
     await this.group.restart();
   }
 
@@ -143,14 +159,15 @@ export class PolicyRunner {
   private async apply(batch: RecordedEvent[], members: Member[]): Promise<void> {
     const last = batch[batch.length - 1].position;
     const jobs: QueuedJob[] = [];
-    const ready: Member[] = [];
+    const ready: { member: Member; tookEvents: boolean }[] = [];
     for (const member of members) {
       try {
         const own: QueuedJob[] = [];
-        for (const event of eventsFor(member, batch))
+        const events = eventsFor(member, batch);
+        for (const event of events)
           for (const request of member.policy.react(event)) own.push(this.toJob(member, event, request));
         jobs.push(...own);
-        ready.push(member);
+        ready.push({ member, tookEvents: events.length > 0 });
       } catch (error) {
         this.group.fail(member, error);
       }
@@ -159,13 +176,16 @@ export class PolicyRunner {
       await this.enqueue(jobs);
     } catch (error) {
       // Redis away: nothing moves; every policy of the batch retries from its checkpoint.
-      for (const member of ready) this.group.fail(member, error);
+      for (const { member } of ready) this.group.fail(member, error);
       return;
     }
-    for (const member of ready) {
-      this.checkpoints.write(member.name, last, member.version);
-      member.position = last;
-    }
+    // One transaction for all the checkpoints, and only those due: each commit writes the table's page.
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const { member, tookEvents } of ready)
+        if (checkpointDue(member, tookEvents, now)) this.checkpoints.advance(member, last, now);
+    })();
+    for (const { member } of ready) member.position = last;
   }
   private toJob(member: Member, event: RecordedEvent, request: JobRequest): QueuedJob {
     const { policy } = member;

@@ -213,4 +213,41 @@ describe('ProjectionRunner', () => {
     const states = Object.fromEntries((await shared.status()).map((s) => [s.name, s.state]));
     expect(states).toEqual({ p_one: 'running', p_two: 'running', p_three: 'failed' });
   });
+
+  test('a projection that read none of a batch leaves its checkpoint behind until stop; a restart skips the same events again, applying nothing twice', async () => {
+    const stored = () =>
+      (
+        statement(db, "SELECT position FROM projection_checkpoints WHERE name = 'test_visits'").get() as {
+          position: string;
+        }
+      ).position;
+    await log('桥山中学', 2);
+    const first = runner();
+    await first.start();
+    await first.caughtUp();
+    const applied = stored();
+    // Events it does not read, as live batches: its position moves, its stored checkpoint does not.
+    let head = 0n;
+    for (let i = 0; i < 3; i++) head = (await store.append(`other-${i}`, [newEvent('SomethingElse')], 'any')).position;
+    expect(await first.waitFor(head, 5000)).toBe(true);
+    expect((await first.status())[0].checkpoint).toBe(head.toString());
+    expect(stored()).toBe(applied);
+    // A crash now (no stop): the next runner goes on from the stored checkpoint and skips them again.
+    runners.splice(runners.indexOf(first), 1);
+    await first['group'].stop();
+    const second = runner();
+    await second.start();
+    await second.caughtUp();
+    expect(visits(db)).toEqual({ 桥山中学: 2 });
+    // An event it reads is committed with its checkpoint at once; stop writes the rest.
+    const visit = await log('兴华学校');
+    expect(await second.waitFor(visit, 5000)).toBe(true);
+    expect(stored()).toBe(visit.toString());
+    const tail = (await store.append('other-x', [newEvent('SomethingElse')], 'any')).position;
+    expect(await second.waitFor(tail, 5000)).toBe(true);
+    expect(stored()).toBe(visit.toString());
+    await second.stop();
+    expect(stored()).toBe(tail.toString());
+    expect(visits(db)).toEqual({ 桥山中学: 2, 兴华学校: 1 });
+  });
 });

@@ -1,5 +1,11 @@
 import { CheckpointTable } from '../consumers/checkpoints.js';
-import { ConsumerGroup, eventsFor, type ConsumerStatus, type GroupMember } from '../consumers/consumer-group.js';
+import {
+  checkpointDue,
+  ConsumerGroup,
+  eventsFor,
+  type ConsumerStatus,
+  type GroupMember,
+} from '../consumers/consumer-group.js';
 import type { EventStore } from '../event-store/event-store.js';
 import type { RecordedEvent } from '../messages.js';
 import type { Projection, ReadModelDb } from './projection.js';
@@ -33,9 +39,11 @@ const RETRY_AFTER_FAILURE_MS = 5000;
  * Feeds every projection from the event store (never from the in-process event bus), so replay and
  * live running are one code path. All projections share one subscription (a ConsumerGroup), and each
  * batch is applied to all of them in ONE read-model transaction with their checkpoints: one commit per
- * batch instead of one per projection. Each projection runs in a savepoint, so one that fails rolls
- * back alone and is retried later while the others go on. The transaction first checks that each
- * checkpoint is still the one this runner read, which keeps a rebuild from another process safe.
+ * batch instead of one per projection. A projection that fails rolls back alone and is retried later
+ * while the others go on. A projection that read none of the batch's events writes its checkpoint at
+ * most once a second (`checkpointDue`), and every checkpoint is written at stop. The transaction first
+ * checks that each checkpoint is still the one this runner wrote or read, which keeps a rebuild from
+ * another process safe.
  */
 export class ProjectionRunner {
   private readonly group: ConsumerGroup<Member>;
@@ -83,8 +91,16 @@ export class ProjectionRunner {
     await this.waitFor(head, Number.MAX_SAFE_INTEGER);
   }
 
+  /** Stops after the batch in flight and writes the checkpoints left behind (see `checkpointDue`). */
   async stop(): Promise<void> {
     await this.group.stop();
+    if (!this.db.open) return;
+    this.db.transaction(() => {
+      const stored = this.checkpoints.readAll();
+      for (const member of this.group.members.values())
+        if (member.checkpoint !== member.position && stored.get(member.name) === member.checkpoint)
+          this.checkpoints.advance(member, member.position);
+    })();
   }
 
   /**
@@ -130,8 +146,11 @@ export class ProjectionRunner {
       for (;;) {
         const batch = await this.store.readAll({ after: member.position, limit: REBUILD_BATCH, types });
         if (batch.length === 0) break;
-        this.db.transaction(() => this.applyTo(member, batch))();
-        member.position = batch[batch.length - 1].position;
+        const last = batch[batch.length - 1].position;
+        this.db.transaction(() =>
+          this.applyTo(member, batch, last, this.checkpoints.read(member.name)?.position, true),
+        )();
+        this.moved(member, last, true);
         applied += batch.length;
         onProgress({ name: member.name, done: Math.min(along(), total), total });
       }
@@ -153,7 +172,8 @@ export class ProjectionRunner {
     }
     member.projection.init(this.db);
     this.createIndexes(member.projection);
-    member.position = stored.position;
+    member.position = member.checkpoint = stored.position;
+    member.checkpointAt = Date.now();
   }
 
   private reset(member: Member, { deferIndexes = false } = {}): void {
@@ -162,7 +182,7 @@ export class ProjectionRunner {
       for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
       projection.init(this.db);
       if (!deferIndexes) this.createIndexes(projection);
-      this.checkpoints.write(projection.name, 0n, projection.version);
+      this.checkpoints.advance(member, 0n);
     })();
     member.position = 0n;
   }
@@ -179,51 +199,70 @@ export class ProjectionRunner {
    */
   private apply(batch: RecordedEvent[], members: Member[]): void {
     const last = batch[batch.length - 1].position;
-    const outcomes = new Map<Member, unknown>();
+    const now = Date.now();
+    /** Per member: whether its checkpoint was written (it applied), or why it failed. */
+    const outcomes = new Map<Member, boolean | { error: unknown }>();
     try {
       this.db.transaction(() => {
         const stored = this.checkpoints.readAll();
-        for (const member of members) this.applyTo(member, batch, last, stored.get(member.name));
+        for (const member of members)
+          outcomes.set(member, this.applyTo(member, batch, last, stored.get(member.name), false, now));
       })();
-      for (const member of members) outcomes.set(member, undefined);
     } catch {
-      const applyOne = this.db.transaction((member: Member) => this.applyTo(member, batch, last));
+      const applyOne = this.db.transaction((member: Member) =>
+        this.applyTo(member, batch, last, this.checkpoints.read(member.name)?.position, false, now),
+      );
       this.db.transaction(() => {
         for (const member of members) {
           try {
-            applyOne(member);
-            outcomes.set(member, undefined);
+            outcomes.set(member, applyOne(member));
           } catch (error) {
-            outcomes.set(member, error);
+            outcomes.set(member, { error });
           }
         }
       })();
     }
     this.stats.batches++;
     // Positions move only once the transaction committed.
-    for (const [member, error] of outcomes) {
-      if (error === undefined) member.position = last;
-      else if (error instanceof CheckpointMoved) this.reload(member);
-      else this.group.fail(member, error);
+    for (const [member, outcome] of outcomes) {
+      if (typeof outcome === 'boolean') this.moved(member, last, outcome, now);
+      else if (outcome.error instanceof CheckpointMoved) this.reload(member);
+      else this.group.fail(member, outcome.error);
     }
   }
 
+  /**
+   * Applies the batch's events to one projection, inside the caller's transaction; true when it also
+   * wrote the checkpoint (always when it took events in: rows and checkpoint move together).
+   */
   private applyTo(
     member: Member,
     batch: RecordedEvent[],
-    last = batch[batch.length - 1].position,
-    stored = this.checkpoints.read(member.name)?.position,
-  ): void {
-    if ((stored ?? 0n) !== member.position) throw new CheckpointMoved(member.name);
+    last: bigint,
+    stored: bigint | undefined,
+    always: boolean,
+    now = Date.now(),
+  ): boolean {
+    if ((stored ?? 0n) !== (member.checkpoint ?? 0n)) throw new CheckpointMoved(member.name);
     const events = eventsFor(member, batch);
     for (const event of events) member.projection.evolve(this.db, event);
     member.projection.afterBatch?.(this.db, events);
+    if (!always && !checkpointDue(member, events.length > 0, now)) return false;
     this.checkpoints.write(member.name, last, member.version);
+    return true;
+  }
+
+  private moved(member: Member, last: bigint, checkpointWritten: boolean, now = Date.now()): void {
+    member.position = last;
+    if (!checkpointWritten) return;
+    member.checkpoint = last;
+    member.checkpointAt = now;
   }
 
   /** Another process rebuilt this projection: go on from its checkpoint, from the next batch. */
   private reload(member: Member): void {
-    member.position = this.checkpoints.read(member.name)?.position ?? 0n;
+    member.position = member.checkpoint = this.checkpoints.read(member.name)?.position ?? 0n;
+    member.checkpointAt = Date.now();
     void this.group.restart();
   }
 }
