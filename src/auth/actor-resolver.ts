@@ -7,7 +7,7 @@ import { statement, type ReadModelDb } from '../core/projections/projection.js';
 import { READ_MODEL_DB } from '../core/projections/read-model-db.js';
 import { can, ROLE_MATRIX, SCOPED_ROLES, type Action, type Permissions, type Role } from '../core/roles.js';
 import { CLOCK, type Clock } from '../core/time/clock.js';
-import { getTokenGeneration, getUser, type UserRow } from './projections/users.projection.js';
+import { getTokenGeneration, getTokenHolder, type UserRow } from './projections/users.projection.js';
 
 interface TokenClaims {
   sub: string;
@@ -48,11 +48,10 @@ export class TokenActorResolver implements ActorResolver {
   async resolve(token: string): Promise<Actor | null> {
     const claims = await this.verify(token);
     if (!claims) return null;
-    if (statement(this.db, 'SELECT 1 FROM revoked_tokens WHERE jti = ?').get(claims.jti)) return null;
-    const user = getUser(this.db, claims.sub);
-    if (!user || user.status !== 'active') return null;
-    if ((claims.gen ?? 0) !== getTokenGeneration(this.db, user.id)) return null;
-    return actorOf(user);
+    const holder = getTokenHolder(this.db, claims.sub, claims.jti);
+    if (!holder || holder.revoked || holder.user.status !== 'active') return null;
+    if ((claims.gen ?? 0) !== holder.generation) return null;
+    return actorOf(holder.user);
   }
 
   async revoke(token: string): Promise<void> {

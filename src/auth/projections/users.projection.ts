@@ -130,6 +130,27 @@ export const getTokenGeneration = (db: ReadModelDb, id: string): number =>
       { generation: number } | undefined
   )?.generation ?? 0;
 
+/**
+ * What the auth guard checks on every request, in one read instead of three: the token's user, the
+ * generation a token must carry, and whether the token's id was revoked at logout (`revoked_tokens`, the
+ * token resolver's table). Undefined for an unknown user.
+ */
+export const getTokenHolder = (
+  db: ReadModelDb,
+  userId: string,
+  jti: string,
+): { user: UserRow; generation: number; revoked: boolean } | undefined => {
+  const row = statement(
+    db,
+    `SELECT ${COLUMNS}, token_generation AS generation,
+       EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?) AS revoked
+     FROM users WHERE id = ?`,
+  ).get(jti, userId) as (RawRow & { generation: number; revoked: 0 | 1 }) | undefined;
+  if (!row) return undefined;
+  const { generation, revoked, ...user } = row;
+  return { user: toRow(user), generation, revoked: revoked === 1 };
+};
+
 /** For login only: the stored hash never leaves the server. */
 export const getPasswordHash = (db: ReadModelDb, id: string): string | undefined =>
   (statement(db, 'SELECT password_hash AS hash FROM users WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
