@@ -12,7 +12,7 @@ import { createEventStore } from './core/event-store/create-event-store.js';
 import { PolicyRunner, type StoredPolicyStatus } from './core/jobs/policy-runner.js';
 import { statement, type ReadModelDb } from './core/projections/projection.js';
 import { ProjectionRunner, type RebuildProgress } from './core/projections/projection-runner.js';
-import { openReadModelDb } from './core/projections/read-model-db.js';
+import { closeReadModelDb, openReadModelDb } from './core/projections/read-model-db.js';
 import { replay, REPLAY_USAGE } from './audit/replay-cli.js';
 import { systemClock } from './core/time/clock.js';
 import { auditKeyState } from './core/integrity/audit-key.js';
@@ -246,7 +246,7 @@ const main = async (args: string[]) => {
     }
   } finally {
     await store.close();
-    db.close();
+    await closeReadModelDb(db);
   }
 };
 

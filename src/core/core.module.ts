@@ -32,7 +32,7 @@ import { OBLIGATION_SOURCES } from './obligations.js';
 import { ObligationsController } from './obligations.controller.js';
 import { PROJECTIONS, type Projection, type ReadModelDb } from './projections/projection.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
-import { openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
+import { closeReadModelDb, openReadModelDb, READ_MODEL_DB } from './projections/read-model-db.js';
 import { StorageMonitor } from './storage-monitor.js';
 import { startupErrorOpening } from './storage.js';
 import { ROLE_MATRIX } from './roles.js';
@@ -175,6 +175,6 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
     await this.store.close();
     this.redis.disconnect();
     await stopPrivateRedis(this.redisReady);
-    if (this.db.open) this.db.close();
+    await closeReadModelDb(this.db);
   }
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '../messages.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import { WalCheckpointer } from '../wal-checkpointer.js';
 import {
   actualRevision,
   expectationHolds,
@@ -174,6 +175,7 @@ export class SqliteEventStore implements EventStore {
   private readonly heads = new Map<string, StreamHead>();
   private readonly preparedByText = new Map<string, Database.Statement>();
   private readonly logKey: LogKey;
+  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(options: SqliteEventStoreOptions) {
     this.clock = options.clock ?? systemClock;
@@ -208,6 +210,7 @@ export class SqliteEventStore implements EventStore {
       ),
     };
     this.commitGroup = this.db.transaction((group: PendingAppend[]) => group.map((item) => this.appendInGroup(item)));
+    this.checkpointer = WalCheckpointer.start(this.db);
   }
 
   /**
@@ -531,6 +534,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.pending.length > 0) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

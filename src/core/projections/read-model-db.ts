@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { WalCheckpointer } from '../wal-checkpointer.js';
 import type { ReadModelDb } from './projection.js';
 
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -19,5 +20,16 @@ export const openReadModelDb = (file: string): ReadModelDb => {
     version    INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   )`);
+  const checkpointer = WalCheckpointer.start(db);
+  if (checkpointer) checkpointers.set(db, checkpointer);
   return db;
+};
+
+const checkpointers = new WeakMap<ReadModelDb, WalCheckpointer>();
+
+/** Closes a file opened by {@link openReadModelDb}, after its WAL checkpointer. */
+export const closeReadModelDb = async (db: ReadModelDb): Promise<void> => {
+  await checkpointers.get(db)?.stop();
+  checkpointers.delete(db);
+  if (db.open) db.close();
 };

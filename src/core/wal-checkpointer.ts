@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WalCheckpointWorkerInput } from './wal-checkpoint-worker.js';
+
+const WORKER = new URL('./wal-checkpoint-worker.js', import.meta.url);
+
+/** SQLite's own threshold, which the connection falls back on should the worker stop. */
+const SQLITE_DEFAULT_PAGES = 1000;
+/**
+ * While the worker runs, the writing connection checkpoints only past this many WAL pages (64 MiB): a
+ * backstop for a worker that falls far behind, never the common path.
+ */
+const BACKSTOP_PAGES = 16_000;
+
+/**
+ * Checkpoints a SQLite file's WAL on a worker thread. By default SQLite does it inside the commit that
+ * takes the WAL past 1,000 pages: that commit then copies the pages into the database and syncs it, on
+ * the main thread, while every request waits. A registration writes about sixty read-model pages, so
+ * this came every twenty writes; moved to a worker, single-client writes went from 188 to 266 a second
+ * (docs/benchmarks.md). Where no worker can run (the `.ts` sources under jest, an in-memory database),
+ * `start` returns null and SQLite's own checkpoints stay as they are.
+ */
+export class WalCheckpointer {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly exited: Promise<void>,
+  ) {}
+
+  static start(db: Database.Database, { intervalMs = 200 } = {}): WalCheckpointer | null {
+    if (db.memory || !existsSync(fileURLToPath(WORKER))) return null;
+    const worker = new Worker(WORKER, { workerData: { file: db.name, intervalMs } satisfies WalCheckpointWorkerInput });
+    worker.unref();
+    db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    const exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        // Whatever ended it, the connection checkpoints for itself again.
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+        resolve();
+      }),
+    );
+    worker.on('error', () => undefined);
+    return new WalCheckpointer(worker, exited);
+  }
+
+  /** Stops the worker after the checkpoint in progress, if any. Call before closing the database. */
+  async stop(): Promise<void> {
+    // Held until it exits: an unreferenced worker would let the process end while this is awaited.
+    this.worker.ref();
+    this.worker.postMessage('stop');
+    await this.exited;
+  }
+}
