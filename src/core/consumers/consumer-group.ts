@@ -130,7 +130,14 @@ export class ConsumerGroup<M extends GroupMember> {
       `${this.options.kind} ${member.name} failed after ${member.position}: ${member.error}; retrying in ${this.options.retryAfterMs} ms`,
     );
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.restart(), this.options.retryAfterMs).unref();
+    const due = member.retryAt;
+    this.retryTimer = setTimeout(() => {
+      // A timer may fire a millisecond before Date.now() reaches `retryAt`; the member would then sit out the
+      // restart with no timer left to bring it back. Every member due by this timer is due now.
+      for (const other of this.members.values())
+        if (other.retryAt !== undefined && other.retryAt <= due) other.retryAt = undefined;
+      void this.restart();
+    }, this.options.retryAfterMs).unref();
   }
 
   async status(): Promise<ConsumerStatus[]> {
