@@ -15,9 +15,10 @@ const SQLITE_DEFAULT_PAGES = 1000;
 const BACKSTOP_PAGES = 16_000;
 
 /**
- * Checkpoints a SQLite file's WAL on a worker thread. By default SQLite does it inside the commit that
- * takes the WAL past 1,000 pages: that commit then copies the pages into the database and syncs it, on
- * the main thread, while every request waits. A registration writes about sixty read-model pages, so
+ * Checkpoints a SQLite file's WAL on a worker thread, when 1,000 frames wait or fewer have waited a second
+ * (see wal-checkpoint-worker.ts). By default SQLite does it inside the commit that takes the WAL past
+ * 1,000 pages: that commit then copies the pages into the database and syncs it, on the main thread,
+ * while every request waits. A registration writes about sixty read-model pages, so
  * this came every twenty writes; moved to a worker, single-client writes went from 188 to 266 a second
  * (docs/benchmarks.md). Where no worker can run (the `.ts` sources under jest, an in-memory database),
  * `start` returns null and SQLite's own checkpoints stay as they are.
@@ -28,9 +29,13 @@ export class WalCheckpointer {
     private readonly exited: Promise<void>,
   ) {}
 
-  static start(db: Database.Database, { intervalMs = 200 } = {}): WalCheckpointer | null {
+  static start(
+    db: Database.Database,
+    { pollMs = 50, frames = SQLITE_DEFAULT_PAGES, maxDelayMs = 1000 } = {},
+  ): WalCheckpointer | null {
     if (db.memory || !existsSync(fileURLToPath(WORKER))) return null;
-    const worker = new Worker(WORKER, { workerData: { file: db.name, intervalMs } satisfies WalCheckpointWorkerInput });
+    const workerData: WalCheckpointWorkerInput = { file: db.name, pollMs, frames, maxDelayMs };
+    const worker = new Worker(WORKER, { workerData });
     worker.unref();
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     const exited = new Promise<void>((resolve) =>

@@ -13,25 +13,25 @@ import { ROOT } from '../support/processes.js';
 const dir = mkdtempSync(join(tmpdir(), 'party-ledger-wal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('a worker thread copies the WAL into the database while the writer commits without checkpointing; stop hands checkpoints back', () => {
-  const script = join(dir, 'drive.mjs');
+/** Runs `commits` one-page commits under a checkpointer started with `options`; what the script saw. */
+const drive = (name: string, commits: number, options: Record<string, number>) => {
+  const script = join(dir, `${name}.mjs`);
   const module = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, path)).href);
   writeFileSync(
     script,
     `import Database from ${module('node_modules/better-sqlite3/lib/index.js')};
      import { statSync } from 'node:fs';
      import { WalCheckpointer } from ${module('dist/core/wal-checkpointer.js')};
-     const file = ${JSON.stringify(join(dir, 'test.sqlite'))};
+     const file = ${JSON.stringify(join(dir, `${name}.sqlite`))};
      const db = new Database(file);
      db.pragma('journal_mode = WAL');
      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
-     const checkpointer = WalCheckpointer.start(db, { intervalMs: 50 });
+     const checkpointer = WalCheckpointer.start(db, ${JSON.stringify(options)});
      const during = db.pragma('wal_autocheckpoint', { simple: true });
      const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
-     // 3,000 commits of a page each: SQLite alone would checkpoint in the commit every 1,000 pages.
-     for (let i = 0; i < 3000; i++) insert.run(Buffer.alloc(4000, i % 256));
+     for (let i = 0; i < ${commits}; i++) insert.run(Buffer.alloc(4000, i % 256));
      const deadline = Date.now() + 10000;
-     while (statSync(file).size < 3000 * 4000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+     while (statSync(file).size < ${commits} * 4000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
      const copied = statSync(file).size;
      await checkpointer.stop();
      const after = db.pragma('wal_autocheckpoint', { simple: true });
@@ -43,7 +43,19 @@ test('a worker thread copies the WAL into the database while the writer commits 
   const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
   // The exit code set after stop() survives it: the stopping worker keeps the process alive until it exits.
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 3, stderr: '' });
-  const result = JSON.parse(run.stdout.trim()) as Record<string, number | boolean>;
+  return JSON.parse(run.stdout.trim()) as Record<string, number | boolean>;
+};
+
+test('a worker thread copies the WAL into the database once enough frames wait, read from the -shm header, while the writer commits without checkpointing; stop hands checkpoints back', () => {
+  // 3,000 one-page commits: SQLite alone would checkpoint inside the commit every 1,000 pages. The delay is
+  // out of reach, so only the frame count (read from the wal-index header) can set the worker off.
+  const result = drive('by-frames', 3000, { pollMs: 20, frames: 500, maxDelayMs: 600_000 });
   expect(result).toMatchObject({ started: true, during: 16_000, after: 1000, rows: 3000 });
   expect(result.copied).toBeGreaterThanOrEqual(3000 * 4000);
+});
+
+test('a few frames are copied once they have waited the delay', () => {
+  const result = drive('by-delay', 20, { pollMs: 20, frames: 1_000_000, maxDelayMs: 300 });
+  expect(result).toMatchObject({ started: true, rows: 20 });
+  expect(result.copied).toBeGreaterThanOrEqual(20 * 4000);
 });
