@@ -211,8 +211,8 @@ export class SqliteEventStore implements EventStore {
     };
     this.commitGroup = this.db.transaction((group: PendingAppend[]) => group.map((item) => this.appendInGroup(item)));
     // In NORMAL a commit does not sync, and the worker takes the checkpoints' copying and syncing off it. In FULL
-    // each commit syncs the WAL, and a worker's syncs beside them cost more than they saved: single appends
-    // fell from 86% to 54–61% of raw (docs/benchmarks.md), so FULL checkpoints inside the commit as SQLite does.
+    // each commit syncs the WAL, and the worker's syncs beside them cost more than they saved: single appends fell
+    // to 46–76% of raw, against 86–101% without it (docs/benchmarks.md). So FULL checkpoints as SQLite does.
     this.checkpointer = (options.synchronous ?? 'FULL') === 'NORMAL' ? WalCheckpointer.start(this.db) : null;
   }
 
