@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { endianness } from 'node:os';
+import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /** What {@link WalCheckpointer} hands its worker thread. */
@@ -8,55 +7,47 @@ export interface WalCheckpointWorkerInput {
   file: string;
   /** How often the WAL's length is looked at. */
   pollMs: number;
-  /** Checkpoint as soon as this many frames wait (SQLite's own threshold is 1,000). */
+  /** Checkpoint as soon as the WAL grew by this many frames (SQLite's own threshold is 1,000). */
   frames: number;
-  /** Checkpoint fewer frames once they have waited this long. */
+  /** Otherwise checkpoint a changed WAL once this long passed since the last checkpoint. */
   maxDelayMs: number;
 }
 
 /**
  * The worker thread of a {@link WalCheckpointer}: copies the file's write-ahead log back into the database on
- * a connection of its own. It reads how many frames wait in the wal-index header of the `-shm` file
- * (https://sqlite.org/walformat.html: `mxFrame` at byte 16, the checkpoint's `nBackfill` at byte 96, both
- * in the machine's byte order), and checkpoints when `frames` wait, or fewer have waited `maxDelayMs`: as
- * often as SQLite would, not on every tick, because each checkpoint syncs the disk. PASSIVE never waits
- * for readers or writers; what it cannot copy yet it copies next time. Synchronous FULL (the default)
- * syncs the WAL before copying and the database after, so a checkpoint never weakens durability.
+ * a connection of its own, when the WAL changed and either it grew by `frames` frames or `maxDelayMs` passed
+ * since the last checkpoint: about as often as SQLite would, not on every tick, because each checkpoint
+ * syncs the disk. PASSIVE never waits for readers or writers; what it cannot copy yet it copies next time.
+ * Synchronous FULL (the default) syncs the WAL before copying and the database after, so a checkpoint never
+ * weakens durability.
+ *
+ * It looks at the WAL with `stat` only and never opens the `-wal` or `-shm` file itself: closing any
+ * descriptor of a file drops every POSIX lock this process holds on it, SQLite's included. A first version
+ * read the wal-index header from `-shm`; each close dropped SQLite's lock, another process opening the
+ * database then took itself for the first and truncated `-shm`, and this process died of SIGBUS.
  */
 const { file, pollMs, frames, maxDelayMs } = workerData as WalCheckpointWorkerInput;
 const db = new Database(file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
+const frameBytes = 24 + Number(db.pragma('page_size', { simple: true }));
 
-const header = Buffer.alloc(100);
-const little = endianness() === 'LE';
-const u32 = (offset: number) => (little ? header.readUInt32LE(offset) : header.readUInt32BE(offset));
-/** Frames written since the last checkpoint; null when the header cannot be read (then: checkpoint by time). */
-const waiting = (): number | null => {
-  try {
-    const fd = openSync(`${file}-shm`, 'r');
-    try {
-      if (readSync(fd, header, 0, 100, 0) < 100 || u32(0) !== 3007000) return null;
-    } finally {
-      closeSync(fd);
-    }
-    const [mxFrame, backfilled] = [u32(16), u32(96)];
-    return mxFrame >= backfilled ? mxFrame - backfilled : mxFrame;
-  } catch {
-    return null;
-  }
-};
-
+/** The WAL as of the last checkpoint: its modification time and size. */
+let seen = { mtimeMs: 0, size: 0 };
 let last = Date.now();
 const timer = setInterval(() => {
-  const count = waiting();
-  const waited = Date.now() - last;
-  if (count === 0 || (count !== null && count < frames && waited < maxDelayMs)) return;
-  if (count === null && waited < maxDelayMs) return;
+  const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
+  if (!wal || wal.mtimeMs === seen.mtimeMs) return;
+  // After a checkpoint SQLite writes the WAL from its start again, so growth counts only frames past its
+  // largest size; the delay catches the rest.
+  const grown = (wal.size - seen.size) / frameBytes >= frames;
+  if (!grown && Date.now() - last < maxDelayMs) return;
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch {
     // Busy (a rebuild holding the file) or a passing I/O error: a later tick tries again.
   }
+  // As stat saw it before the checkpoint: whatever was written meanwhile changed the time again.
+  seen = { mtimeMs: wal.mtimeMs, size: Math.max(seen.size, wal.size) };
   last = Date.now();
 }, pollMs);
 parentPort?.on('message', (message) => {

@@ -15,7 +15,7 @@ const SQLITE_DEFAULT_PAGES = 1000;
 const BACKSTOP_PAGES = 16_000;
 
 /**
- * Checkpoints a SQLite file's WAL on a worker thread, when 1,000 frames wait or fewer have waited a second
+ * Checkpoints a SQLite file's WAL on a worker thread, when it grew by 1,000 frames or changed a second ago
  * (see wal-checkpoint-worker.ts). By default SQLite does it inside the commit that takes the WAL past
  * 1,000 pages: that commit then copies the pages into the database and syncs it, on the main thread,
  * while every request waits. A registration writes about sixty read-model pages, so
