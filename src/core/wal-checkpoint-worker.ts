@@ -15,9 +15,8 @@ export interface WalCheckpointWorkerInput {
 
 /**
  * The worker thread of a {@link WalCheckpointer}: copies the file's write-ahead log back into the database on
- * a connection of its own, when the WAL changed and either it grew by `frames` frames or `maxDelayMs` passed
- * since the last checkpoint: about as often as SQLite would, not on every tick, because each checkpoint
- * syncs the disk. PASSIVE never waits for readers or writers; what it cannot copy yet it copies next time.
+ * a connection of its own, when the WAL grew by `frames` frames since the last checkpoint (as often as SQLite
+ * would, since each checkpoint syncs the disk), or changed and `maxDelayMs` passed. PASSIVE never waits for readers or writers; what it cannot copy yet it copies next time.
  * Synchronous FULL (the default) syncs the WAL before copying and the database after, so a checkpoint never
  * weakens durability.
  *
@@ -37,8 +36,9 @@ let last = Date.now();
 const timer = setInterval(() => {
   const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
   if (!wal || wal.mtimeMs === seen.mtimeMs) return;
-  // After a checkpoint SQLite writes the WAL from its start again, so growth counts only frames past its
-  // largest size; the delay catches the rest.
+  // The writer starts the WAL over after a checkpoint and, with journal_size_limit 0 (see WalCheckpointer),
+  // truncates it to what it wrote since: a WAL shorter than at the last checkpoint holds only new frames.
+  if (wal.size < seen.size) seen = { ...seen, size: 0 };
   const grown = (wal.size - seen.size) / frameBytes >= frames;
   if (!grown && Date.now() - last < maxDelayMs) return;
   try {
@@ -47,7 +47,7 @@ const timer = setInterval(() => {
     // Busy (a rebuild holding the file) or a passing I/O error: a later tick tries again.
   }
   // As stat saw it before the checkpoint: whatever was written meanwhile changed the time again.
-  seen = { mtimeMs: wal.mtimeMs, size: Math.max(seen.size, wal.size) };
+  seen = { mtimeMs: wal.mtimeMs, size: wal.size };
   last = Date.now();
 }, pollMs);
 parentPort?.on('message', (message) => {

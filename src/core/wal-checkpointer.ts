@@ -15,7 +15,7 @@ const SQLITE_DEFAULT_PAGES = 1000;
 const BACKSTOP_PAGES = 16_000;
 
 /**
- * Checkpoints a SQLite file's WAL on a worker thread, when it grew by 1,000 frames or changed a second ago
+ * Checkpoints a SQLite file's WAL on a worker thread, when it grew by 1,000 frames, or changed ten seconds ago
  * (see wal-checkpoint-worker.ts). By default SQLite does it inside the commit that takes the WAL past
  * 1,000 pages: that commit then copies the pages into the database and syncs it, on the main thread,
  * while every request waits. A registration writes about sixty read-model pages, so
@@ -31,17 +31,22 @@ export class WalCheckpointer {
 
   static start(
     db: Database.Database,
-    { pollMs = 50, frames = SQLITE_DEFAULT_PAGES, maxDelayMs = 1000 } = {},
+    { pollMs = 50, frames = SQLITE_DEFAULT_PAGES, maxDelayMs = 10_000 } = {},
   ): WalCheckpointer | null {
     if (db.memory || !existsSync(fileURLToPath(WORKER))) return null;
     const workerData: WalCheckpointWorkerInput = { file: db.name, pollMs, frames, maxDelayMs };
     const worker = new Worker(WORKER, { workerData });
     worker.unref();
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    // When the writer starts the WAL over it truncates the file, so the worker reads the frames waiting off its size.
+    db.pragma('journal_size_limit = 0');
     const exited = new Promise<void>((resolve) =>
       worker.once('exit', () => {
         // Whatever ended it, the connection checkpoints for itself again.
-        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+        if (db.open) {
+          db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+          db.pragma('journal_size_limit = -1');
+        }
         resolve();
       }),
     );
