@@ -101,8 +101,7 @@ export const NEEDS_COMMITTEE = `(${FULL_MEMBERS} >= 7 AND (${OWN_ORG('id')} IS N
 
 const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
   units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
-  ${FULL_MEMBERS} AS fullMembers, ${OWN_ORG('id')} AS ownOrgId,
-  ${NEEDS_OWN_ORGANIZATION} AS needsOwnOrganization, ${NEEDS_COMMITTEE} AS needsCommittee`;
+  ${FULL_MEMBERS} AS fullMembers, ${OWN_ORG('id')} AS ownOrgId, ${OWN_ORG('term_end')} AS ownOrgTermEnd`;
 
 /** The units table: a unit's roster facts are the correlated subqueries above, so nothing is joined. */
 export const UNIT_FACTS = 'units';
@@ -140,14 +139,16 @@ export const unitList: ListSpec = {
   },
 };
 
-type RawRow = Omit<UnitRow, 'needsOwnOrganization' | 'needsCommittee'> & {
-  needsOwnOrganization: number;
-  needsCommittee: number;
-};
-const toRow = (row: RawRow): UnitRow => ({
+type RawRow = Omit<UnitRow, 'needsOwnOrganization' | 'needsCommittee'> & { ownOrgTermEnd: string | null };
+
+/**
+ * The B18 flags from the row's own figures, as NEEDS_OWN_ORGANIZATION and NEEDS_COMMITTEE (which the filters
+ * and obligations use) say them in SQL: selecting those too would run the same subqueries again for every row.
+ */
+const toRow = ({ ownOrgTermEnd, ...row }: RawRow): UnitRow => ({
   ...row,
-  needsOwnOrganization: row.needsOwnOrganization === 1,
-  needsCommittee: row.needsCommittee === 1,
+  needsOwnOrganization: row.fullMembers >= 3 && row.ownOrgId === null,
+  needsCommittee: row.fullMembers >= 7 && (row.ownOrgId === null || ownOrgTermEnd === null),
 });
 
 export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } =>
