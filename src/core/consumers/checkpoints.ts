@@ -1,5 +1,5 @@
 import { statement, type ReadModelDb } from '../projections/projection.js';
-import type { GroupMember } from './consumer-group.js';
+import { noteCheckpoint, type GroupMember } from './consumer-group.js';
 
 export interface StoredCheckpoint {
   position: bigint;
@@ -46,7 +46,6 @@ export class CheckpointTable {
   /** Writes `member`'s checkpoint at `position` and notes that it did (see {@link checkpointDue}). */
   advance(member: GroupMember, position: bigint, now = Date.now()): void {
     this.write(member.name, position, member.version);
-    member.checkpoint = position;
-    member.checkpointAt = now;
+    noteCheckpoint(member, position, now);
   }
 }

@@ -62,6 +62,16 @@ export const IDLE_CHECKPOINT_MS = 1000;
 export const checkpointDue = (member: GroupMember, tookEvents: boolean, now: number): boolean =>
   tookEvents || member.checkpoint === undefined || now - (member.checkpointAt ?? 0) >= IDLE_CHECKPOINT_MS;
 
+/**
+ * Notes in memory that `member`'s stored checkpoint now holds `position` (undefined: none is stored), as
+ * written or read at `now`. Callers note it only once the write committed: a rolled-back batch leaves the
+ * member's record as it was.
+ */
+export const noteCheckpoint = (member: GroupMember, position: bigint | undefined, now = Date.now()): void => {
+  member.checkpoint = position;
+  member.checkpointAt = now;
+};
+
 /** The events of `batch` that `member` has not taken in yet and reads. */
 export const eventsFor = (member: GroupMember, batch: readonly RecordedEvent[]): RecordedEvent[] =>
   batch.filter((event) => event.position > member.position && (!member.handles || member.handles.has(event.type)));

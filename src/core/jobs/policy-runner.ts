@@ -3,6 +3,7 @@ import {
   checkpointDue,
   ConsumerGroup,
   eventsFor,
+  noteCheckpoint,
   type ConsumerStatus,
   type GroupMember,
 } from '../consumers/consumer-group.js';
@@ -101,8 +102,7 @@ export class PolicyRunner {
       if (stored && stored.version !== member.version)
         this.log(`policy ${member.name}: version ${stored.version} → ${member.version}, replaying the log`);
       member.position = stored && stored.version === member.version ? stored.position : 0n;
-      member.checkpoint = stored?.position;
-      member.checkpointAt = Date.now();
+      noteCheckpoint(member, stored?.position);
     }
     this.group.start();
   }

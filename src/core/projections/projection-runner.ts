@@ -3,6 +3,7 @@ import {
   checkpointDue,
   ConsumerGroup,
   eventsFor,
+  noteCheckpoint,
   type ConsumerStatus,
   type GroupMember,
 } from '../consumers/consumer-group.js';
@@ -172,8 +173,8 @@ export class ProjectionRunner {
     }
     member.projection.init(this.db);
     this.createIndexes(member.projection);
-    member.position = member.checkpoint = stored.position;
-    member.checkpointAt = Date.now();
+    member.position = stored.position;
+    noteCheckpoint(member, stored.position);
   }
 
   private reset(member: Member, { deferIndexes = false } = {}): void {
@@ -254,15 +255,13 @@ export class ProjectionRunner {
 
   private moved(member: Member, last: bigint, checkpointWritten: boolean, now = Date.now()): void {
     member.position = last;
-    if (!checkpointWritten) return;
-    member.checkpoint = last;
-    member.checkpointAt = now;
+    if (checkpointWritten) noteCheckpoint(member, last, now);
   }
 
   /** Another process rebuilt this projection: go on from its checkpoint, from the next batch. */
   private reload(member: Member): void {
-    member.position = member.checkpoint = this.checkpoints.read(member.name)?.position ?? 0n;
-    member.checkpointAt = Date.now();
+    member.position = this.checkpoints.read(member.name)?.position ?? 0n;
+    noteCheckpoint(member, member.position);
     void this.group.restart();
   }
 }
