@@ -145,10 +145,20 @@ type RawRow = Omit<UnitRow, 'needsOwnOrganization' | 'needsCommittee'> & { ownOr
  * The B18 flags from the row's own figures, as NEEDS_OWN_ORGANIZATION and NEEDS_COMMITTEE (which the filters
  * and obligations use) say them in SQL: selecting those too would run the same subqueries again for every row.
  */
-const toRow = ({ ownOrgTermEnd, ...row }: RawRow): UnitRow => ({
-  ...row,
+const toRow = (row: RawRow): UnitRow => ({
+  id: row.id,
+  name: row.name,
+  type: row.type,
+  district: row.district,
+  centralSchool: row.centralSchool,
+  revision: row.revision,
+  registeredAt: row.registeredAt,
+  updatedAt: row.updatedAt,
+  hostOrgId: row.hostOrgId,
+  fullMembers: row.fullMembers,
+  ownOrgId: row.ownOrgId,
   needsOwnOrganization: row.fullMembers >= 3 && row.ownOrgId === null,
-  needsCommittee: row.fullMembers >= 7 && (row.ownOrgId === null || ownOrgTermEnd === null),
+  needsCommittee: row.fullMembers >= 7 && (row.ownOrgId === null || row.ownOrgTermEnd === null),
 });
 
 export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } =>
