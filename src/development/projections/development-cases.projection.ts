@@ -155,7 +155,8 @@ export const developmentCaseList: ListSpec = {
 };
 
 type Raw = Record<string, unknown> & { orgId: string; unitId: string; status: CaseStatus; steps: string };
-const toRow = ({ steps, ...rest }: Raw) => ({ ...rest, steps: JSON.parse(steps) as Partial<Record<StepKey, string>> });
+// A spread with `steps` overridden, not `({ steps, ...rest })`: V8 builds a rest object several times slower.
+const toRow = (raw: Raw) => ({ ...raw, steps: JSON.parse(raw.steps) as Partial<Record<StepKey, string>> });
 
 export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) => {
   const total = (
