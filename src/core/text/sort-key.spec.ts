@@ -38,6 +38,25 @@ describe('sortKey: byte order of the key is pinyin order', () => {
     );
   });
 
+  test('a key is the keys of its characters, one per code point, beyond the BMP and lone surrogates too', () => {
+    const char = fc.oneof(
+      fc.integer({ min: 0x20, max: 0xffff }).map((cp) => String.fromCharCode(cp)), // lone surrogates included
+      fc.integer({ min: 0x10000, max: 0x2ffff }).map((cp) => String.fromCodePoint(cp)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        const perCharacter = Array.from(text, (c) => sortKey(c)).join('');
+        expect(sortKey(text)).toBe(perCharacter);
+        expect(perCharacter.length).toBe(6 * Array.from(text).length);
+      }),
+      { numRuns: 2000 },
+    );
+    // A character beyond the BMP is one piece, not the pieces of its two surrogates.
+    expect(sortKey('𠮷')).toHaveLength(6);
+    expect(sortKey('𠮷')).not.toBe(sortKey('\ud842\udfb7'.slice(0, 1)) + sortKey('\udfb7'));
+  });
+
   test('a prefix sorts first; empty and missing names sort before any name', () => {
     expect(sortKey('中') < sortKey('中共')).toBe(true);
     expect(sortKey('')).toBe('');
