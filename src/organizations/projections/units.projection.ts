@@ -32,11 +32,12 @@ export const unitsProjection: Projection = {
     db.exec(`CREATE TABLE IF NOT EXISTS units (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, district TEXT, central_school TEXT,
       revision INTEGER NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, host_org_id TEXT,
-      name_key TEXT NOT NULL, match_key TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS units_match ON units (match_key)`),
-  // evolve finds rows by primary key only; these serve the list's sort and filter (units_match, in init, serves
-  // the registration's name check, which runs while the projection is live).
+      name_key TEXT NOT NULL, match_key TEXT NOT NULL)`),
+  // evolve finds rows by primary key only, so a rebuild creates these after the replay: units_match serves the
+  // registration's name check (which cannot trust a table still being refilled anyway: the name claims in the
+  // event store are the guard), the others the list's sort and filter.
   indexes: [
+    'CREATE INDEX IF NOT EXISTS units_match ON units (match_key)',
     'CREATE INDEX IF NOT EXISTS units_name ON units (name_key, id)',
     'CREATE INDEX IF NOT EXISTS units_type ON units (type, name_key, id)',
   ],
