@@ -6,6 +6,7 @@ import { developmentObligations } from './development.obligations.js';
 import { DEVELOPMENT_PERMISSIONS } from './development.permissions.js';
 import { developedPerYearProjection } from './projections/developed-per-year.projection.js';
 import { developmentCasesProjection } from './projections/development-cases.projection.js';
+import { developmentNamesProjection } from './projections/development-names.projection.js';
 import { developmentObligationsProjection } from './projections/development-obligations.projection.js';
 import { developmentPipelineProjection } from './projections/development-pipeline.projection.js';
 
@@ -15,6 +16,7 @@ export const developmentFeature: Feature = {
   module: DevelopmentModule,
   events: DEVELOPMENT_EVENT_TYPES,
   projections: [
+    developmentNamesProjection,
     developmentCasesProjection,
     developmentObligationsProjection,
     developmentPipelineProjection,

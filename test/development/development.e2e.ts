@@ -96,6 +96,17 @@ describe('membership development: application to full membership (e2e)', () => {
     expect(await caseRow()).toMatchObject({ stage: 2, step: 6, activistOn: '2023-09-04' });
   });
 
+  test('the lists name the unit and the branch, and follow a rename', async () => {
+    const cases = async () =>
+      (await send('GET', `/development/cases?filter=${encodeURIComponent(JSON.stringify({ id: ids.person }))}`)).body;
+    expect(await caseRow()).toMatchObject({ unitName: '桥山中学', orgName: '桥山中学党支部' });
+    await post(`/units/${ids.unit}/rename`, { name: '桥山实验中学' });
+    expect(await cases()).toEqual([expect.objectContaining({ unitName: '桥山实验中学', orgName: '桥山中学党支部' })]);
+    expect((await send('GET', '/development/pipeline')).body).toEqual([
+      expect.objectContaining({ orgId: ids.branch, orgName: '桥山中学党支部' }),
+    ]);
+  });
+
   test('stage 3: candidate after a year, publicity over National Day counted in working days', async () => {
     await at('2024-08-30');
     const early = await send('POST', `/development/cases/${ids.person}/candidate`, {

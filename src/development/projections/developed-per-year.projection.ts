@@ -1,10 +1,9 @@
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import type { AdmissionApproved } from '../development.events.js';
 import { caseStates } from './case-state.js';
-import { ROSTER_NAMING_EVENT_TYPES, rosterNames } from './roster-names.js';
+import { namesJoin } from './development-names.projection.js';
 
 const states = caseStates('developed_per_year_state');
-const names = rosterNames('developed_per_year_names');
 
 /**
  * New members admitted per organisation and unit per year, counted at the approval and dated by the entry
@@ -13,18 +12,17 @@ const names = rosterNames('developed_per_year_names');
 export const developedPerYearProjection: Projection = {
   name: 'developed_per_year',
   // 2: per unit too (the read door's membersDeveloped), and its own names of organisations.
-  version: 2,
-  handles: ['ApplicationSubmitted', 'AssignedToBranchAndGroup', 'AdmissionApproved', ...ROSTER_NAMING_EVENT_TYPES],
-  tables: ['developed_per_year', states.table, names.table],
+  // 3: the feature's one copy of the names (development_names).
+  version: 3,
+  handles: ['ApplicationSubmitted', 'AssignedToBranchAndGroup', 'AdmissionApproved'],
+  tables: ['developed_per_year', states.table],
   init: (db) => {
     states.init(db);
-    names.init(db);
     db.exec(`CREATE TABLE IF NOT EXISTS developed_per_year (
       org_id TEXT NOT NULL, unit_id TEXT NOT NULL, year INTEGER NOT NULL, members INTEGER NOT NULL,
       PRIMARY KEY (org_id, unit_id, year))`);
   },
   evolve: (db, recorded) => {
-    if (names.keep(db, recorded)) return;
     const { before } = states.fold(db, recorded);
     if (recorded.type !== 'AdmissionApproved' || before.status === 'none') return;
     const year = Number((recorded as unknown as AdmissionApproved).data.probationStart.slice(0, 4));
@@ -52,7 +50,7 @@ export const developedPerYear = (
   statement(
     db,
     `SELECT d.org_id AS orgId, o.name AS orgName, d.year, sum(d.members) AS members FROM developed_per_year d
-    ${names.join('o', 'org', 'd.org_id')} WHERE (? IS NULL OR d.year = ?)
+    ${namesJoin('o', 'org', 'd.org_id')} WHERE (? IS NULL OR d.year = ?)
       AND (? IS NULL OR d.org_id IN (SELECT value FROM json_each(?)) OR d.unit_id IN (SELECT value FROM json_each(?)))
     GROUP BY d.org_id, d.year ORDER BY d.year DESC, o.name_key`,
   ).all(

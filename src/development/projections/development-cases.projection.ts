@@ -9,10 +9,9 @@ import { STEPS, stepNumber, type CommandKey, type StepKey } from '../development
 import { DEVELOPMENT_STEP_EVENT_TYPES, type DevelopmentEvent, type StepRecord } from '../development.events.js';
 import { openObligations } from '../obligations.js';
 import { caseStates } from './case-state.js';
-import { ROSTER_NAMING_EVENT_TYPES, rosterNames } from './roster-names.js';
+import { namesJoin } from './development-names.projection.js';
 
 const states = caseStates('development_cases_state');
-const names = rosterNames('development_cases_names');
 
 /** The furthest step done: the case's current step and stage. */
 const currentStep = (c: OpenCase): number =>
@@ -94,12 +93,12 @@ export const developmentCasesProjection: Projection = {
   // 4: A2 and A8 have no due date any more (they are earliest days), which changes `next_due_on`.
   // 5: name_key, so that lists sort by pinyin.
   // 6: its own names of units and organisations, from their events (it read the roster's tables before).
-  version: 6,
-  handles: [...DEVELOPMENT_STEP_EVENT_TYPES, 'DevelopmentRecordAttached', ...ROSTER_NAMING_EVENT_TYPES],
-  tables: ['development_cases', states.table, 'development_case_records', names.table],
+  // 7: the feature's one copy of the names (development_names).
+  version: 7,
+  handles: [...DEVELOPMENT_STEP_EVENT_TYPES, 'DevelopmentRecordAttached'],
+  tables: ['development_cases', states.table, 'development_case_records'],
   init: (db) => {
     states.init(db);
-    names.init(db);
     db.exec(`CREATE TABLE IF NOT EXISTS development_case_records (
       event_id TEXT NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL, position INTEGER NOT NULL,
       step TEXT NOT NULL, title TEXT NOT NULL, reference TEXT, record_on TEXT, source TEXT NOT NULL,
@@ -114,7 +113,6 @@ export const developmentCasesProjection: Projection = {
     CREATE INDEX IF NOT EXISTS development_cases_org ON development_cases (org_id, stage)`);
   },
   evolve: (db, recorded) => {
-    if (names.keep(db, recorded)) return;
     const { after } = states.fold(db, recorded);
     if (after.status === 'none') return;
     keepRecords(db, recorded);
@@ -129,7 +127,7 @@ const COLUMNS = `c.id, c.name, c.org_id AS orgId, o.name AS orgName, c.unit_id A
   c.admission_meeting_on AS admissionMeetingOn, c.approved_on AS approvedOn, c.oath_on AS oathOn,
   c.probation_end AS probationEnd, c.converted_on AS convertedOn, c.party_standing_from AS partyStandingFrom,
   c.next_obligation AS nextObligation, c.next_due_on AS nextDueOn, c.steps, c.revision, c.updated_at AS updatedAt`;
-const FROM = `development_cases c ${names.join('o', 'org', 'c.org_id')} ${names.join('u', 'unit', 'c.unit_id')}`;
+const FROM = `development_cases c ${namesJoin('o', 'org', 'c.org_id')} ${namesJoin('u', 'unit', 'c.unit_id')}`;
 
 export const developmentCaseList: ListSpec = {
   id: 'c.id',

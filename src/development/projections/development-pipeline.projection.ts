@@ -3,10 +3,9 @@ import type { DevelopmentCase } from '../development-case.js';
 import { STEPS, stepNumber, type StepKey } from '../development-steps.js';
 import { DEVELOPMENT_STEP_EVENT_TYPES } from '../development.events.js';
 import { caseStates } from './case-state.js';
-import { ROSTER_NAMING_EVENT_TYPES, rosterNames } from './roster-names.js';
+import { namesJoin } from './development-names.projection.js';
 
 const states = caseStates('development_pipeline_state');
-const names = rosterNames('development_pipeline_names');
 
 /** Where a case counts: its organisation and stage while in progress, nowhere once ended. */
 const slot = (c: DevelopmentCase): { orgId: string; stage: number } | null => {
@@ -29,17 +28,16 @@ const add = (db: ReadModelDb, at: { orgId: string; stage: number } | null, delta
 export const developmentPipelineProjection: Projection = {
   name: 'development_pipeline',
   // 2: its own names of organisations, from their events (it read the roster's tables before).
-  version: 2,
-  handles: [...DEVELOPMENT_STEP_EVENT_TYPES, ...ROSTER_NAMING_EVENT_TYPES],
-  tables: ['development_pipeline', states.table, names.table],
+  // 3: the feature's one copy of the names (development_names).
+  version: 3,
+  handles: DEVELOPMENT_STEP_EVENT_TYPES,
+  tables: ['development_pipeline', states.table],
   init: (db) => {
     states.init(db);
-    names.init(db);
     db.exec(`CREATE TABLE IF NOT EXISTS development_pipeline (
       org_id TEXT NOT NULL, stage INTEGER NOT NULL, cases INTEGER NOT NULL, PRIMARY KEY (org_id, stage))`);
   },
   evolve: (db, recorded) => {
-    if (names.keep(db, recorded)) return;
     const { before, after } = states.fold(db, recorded);
     add(db, slot(before), -1);
     add(db, slot(after), 1);
@@ -58,7 +56,7 @@ export const pipeline = (db: ReadModelDb, orgIds: readonly string[] | null): Pip
   const rows = statement(
     db,
     `SELECT p.org_id AS orgId, o.name AS orgName, p.stage, p.cases FROM development_pipeline p
-    ${names.join('o', 'org', 'p.org_id')} WHERE p.cases > 0 ORDER BY o.name_key, p.org_id`,
+    ${namesJoin('o', 'org', 'p.org_id')} WHERE p.cases > 0 ORDER BY o.name_key, p.org_id`,
   ).all() as { orgId: string; orgName: string | null; stage: 1 | 2 | 3 | 4 | 5; cases: number }[];
   const byOrg = new Map<string, PipelineRow>();
   for (const r of rows.filter((r) => !orgIds || orgIds.includes(r.orgId))) {
