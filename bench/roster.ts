@@ -12,6 +12,7 @@ import { uuidFrom } from '../src/core/ids.js';
 import { seededRandom } from '../src/core/demo/random.js';
 import { organizationsFeature } from '../src/organizations/organizations.feature.js';
 import { listMembers, memberList } from '../src/organizations/projections/members.projection.js';
+import { listUnits, unitList } from '../src/organizations/projections/units.projection.js';
 import { envInt, withTempDir } from './util.js';
 
 const newEvent = (type: string, data: unknown) => ({
@@ -156,6 +157,11 @@ export const runRosterBench = async (): Promise<RosterFigures> =>
       {
         label: 'instructor scope (2 units), sorted by name',
         ...timeQuery(runs, page({ sort: '["name","ASC"]', range: '[0,24]' }, units.slice(0, 2))),
+      },
+      {
+        // Each row's full members, own organisation and B18 flags are correlated subqueries over this roster.
+        label: 'units: first page, sorted by name, with their figures and flags',
+        ...timeQuery(runs, () => listUnits(db, parseListQuery({ sort: '["name","ASC"]', range: '[0,24]' }, unitList))),
       },
       {
         label: 'baseline: bare SELECT … ORDER BY name LIMIT 25',
