@@ -54,7 +54,7 @@ describe('sortKey: byte order of the key is pinyin order', () => {
     );
     // A character beyond the BMP is one piece, not the pieces of its two surrogates.
     expect(sortKey('𠮷')).toHaveLength(6);
-    expect(sortKey('𠮷')).not.toBe(sortKey('\ud842\udfb7'.slice(0, 1)) + sortKey('\udfb7'));
+    expect(sortKey('𠮷')).not.toBe(sortKey('\ud842') + sortKey('\udfb7'));
   });
 
   test('a prefix sorts first; empty and missing names sort before any name', () => {

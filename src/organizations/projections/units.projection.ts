@@ -97,8 +97,10 @@ export const OWN_ORG = (column: 'id' | 'term_end') =>
   `(SELECT o.${column} FROM party_org_units pu JOIN party_orgs o ON o.id = pu.org_id
      WHERE pu.unit_id = units.id AND o.kind IN ('party_branch', 'general_branch', 'basic_party_committee') LIMIT 1)`;
 /** B18 (domain.md §9.1): 3 full members and no organisation of its own; 7 and no committee. */
-export const NEEDS_OWN_ORGANIZATION = `(${FULL_MEMBERS} >= 3 AND ${OWN_ORG('id')} IS NULL)`;
-export const NEEDS_COMMITTEE = `(${FULL_MEMBERS} >= 7 AND (${OWN_ORG('id')} IS NULL OR ${OWN_ORG('term_end')} IS NULL))`;
+const OWN_ORGANIZATION_FROM = 3;
+const COMMITTEE_FROM = 7;
+export const NEEDS_OWN_ORGANIZATION = `(${FULL_MEMBERS} >= ${OWN_ORGANIZATION_FROM} AND ${OWN_ORG('id')} IS NULL)`;
+export const NEEDS_COMMITTEE = `(${FULL_MEMBERS} >= ${COMMITTEE_FROM} AND (${OWN_ORG('id')} IS NULL OR ${OWN_ORG('term_end')} IS NULL))`;
 
 const COLUMNS = `units.id, units.name, units.type, units.district, units.central_school AS centralSchool, units.revision,
   units.registered_at AS registeredAt, units.updated_at AS updatedAt, units.host_org_id AS hostOrgId,
@@ -145,6 +147,8 @@ type RawRow = Omit<UnitRow, 'needsOwnOrganization' | 'needsCommittee'> & { ownOr
 /**
  * The B18 flags from the row's own figures, as NEEDS_OWN_ORGANIZATION and NEEDS_COMMITTEE (which the filters
  * and obligations use) say them in SQL: selecting those too would run the same subqueries again for every row.
+ * The fields are named one by one to leave `ownOrgTermEnd` out: a rest pattern (`{ ownOrgTermEnd, ...row }`)
+ * cost more per row than the subqueries it saved (docs/benchmarks.md).
  */
 const toRow = (row: RawRow): UnitRow => ({
   id: row.id,
@@ -158,8 +162,8 @@ const toRow = (row: RawRow): UnitRow => ({
   hostOrgId: row.hostOrgId,
   fullMembers: row.fullMembers,
   ownOrgId: row.ownOrgId,
-  needsOwnOrganization: row.fullMembers >= 3 && row.ownOrgId === null,
-  needsCommittee: row.fullMembers >= 7 && (row.ownOrgId === null || row.ownOrgTermEnd === null),
+  needsOwnOrganization: row.fullMembers >= OWN_ORGANIZATION_FROM && row.ownOrgId === null,
+  needsCommittee: row.fullMembers >= COMMITTEE_FROM && (row.ownOrgId === null || row.ownOrgTermEnd === null),
 });
 
 export const listUnits = (db: ReadModelDb, query: ListQuery): { rows: UnitRow[]; total: number } =>
