@@ -16,9 +16,12 @@ export interface WalCheckpointWorkerInput {
 /**
  * The worker thread of a {@link WalCheckpointer}: copies the file's write-ahead log back into the database on
  * a connection of its own, when the WAL grew by `frames` frames since the last checkpoint (as often as SQLite
- * would, since each checkpoint syncs the disk), or changed and `maxDelayMs` passed. PASSIVE never waits for readers or writers; what it cannot copy yet it copies next time.
- * Synchronous FULL (the default) syncs the WAL before copying and the database after, so a checkpoint never
- * weakens durability.
+ * would, since each checkpoint syncs the disk), or changed and `maxDelayMs` passed. PASSIVE never waits for
+ * readers or writers; what it cannot copy yet it copies next time. Synchronous FULL (the default) syncs the
+ * WAL before copying and the database after, so a checkpoint never weakens durability.
+ *
+ * It polls every `pollMs` (50 by default): at several hundred registrations a second the read models' WAL grows
+ * by 1,000 frames in tens of milliseconds, and a slower poll would let it, and so each checkpoint, grow larger.
  *
  * It looks at the WAL with `stat` only and never opens the `-wal` or `-shm` file itself: closing any
  * descriptor of a file drops every POSIX lock this process holds on it, SQLite's included. A first version

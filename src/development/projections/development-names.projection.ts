@@ -1,4 +1,3 @@
-import type { RecordedEvent } from '../../core/messages.js';
 import { statement, type Projection } from '../../core/projections/projection.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import type {
@@ -24,7 +23,7 @@ export const developmentNamesProjection: Projection = {
   init: (db) =>
     db.exec(`CREATE TABLE IF NOT EXISTS development_names (
       kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (kind, id))`),
-  evolve: (db, recorded: RecordedEvent) => {
+  evolve: (db, recorded) => {
     const event = recorded as unknown as Naming;
     const [kind, id] =
       event.type === 'PartyOrganizationFounded' ? ['org', event.data.orgId] : ['unit', event.data.unitId];
