@@ -36,7 +36,7 @@ export const membersProjection: Projection = {
   version: 4,
   handles: ['MemberEnrolled', 'MemberTransferred', 'MemberCategoryChanged', 'MemberRemoved', 'ConversionApproved'],
   tables: ['members', 'member_history', 'member_probation_extensions'],
-  indexes: [MEMBER_HISTORY_INDEX],
+  indexes: [MEMBER_HISTORY_INDEX, 'CREATE INDEX IF NOT EXISTS members_joined ON members (joined_on, id)'],
   init: (db) =>
     db.exec(`${MEMBER_HISTORY_TABLE};
     CREATE TABLE IF NOT EXISTS members (
