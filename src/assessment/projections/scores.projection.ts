@@ -92,10 +92,11 @@ export const scoresProjection: Projection = {
   },
   afterBatch: (db, batch) => {
     if (batch.length > LIVE_BATCH) return;
+    // The limit is written into the SQL: SQLite prepares a statement with a bound LIMIT again on every run.
     const pending = statement(
       db,
-      'SELECT year, unit_id AS unitId FROM assessment_score_dirty ORDER BY rowid LIMIT ?',
-    ).all(DRAIN_PER_BATCH) as { year: number; unitId: string }[];
+      `SELECT year, unit_id AS unitId FROM assessment_score_dirty ORDER BY rowid LIMIT ${DRAIN_PER_BATCH}`,
+    ).all() as { year: number; unitId: string }[];
     for (const { year, unitId } of pending) rescore(db, year, unitId);
   },
 };

@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import { sortKey } from '../../core/text/sort-key.js';
 import type { RecordedEvent } from '../../core/messages.js';
@@ -156,16 +156,8 @@ type Raw = Record<string, unknown> & { orgId: string; unitId: string; status: Ca
 // A spread with `steps` overridden, not `({ steps, ...rest })`: V8 builds a rest object several times slower.
 const toRow = (raw: Raw) => ({ ...raw, steps: JSON.parse(raw.steps) as Partial<Record<StepKey, string>> });
 
-export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) => {
-  const total = (
-    statement(db, `SELECT count(*) AS n FROM ${FROM} ${query.where}`).get(...query.params) as { n: number }
-  ).n;
-  const rows = statement(
-    db,
-    `SELECT ${COLUMNS} FROM ${FROM} ${query.where} ORDER BY ${query.orderBy}, c.id LIMIT ? OFFSET ?`,
-  ).all(...query.params, query.limit, query.offset) as Raw[];
-  return { rows: rows.map(toRow), total };
-};
+export const listDevelopmentCases = (db: ReadModelDb, query: ListQuery) =>
+  listPage(db, { columns: COLUMNS, from: FROM, tieBreak: 'c.id', keysFirst: false }, query, toRow);
 
 export const getDevelopmentCase = (db: ReadModelDb, id: string) => {
   const found = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = ?`).get(id) as Raw | undefined;

@@ -1,4 +1,4 @@
-import { filters, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
+import { filters, listPage, type ListQuery, type ListSpec } from '../../core/http/list-query.js';
 import { statement, type Projection, type ReadModelDb } from '../../core/projections/projection.js';
 import { DEVELOPMENT_STEP_EVENT_TYPES, type DevelopmentEvent } from '../development.events.js';
 import { openObligations } from '../obligations.js';
@@ -80,13 +80,5 @@ export const obligationList: ListSpec = {
   },
 };
 
-export const listObligations = (db: ReadModelDb, query: ListQuery) => {
-  const total = (
-    statement(db, `SELECT count(*) AS n FROM ${OBLIGATION_ROWS} ${query.where}`).get(...query.params) as { n: number }
-  ).n;
-  const rows = statement(
-    db,
-    `SELECT ${COLUMNS} FROM ${OBLIGATION_ROWS} ${query.where} ORDER BY ${query.orderBy}, b.id LIMIT ? OFFSET ?`,
-  ).all(...query.params, query.limit, query.offset);
-  return { rows, total };
-};
+export const listObligations = (db: ReadModelDb, query: ListQuery) =>
+  listPage(db, { columns: COLUMNS, from: OBLIGATION_ROWS, tieBreak: 'b.id', keysFirst: false }, query);
