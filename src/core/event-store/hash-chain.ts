@@ -93,15 +93,18 @@ export const sealEventTexts = (
   recordedAt: string,
 ): SealedEvent[] => {
   let prevHash = last.hash;
-  return events.map((event, index) => {
-    const metadata: EventMetadata = { ...event.metadata, recordedAt };
-    const dataText = JSON.stringify(event.data);
+  // Object literals with every field named, not spreads of an envelope: an append of 100 events built each
+  // sealed event twice over, and copying objects was a good part of its cost beyond the raw insert.
+  return events.map(({ id: given, type, data, metadata: told }, index) => {
+    const id = given ?? randomUUID();
+    const metadata: EventMetadata = { ...told, recordedAt };
+    const dataText = JSON.stringify(data);
     const metadataText = JSON.stringify(metadata);
-    const envelope = { id: event.id ?? randomUUID(), stream, revision: last.revision + 1 + index, type: event.type };
-    const hash = hashStoredText({ ...envelope, prevHash }, dataText, metadataText);
-    const sealed = { ...envelope, data: event.data, metadata, prevHash, hash };
+    const revision = last.revision + 1 + index;
+    const hash = hashStoredText({ id, stream, revision, type, prevHash }, dataText, metadataText);
+    const event = { id, stream, revision, type, data, metadata, prevHash, hash };
     prevHash = hash;
-    return { event: sealed, dataText, metadataText };
+    return { event, dataText, metadataText };
   });
 };
 

@@ -334,9 +334,11 @@ export class SqliteEventStore implements EventStore {
       );
       this.wrote = true;
       // The per-unit index commits with the event, so a unit's history is never missing a recorded event.
-      for (const unitId of new Set(event.metadata.unitIds ?? []))
+      // INSERT OR IGNORE: a unit named twice in one event is indexed once.
+      for (const unitId of event.metadata.unitIds ?? [])
         this.statements.unitIndex.run(unitId, lastInsertRowid, event.metadata.occurredAt, event.metadata.recordedAt);
-      return { ...event, position: BigInt(lastInsertRowid) };
+      const { id, revision, type, data, metadata, prevHash, hash } = event;
+      return { id, stream, revision, type, data, metadata, prevHash, hash, position: BigInt(lastInsertRowid) };
     });
     const tail = recorded[recorded.length - 1];
     return { nextExpectedRevision: tail.revision, position: tail.position, events: recorded };
