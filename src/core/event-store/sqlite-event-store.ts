@@ -337,8 +337,9 @@ export class SqliteEventStore implements EventStore {
       // INSERT OR IGNORE: a unit named twice in one event is indexed once.
       for (const unitId of event.metadata.unitIds ?? [])
         this.statements.unitIndex.run(unitId, lastInsertRowid, event.metadata.occurredAt, event.metadata.recordedAt);
+      // Fields in the order fromRaw gives them, so events appended and events read share one shape in V8.
       const { id, revision, type, data, metadata, prevHash, hash } = event;
-      return { id, stream, revision, type, data, metadata, prevHash, hash, position: BigInt(lastInsertRowid) };
+      return { id, stream, revision, position: BigInt(lastInsertRowid), type, data, metadata, prevHash, hash };
     });
     const tail = recorded[recorded.length - 1];
     return { nextExpectedRevision: tail.revision, position: tail.position, events: recorded };
