@@ -106,7 +106,7 @@ describe('a list sorted by a column with ties', () => {
       for (let i = 0; i < 60; i++) insert.run(`m${String((i * 37) % 60).padStart(2, '0')}`, `2005-07-0${i % 3}`);
       const source = { columns: 'm.id', from: 'm', tieBreak: 'm.id' };
       const pages = (direction: 'ASC' | 'DESC') =>
-        [0, 7, 14, 21, 28, 35, 42, 49, 56].flatMap((offset) =>
+        Array.from({ length: 9 }, (_, page) => page * 7).flatMap((offset) =>
           listPage<{ id: string }>(db, source, {
             orderBy: `m.joined_on ${direction}`,
             offset,
