@@ -95,9 +95,9 @@ export const sealEventTexts = (
   let prevHash = last.hash;
   // Object literals with every field named, not spreads of an envelope: an append of 100 events built each
   // sealed event twice over, and copying objects was a good part of its cost beyond the raw insert.
-  return events.map(({ id: given, type, data, metadata: told }, index) => {
-    const id = given ?? randomUUID();
-    const metadata: EventMetadata = { ...told, recordedAt };
+  return events.map(({ id: givenId, type, data, metadata: givenMetadata }, index) => {
+    const id = givenId ?? randomUUID();
+    const metadata: EventMetadata = { ...givenMetadata, recordedAt };
     const dataText = JSON.stringify(data);
     const metadataText = JSON.stringify(metadata);
     const revision = last.revision + 1 + index;
