@@ -70,6 +70,10 @@ describe('audit page in Chromium (e2e)', () => {
         .click();
       await page.getByText('仅显示所选 1 条事件').waitFor({ timeout: UI_WAIT });
       const lines = page.getByTestId('timeline-line');
+      // The chip shows at once and the lines come with the next read (the CI caught a count taken before it
+      // answered): wait for the drilled line, and for no second one, before counting.
+      await lines.filter({ hasText: '走访 2026-10-12' }).first().waitFor({ timeout: UI_WAIT });
+      await lines.nth(1).waitFor({ state: 'detached', timeout: UI_WAIT });
       await expect(lines.count()).resolves.toBe(1);
       expect(await lines.first().innerText()).toContain('走访 2026-10-12');
       await page.getByTestId('timeline').scrollIntoViewIfNeeded();
